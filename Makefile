@@ -1,0 +1,70 @@
+# OT Portfolio. `make run` serves the site with demo data; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# PostgreSQL used by `make test` for its second pass (pytest-django creates and drops test_<name>).
+PG_URL ?= postgres://postgres@127.0.0.1:5432/otportfolio
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test test-sqlite test-postgres bench lint format deploy-check clean browser
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Browser tests drive Debian's Chromium; install it when missing (root on Debian/Ubuntu).
+browser:
+	@test -x $(CHROMIUM) || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: install Debian's 'chromium' package (browser tests need it)"; exit 1; fi; }
+
+test: $(VENV)/.installed-dev browser
+	$(PY) manage.py collectstatic --noinput -v0
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite:
+	@echo "== test suite on SQLite =="
+	env -u DATABASE_URL $(PY) -m pytest -q
+
+# Runs on PostgreSQL when DATABASE_URL points at one or 127.0.0.1:5432 answers; with CI=true it must.
+test-postgres:
+	@url="$${DATABASE_URL:-$(PG_URL)}"; \
+	if $(PY) scripts/pg_ready.py "$$url"; then \
+	  echo "== test suite on PostgreSQL =="; DATABASE_URL="$$url" $(PY) -m pytest -q; \
+	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required when CI=true but $$url is not reachable"; exit 1; \
+	else echo "== PostgreSQL not reachable at $$url: skipped the PostgreSQL pass =="; fi
+
+bench: $(VENV)/.installed-dev
+	$(PY) bench/bench_rubric.py
+
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+deploy-check: $(VENV)/.installed
+	DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  DJANGO_ALLOWED_HOSTS=example.com $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

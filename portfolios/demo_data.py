@@ -1,0 +1,190 @@
+"""The demo candidate's work: realistic artifacts of mixed quality, used by `seed_demo`.
+
+Some artifacts are strong, some weak; the "redacted" case write-up still names a patient
+and a date on purpose, so the PHI gate has something to show.
+"""
+
+from __future__ import annotations
+
+DEMO_EMAIL = "demo@otportfolio.test"
+DEMO_PASSWORD = "demo-portfolio-2026"  # noqa: S105 - a published demo login, not a secret
+DEMO_NAME = "Jordan Lee, OTR/L"
+DEMO_HEADLINE = "Outpatient OT: measurable goals, calm caseloads, handoffs that hold"
+
+# (kind, status, fields) for the outpatient portfolio.
+OUTPATIENT_ARTIFACTS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    (
+        "case_writeup",
+        "complete",
+        {
+            "context": (
+                "Outpatient hand clinic, 2x/week visits. Mrs. Alvarez, 67, was referred 2 weeks after a distal "
+                "radius fracture (ORIF), first seen on 03/14/2025. Constraint: 30-minute visits and a payer cap "
+                "on visits."
+            ),
+            "assessment": (
+                "PLOF: independent in all ADLs and IADLs, cooked daily for her spouse. Baseline: needs Mod A for "
+                "LB dressing and cannot open jars; grip 8 lb on the left vs 46 lb on the right; pain 6/10 with "
+                "wrist extension; QuickDASH 68. Main constraint: meal preparation limited by pain and weak grip "
+                "due to post-operative stiffness, not by cognition."
+            ),
+            "plan": (
+                "I considered starting with strengthening, but ruled it out because the surgeon's protocol allowed "
+                "only active ROM until week 6. Instead I focused on edema control and graded ADL practice so that "
+                "she could cook with adaptive equipment.\n"
+                "Client will prepare a simple hot meal with modified independence using a jar opener and built-up "
+                "utensils within 4 weeks.\n"
+                "Client will don a button-front shirt with supervision and 1 verbal cue within 2 weeks."
+            ),
+            "documentation": (
+                "Each note recorded date, CPT-comparable interventions (97535 self-care training, 97110), timed "
+                "and total minutes, and her response in numbers. Notes were signed the same day. Progress report "
+                "at visit 10 compared grip, pain and QuickDASH with baseline."
+            ),
+            "follow_up": (
+                "Reassessed at visit 10 (week 5): grip 22 lb (from 8), pain 3/10 (from 6/10), QuickDASH 34 (from "
+                "68). She prepared a hot meal with modified independence using a jar opener."
+            ),
+            "handoffs": (
+                "Handed off to the covering OT with precautions (no lifting over 2 lb), current level and the "
+                "pending surgeon visit. Escalated increasing numbness to the surgeon's office the same day; they "
+                "moved her follow-up forward."
+            ),
+            "reflection": "Next time I would measure meal-preparation time at baseline, so the outcome has a number.",
+        },
+    ),
+    (
+        "plan_of_care",
+        "complete",
+        {
+            "problem": (
+                "Client requires moderate assistance for lower-body dressing and meal preparation due to limited "
+                "right shoulder flexion (90 degrees) and pain 5/10 after rotator cuff repair."
+            ),
+            "baseline": (
+                "LB dressing: Mod A with 3 verbal cues. Meal prep: Max A for reaching upper cabinets. "
+                "Shoulder flexion 90 degrees active. COPM performance 3/10, satisfaction 2/10."
+            ),
+            "long_term_goals": (
+                "- Client will complete lower-body dressing with modified independence using a reacher and sock "
+                "aid within 6 weeks.\n"
+                "- Client will prepare a simple meal with modified independence, retrieving items from shoulder-"
+                "height shelves, within 8 weeks so she can cook for her grandchildren (her stated priority)."
+            ),
+            "short_term_goals": (
+                "- Client will complete lower-body dressing with min A and 1 verbal cue using a reacher within "
+                "3 weeks.\n"
+                "- Client will retrieve 3 of 4 items from a shoulder-height shelf with supervision while standing "
+                "at the counter within 4 weeks."
+            ),
+            "interventions": (
+                "Graded ADL training with adaptive equipment, task-specific reaching practice in the clinic "
+                "kitchen, home program with written pictures, caregiver training for safe set-up."
+            ),
+            "frequency_duration": "2x/week for 8 weeks; progress report every 10 treatment days; recertify by day 60.",
+            "discharge_criteria": (
+                "Discharge when the client dresses and prepares a simple meal with modified independence and "
+                "scores COPM performance 7/10 or better."
+            ),
+        },
+    ),
+    (
+        "handoff_template",
+        "complete",
+        {
+            "framework": "I-PASS, used at every OT-to-OT handoff at end of day and when a covering therapist takes a visit.",
+            "required_items": (
+                "Required: illness severity (stable / watcher / unstable); precautions (weight bearing, sternal, "
+                "hip); current assist level for transfers and toileting; DME in place; cognition and safety "
+                "awareness; pending items (orders, imaging, family training)."
+            ),
+            "optional_items": "Optional: client preferences, social context, what motivates the client.",
+            "actions": (
+                "- OT to re-check orthostatic BP before standing, by 14:00 today.\n"
+                "- Receiving OT to complete caregiver transfer training within 2 visits."
+            ),
+            "contingencies": (
+                "If SpO2 drops below 90% during activity, then stop, seat the client and notify the RN.\n"
+                "If the client reports new numbness, then hold exercise and call the surgeon's office."
+            ),
+            "escalation": (
+                "Escalate to the charge nurse, then the rehab manager, when a safety concern is not addressed "
+                "within 15 minutes; use CUS words: I am concerned, I am uncomfortable, this is a safety issue."
+            ),
+            "read_back": (
+                "The receiving therapist reads back the severity, precautions and each action with its owner and "
+                "time, and asks questions before the sender leaves."
+            ),
+        },
+    ),
+    (
+        "sop_checklist",
+        "draft",
+        {
+            "error_prevented": "Mistakes with transfers.",
+            "when_used": "During sessions.",
+            "checklist_type": "",
+            "items": "- Check orders as needed\n- Ensure proper body mechanics\n- Use equipment appropriately, etc.",
+            "exceptions": "",
+            "escalation": "Escalate as needed.",
+            "owner_review": "",
+        },
+    ),
+    (
+        "education_script",
+        "complete",
+        {
+            "main_message": "Keep your hand above your heart to bring the swelling down.",
+            "audience": "Client and her daughter, who helps with evening routines.",
+            "script": (
+                "Your edema is the result of the inflammatory response subsequent to the distal radius fracture "
+                "and surgical intervention. Elevation facilitates venous and lymphatic return, consequently "
+                "diminishing the edema. Perform bilateral ROM exercises to maintain joint mobility. Compliance with "
+                "the home exercise program is essential for optimal functional outcomes. Do you understand?"
+            ),
+            "teach_back": "Any questions?",
+            "barriers": "She is busy with her grandchildren.",
+            "response": "Client said she understood.",
+        },
+    ),
+    (
+        "caseload_note",
+        "complete",
+        {
+            "context": (
+                "Outpatient clinic, 12-14 visits on a normal day; a high-volume day is 17 visits with one "
+                "therapist out."
+            ),
+            "priorities": (
+                "1. Post-operative clients inside their protocol window. 2. New evaluations already scheduled. "
+                "3. Clients with a safety risk (falls in the last week). 4. Progress reports due."
+            ),
+            "deferrals": (
+                "Reschedule maintenance-phase clients who are stable to the next 48 hours; the front desk calls "
+                "them and I note the reason in the chart."
+            ),
+            "guardrails": "Never skipped: precautions review, handoff to the covering OT, same-day documentation.",
+            "documentation": (
+                "Notes written at point of service, signed the same day; every note carries date, interventions, "
+                "timed and total minutes, signature and credentials."
+            ),
+            "measures": (
+                "Throughput: 17 visits seen with 0 late notes. Quality check: I audit 3 random notes that week "
+                "against the note minimum."
+            ),
+            "escalation": "If more than 16 visits are booked for one OT, I tell the clinic manager by 08:00.",
+        },
+    ),
+    (
+        "workflow_safeguards",
+        "draft",
+        {
+            "workflow": "I write notes after the session.",
+            "timing": "",
+            "safeguards": "I am careful.",
+            "payer_requirements": "",
+            "failure_modes": "",
+            "verification": "",
+        },
+    ),
+)

@@ -1,0 +1,167 @@
+"""Forms validate and normalise input only; services do the writing."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
+from django import forms
+from django.contrib.auth.forms import UserCreationForm
+from django.core.exceptions import ValidationError
+from django.utils.html import format_html
+
+from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
+from portfolios.models import Artifact, User
+from portfolios.tracks import TRACKS
+from portfolios.validation import clean_section_text
+
+ACTION_DRAFT = "draft"
+ACTION_COMPLETE = "complete"
+ACTION_CHECK = "check"
+
+
+def _guidance_html(kind: ArtifactKind, key: str) -> str:
+    section = kind.section(key)
+    return format_html(
+        '<aside class="guidance small text-body-secondary" id="guidance-{}">'
+        '<p class="fw-semibold mb-1">What good looks like</p><p class="mb-0">{}</p></aside>',
+        key,
+        section.guidance,
+    )
+
+
+class ArtifactForm(forms.Form):
+    """The guided form for one artifact kind: one field per section, built from the catalog entry."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    action = forms.ChoiceField(
+        choices=[(ACTION_DRAFT, "Save draft"), (ACTION_COMPLETE, "Mark complete"), (ACTION_CHECK, "Check now")],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    def __init__(self, *args, kind: ArtifactKind, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind = kind
+        for section in kind.sections:
+            widget_attrs = {
+                "aria-describedby": f"guidance-{section.key}",
+                "maxlength": SECTION_MAX_CHARS,
+                "data-section": section.key,
+            }
+            if section.placeholder:
+                widget_attrs["placeholder"] = section.placeholder
+            widget = (
+                forms.Textarea(attrs={**widget_attrs, "rows": 5})
+                if section.long
+                else forms.TextInput(attrs=widget_attrs)
+            )
+            # Length is checked in clean_section_text with a clearer message than max_length's.
+            self.fields[section.key] = forms.CharField(
+                label=section.label if section.required else f"{section.label} (optional)",
+                required=False,
+                strip=False,
+                widget=widget,
+            )
+            # clean_section_text reports NUL and other control characters with their position.
+            self.fields[section.key].validators = []
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            *(
+                Fieldset(
+                    "",
+                    Div(
+                        Div(Field(section.key), css_class="col-lg-8"),
+                        Div(HTML(_guidance_html(kind, section.key)), css_class="col-lg-4"),
+                        css_class="row g-3",
+                    ),
+                    css_id=f"section-{section.key}",
+                    css_class="artifact-section border-bottom pb-3 mb-4",
+                )
+                for section in kind.sections
+            )
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        completing = cleaned.get("action") == ACTION_COMPLETE
+        for section in self.kind.sections:
+            if section.key in self.errors:
+                continue
+            try:
+                cleaned[section.key] = clean_section_text(cleaned.get(section.key, ""), label=section.label)
+            except ValidationError as error:
+                self.add_error(section.key, error)
+                continue
+            if completing and section.required and not cleaned[section.key]:
+                self.add_error(
+                    section.key,
+                    ValidationError(
+                        f"{section.label} is required before you can mark this artifact complete.",
+                        code="required",
+                    ),
+                )
+        return cleaned
+
+    @property
+    def status(self) -> str:
+        return Artifact.Status.COMPLETE if self.cleaned_data.get("action") == ACTION_COMPLETE else Artifact.Status.DRAFT
+
+    def section_values(self) -> dict[str, str]:
+        return {key: self.cleaned_data.get(key, "") for key in self.kind.section_keys}
+
+
+class TrackChoiceField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=[(track.key, track.name) for track in TRACKS],
+            widget=forms.RadioSelect,
+            error_messages={"required": "Choose the setting this portfolio targets."},
+            **kwargs,
+        )
+
+
+class PortfolioCreateForm(forms.Form):
+    track = TrackChoiceField(label="Which setting are you targeting?")
+
+
+class TrackChangeForm(forms.Form):
+    track = TrackChoiceField(label="Move this portfolio to")
+
+
+class SignupForm(UserCreationForm):
+    """Sign up with an email address (unique, whatever its case) and a password."""
+
+    class Meta:
+        model = User
+        fields = ("email", "display_name")
+        labels = {"display_name": "Your name (optional)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
+
+    def clean_email(self) -> str:
+        email = User.objects.normalize_email(self.cleaned_data.get("email"))
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                "An account with this email already exists. Log in, or reset your password.", code="duplicate_email"
+            )
+        return email
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ("display_name", "headline")
+
+
+class RedactForm(forms.Form):
+    """Which flagged identifier to replace: the finding's section, span and check id."""
+
+    expected_version = forms.IntegerField(min_value=1)
+    field = forms.SlugField(max_length=40)
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=0)
+    check = forms.RegexField(regex=r"^phi\.[a-z_]{2,20}$", max_length=30)

@@ -1,0 +1,513 @@
+"""Every artifact kind a candidate can write, as data.
+
+Adding a kind means adding an `ArtifactKind` entry to `KINDS`: forms, templates and
+the rubric engine read the entry, so no other code changes. Wording of purposes
+and guidance comes from the two hiring reports in `shared/seeds/`.
+This module is plain Python (no Django) so the rubric engine can read it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portfolios.rubric.rows import (
+    ASSESSMENT,
+    DOCUMENTATION,
+    PATIENT_EDUCATION,
+    PLAN_OF_CARE,
+    TIME_MANAGEMENT,
+)
+
+SECTION_MAX_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class Section:
+    """One guided field of an artifact form."""
+
+    key: str
+    label: str
+    guidance: str
+    required: bool = True
+    long: bool = True  # long text (textarea) or a one-line answer
+    placeholder: str = ""
+
+
+@dataclass(frozen=True)
+class ArtifactKind:
+    """One kind of proof artifact: what it is for, what it proves, how it is written."""
+
+    key: str
+    title: str
+    purpose: str
+    proves: tuple[str, ...]
+    sections: tuple[Section, ...]
+    checks: tuple[str, ...] = ()  # rubric check families beyond those every kind gets
+    core: bool = False  # recommended for every track
+
+    @property
+    def section_keys(self) -> tuple[str, ...]:
+        return tuple(section.key for section in self.sections)
+
+    def section(self, key: str) -> Section:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        raise KeyError(key)
+
+
+def _s(
+    key: str, label: str, guidance: str, *, required: bool = True, long: bool = True, placeholder: str = ""
+) -> Section:
+    return Section(key, label, guidance, required=required, long=long, placeholder=placeholder)
+
+
+KINDS: tuple[ArtifactKind, ...] = (
+    ArtifactKind(
+        key="handoff_template",
+        title="Handoff communication template",
+        purpose=(
+            "A communication template for handoffs (what must be included, what is optional). "
+            "Communicate clearly in handoffs so errors don't propagate."
+        ),
+        proves=(DOCUMENTATION, TIME_MANAGEMENT, ASSESSMENT),
+        checks=("handoff",),
+        core=True,
+        sections=(
+            _s(
+                "framework",
+                "Framework and when it is used",
+                "Name the structure you follow (I-PASS, SBAR or ISBAR) and the moment the handoff happens "
+                "(end of shift, transfer, discharge to home health).",
+                placeholder="I-PASS, used at every OT-to-OT handoff at end of shift and on unit transfer.",
+            ),
+            _s(
+                "required_items",
+                "What must be included (required)",
+                "List the items every handoff must carry. Good templates include illness severity "
+                "(stable / watcher / unstable), precautions, current assist level, DME, cognition and pending items.",
+            ),
+            _s(
+                "optional_items",
+                "What is optional",
+                "Mark what the sender may add when it matters (social context, preferences) so the required core stays short.",
+            ),
+            _s(
+                "actions",
+                "Action list: owner and time",
+                "Each to-do names who owns it and by when: \u201cOT to re-check orthostatic BP before next session, by 14:00.\u201d",
+            ),
+            _s(
+                "contingencies",
+                "If/then contingencies",
+                "Write contingencies in if/then form: \u201cIf SpO2 drops below 90% during activity, then stop and notify RN.\u201d",
+            ),
+            _s(
+                "escalation",
+                "Escalation",
+                "Say what triggers escalation, whom you notify, and what you say (CUS: concerned, uncomfortable, safety issue).",
+            ),
+            _s(
+                "read_back",
+                "Read-back by the receiver",
+                "How the receiver summarises, asks questions and restates key actions, so accountability is handed over.",
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="sop_checklist",
+        title="Checklist / SOP that prevents common errors",
+        purpose=(
+            "A checklist or SOP you use to prevent common errors, with exceptions and escalation under patient safety."
+        ),
+        proves=(DOCUMENTATION, TIME_MANAGEMENT),
+        checks=("checklist",),
+        core=True,
+        sections=(
+            _s(
+                "error_prevented",
+                "The error it prevents",
+                "Name the specific error or near-miss this checklist prevents (e.g. transfers attempted without checking weight-bearing orders).",
+            ),
+            _s(
+                "when_used",
+                "When it is used (pause point)",
+                "Start with the trigger moment: \u201cBefore the first transfer of a session\u2026\u201d, \u201cAt discharge\u2026\u201d.",
+            ),
+            _s(
+                "checklist_type",
+                "Checklist type",
+                "DO-CONFIRM (do from memory, then confirm) or READ-DO (read each item, then do it).",
+                long=False,
+                placeholder="DO-CONFIRM",
+            ),
+            _s(
+                "items",
+                "Checklist items",
+                "5 to 9 items per pause point, one per line, each a concrete check a colleague could verify. "
+                "Avoid \u201cas needed\u201d, \u201cappropriately\u201d, \u201cetc.\u201d.",
+            ),
+            _s(
+                "exceptions",
+                "Exceptions",
+                "When the checklist does not apply, or what to do if an item cannot be completed (contraindications, unless\u2026).",
+            ),
+            _s(
+                "escalation",
+                "Escalation path",
+                "Who is told, in what order and how fast when a check fails (e.g. RN, then charge nurse within 15 minutes; two-challenge rule).",
+            ),
+            _s(
+                "owner_review",
+                "Owner and review",
+                "Who owns the checklist, how it was tested or piloted, and when it is next reviewed.",
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="case_writeup",
+        title="Redacted case write-up",
+        purpose=(
+            "A short case write-up (redacted) describing your clinical reasoning and handoff decisions. "
+            "A strong story is boring: constraint, decision, verification."
+        ),
+        proves=(ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE),
+        checks=("case", "goals"),
+        core=True,
+        sections=(
+            _s(
+                "context",
+                "Context (redacted)",
+                "Setting, referral and the real constraint you worked under. Use \u201cClient A\u201d, age up to 89 or \u201c90+\u201d, "
+                "and relative time (\u201cDay 3\u201d); never names, dates, places or record numbers.",
+            ),
+            _s(
+                "assessment",
+                "Assessment",
+                "Prior level of function and the baseline you measured (assist level, scores, minutes), and the real "
+                "constraint: \u201cneeds Mod A for LB dressing due to limited hip flexion\u201d.",
+            ),
+            _s(
+                "plan",
+                "Plan and reasoning",
+                "What you chose, what you considered instead and why. Include measurable goals (client, occupation, "
+                "assist level, condition, timeline).",
+            ),
+            _s(
+                "documentation",
+                "Documentation",
+                "What you documented, when, and how it stays defensible: skilled language, not \u201ctolerated well\u201d.",
+            ),
+            _s(
+                "follow_up",
+                "Follow-up and outcome",
+                "When you reassessed and what changed, with before and after values.",
+            ),
+            _s(
+                "handoffs",
+                "Handoffs and safety decisions",
+                "Who you handed off to, what you escalated and why, any near-miss and how you handled it.",
+            ),
+            _s(
+                "reflection",
+                "Reflection",
+                "What you would do differently next time and what you would measure next.",
+                required=False,
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="plan_of_care",
+        title="Example plan of care (sanitized)",
+        purpose="Example plan structure (sanitized): patient-centered plans with measurable goals and progression.",
+        proves=(PLAN_OF_CARE, ASSESSMENT),
+        checks=("goals",),
+        sections=(
+            _s(
+                "problem",
+                "Problem statement",
+                "\u201cClient requires <assist> in <occupation> due to <contributing factor>.\u201d",
+            ),
+            _s(
+                "baseline",
+                "Baseline",
+                "Current level per occupation with numbers: assist level, cues, trials, minutes, standardized scores.",
+            ),
+            _s(
+                "long_term_goals",
+                "Long-term goals",
+                "One goal per line. COAST: Client will + occupation + assist level + specific condition + timeline, "
+                "e.g. \u201cClient will don bilateral shoes with modified independence using a long-handled shoe horn within 4 weeks.\u201d",
+            ),
+            _s(
+                "short_term_goals",
+                "Short-term goals",
+                "One goal per line, each a step between baseline and the long-term goal, with a shorter timeline.",
+            ),
+            _s(
+                "interventions",
+                "Interventions",
+                "Skilled interventions tied to the goals (not just \u201cADL retraining\u201d).",
+            ),
+            _s(
+                "frequency_duration",
+                "Frequency and duration",
+                "How often and for how long, e.g. \u201c2x/week for 8 weeks; progress report every 10 treatment days.\u201d",
+                long=False,
+            ),
+            _s(
+                "discharge_criteria",
+                "Discharge criteria",
+                "\u201cDischarge when\u2026\u201d: the measurable point at which skilled OT is no longer needed.",
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="education_script",
+        title="Patient education script",
+        purpose="Education script/story showing adherence and motivation: plain language, teach-back, a plan for barriers.",
+        proves=(PATIENT_EDUCATION, DOCUMENTATION),
+        checks=("education",),
+        sections=(
+            _s(
+                "main_message",
+                "Main message",
+                "The one thing the person must remember, in one plain sentence. Say it first in the script.",
+                long=False,
+            ),
+            _s(
+                "audience",
+                "Audience",
+                "Who you teach (client, caregiver), their situation and what matters to them.",
+            ),
+            _s(
+                "script",
+                "Script",
+                "What you say, in short sentences and everyday words (aim for grade 6 or below). Chunk it: one idea, then check.",
+            ),
+            _s(
+                "teach_back",
+                "Teach-back",
+                "How you check understanding in their own words: \u201cI want to be sure I explained this well. "
+                "Can you show me how you\u2019ll\u2026?\u201d Never \u201cDo you understand?\u201d",
+            ),
+            _s(
+                "barriers",
+                "Barriers and plan",
+                "What might get in the way, and the when/where/how-often plan you agreed on.",
+            ),
+            _s(
+                "response",
+                "Response documented",
+                "What the person said or showed back, who else was taught, and what you re-explained.",
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="caseload_note",
+        title="Caseload strategy note (high-volume day plan)",
+        purpose=(
+            "A \u201chigh-volume day\u201d plan: what you prioritize, what you escalate, what you document. "
+            "Calm caseload management under productivity constraints."
+        ),
+        proves=(TIME_MANAGEMENT, DOCUMENTATION),
+        checks=("caseload",),
+        sections=(
+            _s(
+                "context",
+                "Setting and volume",
+                "Setting, typical caseload and what a high-volume day looks like, in numbers.",
+            ),
+            _s(
+                "priorities",
+                "Priority rule",
+                "Ordered criteria: discharge pending, new evaluations, post-op same day, safety risk\u2026",
+            ),
+            _s(
+                "deferrals",
+                "Defer, reschedule or co-treat rule",
+                "Which visits you defer or reschedule, on what criterion, and who is told.",
+            ),
+            _s(
+                "guardrails",
+                "Never-skip guardrails",
+                "The safety items you never cut under volume: precautions, handoffs, documentation.",
+            ),
+            _s(
+                "documentation",
+                "Timely documentation",
+                "When notes are written (same day, point of service) and the minimum every note carries.",
+            ),
+            _s(
+                "measures",
+                "Throughput and quality measure",
+                "A number for throughput (patients/day, minutes) and how you check quality held.",
+            ),
+            _s(
+                "escalation",
+                "Staffing escalation",
+                "The threshold at which you escalate staffing, and to whom.",
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="workflow_safeguards",
+        title="Documentation workflow and safeguards",
+        purpose="Workflow explanation + safeguards: documentation that is timely, accurate, defensible, and supports continuity and reimbursement.",
+        proves=(DOCUMENTATION, TIME_MANAGEMENT),
+        checks=("workflow",),
+        sections=(
+            _s("workflow", "Workflow", "The steps from visit to signed note, in order, with who does what."),
+            _s("timing", "Timing", "When each note is started and signed (e.g. point of service, same day)."),
+            _s(
+                "safeguards",
+                "Safeguards",
+                "The checks that catch errors before a note is signed: templates, required fields, a second look.",
+            ),
+            _s(
+                "payer_requirements",
+                "Payer and reimbursement requirements",
+                "What the note must carry to be defensible: date, interventions, timed and total minutes, signature and credentials.",
+            ),
+            _s(
+                "failure_modes",
+                "Failure modes",
+                "What goes wrong under volume, and which safeguard catches it.",
+            ),
+            _s("verification", "Verification", "How you know it works: an audit, a measure, a before/after number."),
+        ),
+    ),
+    ArtifactKind(
+        key="setting_fit_questions",
+        title="Setting-fit question list",
+        purpose="A setting-fit question list: workload, supervision, documentation, and support model.",
+        proves=(TIME_MANAGEMENT, DOCUMENTATION),
+        sections=(
+            _s(
+                "workload",
+                "Workload",
+                "Questions on caseload, productivity targets and what a high-volume day looks like.",
+            ),
+            _s("supervision", "Supervision and mentorship", "Questions on the supervision model and who unblocks you."),
+            _s(
+                "documentation",
+                "Documentation burden",
+                "Questions on documentation time and how quality is protected under volume.",
+            ),
+            _s(
+                "support", "Support model", "Questions on staffing ratios and what support exists on a high-volume day."
+            ),
+            _s("red_flags", "Answers that would worry you", "What you would listen for, and why.", required=False),
+        ),
+    ),
+    ArtifactKind(
+        key="stakeholder_memo",
+        title="Stakeholder update memo",
+        purpose="A stakeholder update memo for Compliance/Admins: decision, risk, next steps.",
+        proves=(DOCUMENTATION,),
+        sections=(
+            _s(
+                "audience",
+                "To",
+                "Who the memo is for (Compliance, Admins, the rehab manager) and why they need it.",
+                long=False,
+            ),
+            _s("decision", "Decision", "The decision made or needed, in one or two sentences."),
+            _s("risk", "Risk", "The risk, how likely, how bad, and how you will know it is happening."),
+            _s("next_steps", "Next steps", "Who does what by when, and when you will update next."),
+        ),
+    ),
+    ArtifactKind(
+        key="before_after",
+        title="Before/after narrative",
+        purpose="A before/after narrative tied to patient satisfaction: baseline, change, outcome, and guardrail.",
+        proves=(ASSESSMENT, PLAN_OF_CARE),
+        sections=(
+            _s("baseline", "Before (baseline)", "What was measured before, with numbers."),
+            _s("change", "Change", "What you changed and why."),
+            _s("outcome", "After (outcome)", "What was measured after, with the same measure."),
+            _s("guardrail", "Guardrail", "What you watched so the change did not make something else worse."),
+        ),
+    ),
+    ArtifactKind(
+        key="bad_news_update",
+        title="\u201cBad news\u201d update",
+        purpose="A \u201cbad news\u201d update example: what happened, impact, what you're doing, and when you'll update next.",
+        proves=(DOCUMENTATION, TIME_MANAGEMENT),
+        sections=(
+            _s("what_happened", "What happened", "The facts, plainly, without blame."),
+            _s("impact", "Impact", "Who is affected and how much."),
+            _s("actions", "What you are doing", "The actions under way, with owners."),
+            _s("next_update", "Next update", "When you will update next.", long=False),
+        ),
+    ),
+    ArtifactKind(
+        key="metric_definition",
+        title="Metric definition doc",
+        purpose="A metric definition doc for patient satisfaction: edge cases, owner, and what action changes it.",
+        proves=(DOCUMENTATION,),
+        sections=(
+            _s("metric", "Metric", "The metric's name and why it matters.", long=False),
+            _s("definition", "Definition", "Exactly what is counted, from which source, over which period."),
+            _s("edge_cases", "Edge cases", "What does and does not count, and the cases people argue about."),
+            _s("owner", "Owner", "Who owns the number and reviews it.", long=False),
+            _s("action", "What action changes it", "What the team does when the number moves."),
+        ),
+    ),
+    ArtifactKind(
+        key="scope_cut_log",
+        title="Scope cut log",
+        purpose="A scope cut log for throughput vs quality decisions: what you dropped, why, and what you protected.",
+        proves=(TIME_MANAGEMENT,),
+        sections=(
+            _s("context", "Context", "The pressure that forced a cut (volume, staffing, time)."),
+            _s("dropped", "What you dropped", "Each item cut or deferred, one per line."),
+            _s("reason", "Why", "The rule you used to decide."),
+            _s("protected", "What you protected", "What you would not cut, and how you checked it held."),
+        ),
+    ),
+    ArtifactKind(
+        key="conflict_story",
+        title="Conflict story",
+        purpose="A conflict story write-up: where Compliance/Admins disagreed, and how you resolved it.",
+        proves=(DOCUMENTATION, ASSESSMENT),
+        sections=(
+            _s("situation", "Situation", "The case or decision, and who was involved (roles, not names)."),
+            _s("disagreement", "The disagreement", "What each side wanted and why."),
+            _s("evidence", "Evidence used", "What evidence you brought and what you checked."),
+            _s("resolution", "Resolution", "How it was resolved and who decided."),
+            _s("lesson", "What changed after", "What you or the team do differently now.", required=False),
+        ),
+    ),
+    ArtifactKind(
+        key="qa_page",
+        title="Q&A page",
+        purpose="A Q&A page for handoff reliability: likely objections, your answers, and what evidence backs them.",
+        proves=(DOCUMENTATION, ASSESSMENT),
+        sections=(
+            _s("topic", "Topic", "The decision or practice the Q&A defends.", long=False),
+            _s("questions", "Objections and answers", "Each likely objection followed by your answer."),
+            _s("evidence", "Evidence", "What backs each answer: a measure, an audit, a guideline."),
+        ),
+    ),
+    ArtifactKind(
+        key="definitions_note",
+        title="Definitions note",
+        purpose="A definitions note for handoff reliability: key terms, what counts, what doesn't, and where disagreements happen.",
+        proves=(DOCUMENTATION,),
+        sections=(
+            _s("terms", "Key terms", "Each term and its definition, one per line."),
+            _s("counts", "What counts", "Examples that meet the definition."),
+            _s("does_not_count", "What does not count", "Examples that look close but do not."),
+            _s("disagreements", "Where people disagree", "The edge cases and how you settle them.", required=False),
+        ),
+    ),
+)
+
+KINDS_BY_KEY: dict[str, ArtifactKind] = {kind.key: kind for kind in KINDS}
+CORE_KIND_KEYS: tuple[str, ...] = tuple(kind.key for kind in KINDS if kind.core)
+
+
+def get_kind(key: str) -> ArtifactKind:
+    """Return the kind with this key, or raise KeyError."""
+    return KINDS_BY_KEY[key]

@@ -1,0 +1,189 @@
+"""OT Portfolio's tables: people, their portfolios, artifacts and every revision of them.
+
+Writes go through `portfolios.services`, reads through `portfolios.selectors`.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
+from portfolios.tracks import TRACKS, TRACKS_BY_KEY, Track
+
+TRACK_CHOICES = [(track.key, track.name) for track in TRACKS]
+KIND_CHOICES = [(kind.key, kind.title) for kind in KINDS]
+
+
+class UserManager(BaseUserManager):
+    """Users sign in with their email address, matched without regard to case."""
+
+    use_in_migrations = True
+
+    @classmethod
+    def normalize_email(cls, email: str | None) -> str:
+        return (email or "").strip().lower()
+
+    def get_by_natural_key(self, username: str) -> User:
+        return self.get(email__iexact=self.normalize_email(username))
+
+    def _create_user(self, email: str, password: str | None, **extra_fields) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields) -> User:
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields) -> User:
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    """A person with an account: a candidate (and, later, a mentor). Signs in by email."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(
+        "email address",
+        unique=True,
+        help_text="Used to sign in, e.g. jordan.lee@example.com.",
+    )
+    display_name = models.CharField(
+        "display name",
+        max_length=80,
+        blank=True,
+        help_text="How your name appears on your portfolio, e.g. \u201cJordan Lee, OTR/L\u201d.",
+    )
+    headline = models.CharField(
+        max_length=140,
+        blank=True,
+        help_text="One line about you, e.g. \u201cOutpatient OT: measurable goals, calm caseloads\u201d.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = "user"
+        verbose_name_plural = "users"
+        ordering = ["email"]
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_ci")]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = User.objects.normalize_email(self.email)
+
+    def get_full_name(self) -> str:
+        return self.display_name or self.email
+
+    def get_short_name(self) -> str:
+        return self.display_name or self.email.split("@")[0]
+
+
+class Portfolio(models.Model):
+    """A candidate's portfolio for one target track (one per track)."""
+
+    owner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="portfolios")
+    track = models.CharField(
+        max_length=32,
+        choices=TRACK_CHOICES,
+        help_text="The practice setting this portfolio targets, e.g. Outpatient.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["owner", "track"], name="portfolio_one_per_track")]
+
+    def __str__(self) -> str:
+        return f"{self.track_info.name} portfolio of {self.owner}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:portfolio", args=[self.pk])
+
+    @property
+    def track_info(self) -> Track:
+        return TRACKS_BY_KEY[self.track]
+
+
+class Artifact(models.Model):
+    """One proof artifact in a portfolio: its sections' text, status, version and stored rubric result."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        COMPLETE = "complete", "Complete"
+
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="artifacts")
+    kind = models.CharField(max_length=40, choices=KIND_CHOICES)
+    fields = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Section text keyed by section key, e.g. {"context": "Client A, 72, ..."}.',
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField(
+        default=0, help_text="Bumped by every save; a save must name the version it was opened at."
+    )
+    check_result = models.JSONField(
+        null=True, blank=True, help_text="The rubric checker's result for `checked_version`, as stored JSON."
+    )
+    checked_version = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["portfolio", "kind"]
+        constraints = [models.UniqueConstraint(fields=["portfolio", "kind"], name="artifact_one_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind_info.title} (v{self.version})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:artifact_edit", args=[self.portfolio_id, self.kind])
+
+    @property
+    def kind_info(self) -> ArtifactKind:
+        return KINDS_BY_KEY[self.kind]
+
+
+class Revision(models.Model):
+    """An immutable copy of an artifact as saved: nothing a candidate writes is ever destroyed."""
+
+    artifact = models.ForeignKey(Artifact, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(help_text="Equals the artifact version this save produced.")
+    fields = models.JSONField(default=dict, blank=True)
+    status = models.CharField(max_length=16, choices=Artifact.Status.choices)
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    note = models.CharField(
+        max_length=200, blank=True, help_text="Why this revision exists, e.g. \u201cRestored revision 2\u201d."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["artifact", "-number"]
+        constraints = [models.UniqueConstraint(fields=["artifact", "number"], name="revision_unique_number")]
+
+    def __str__(self) -> str:
+        return f"Revision {self.number} of {self.artifact}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:artifact_history", args=[self.artifact.portfolio_id, self.artifact.kind])

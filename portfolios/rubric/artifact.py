@@ -1,0 +1,24 @@
+"""The input every check family reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ArtifactText:
+    """One artifact's text: its kind and track keys, and every section's text by key.
+
+    `fields` holds every section key of the kind; sections left out are "".
+    """
+
+    kind: str
+    track: str
+    fields: Mapping[str, str]
+
+    def text(self, key: str) -> str:
+        return self.fields.get(key, "")
+
+    def is_blank(self, key: str) -> bool:
+        return not self.text(key).strip()

@@ -1,0 +1,95 @@
+"""Small text helpers shared by the check families: lines with offsets, list items, findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from portfolios.rubric.findings import Finding, Severity
+
+# A list marker at the start of a line: "-", "*", "•", "1.", "2)", "a)".
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u2023\u25aa\u25cf]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a section's text and where it sits in that text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def iter_lines(text: str) -> Iterator[Span]:
+    """Yield each non-blank line with its offsets (line breaks excluded)."""
+    position = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        if stripped.strip():
+            leading = len(stripped) - len(stripped.lstrip())
+            body = stripped.strip()
+            yield Span(position + leading, position + leading + len(body), body)
+        position += len(line)
+
+
+def iter_items(text: str) -> Iterator[Span]:
+    """Yield list items: one per non-blank line, with any bullet or number marker removed."""
+    for line in iter_lines(text):
+        marker = _BULLET.match(line.text)
+        if marker and marker.end() < len(line.text):
+            cut = marker.end()
+            yield Span(line.start + cut, line.end, line.text[cut:])
+        else:
+            yield line
+
+
+def iter_sentences(text: str) -> Iterator[Span]:
+    """Yield sentences (split on . ! ? and line breaks) with their offsets."""
+    for line in iter_lines(text):
+        start = 0
+        for match in _SENTENCE_END.finditer(line.text):
+            piece = line.text[start : match.start()].strip()
+            if piece:
+                offset = line.text.index(piece, start)
+                yield Span(line.start + offset, line.start + offset + len(piece), piece)
+            start = match.end()
+        piece = line.text[start:].strip()
+        if piece:
+            offset = line.text.index(piece, start)
+            yield Span(line.start + offset, line.start + offset + len(piece), piece)
+
+
+def whole(text: str) -> tuple[int, int]:
+    """Offsets covering a section's text without surrounding white space (0, 0 when blank)."""
+    stripped = text.strip()
+    if not stripped:
+        return 0, 0
+    start = text.index(stripped)
+    return start, start + len(stripped)
+
+
+def finding(
+    field: str,
+    span: tuple[int, int] | Span,
+    *,
+    check: str,
+    row: str,
+    severity: Severity,
+    message: str,
+    fix: str,
+) -> Finding:
+    """Build a Finding from a span or (start, end) pair."""
+    if isinstance(span, Span):
+        start, end = span.start, span.end
+    else:
+        start, end = span
+    return Finding(field=field, start=start, end=end, check=check, row=row, severity=severity, message=message, fix=fix)
+
+
+def section_finding(
+    field: str, text: str, *, check: str, row: str, severity: Severity, message: str, fix: str
+) -> Finding:
+    """A finding about a whole section (spans its text, or 0-0 when the section is empty)."""
+    return finding(field, whole(text), check=check, row=row, severity=severity, message=message, fix=fix)

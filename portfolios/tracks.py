@@ -1,0 +1,121 @@
+"""The five practice settings a candidate can target, as data.
+
+Each track says what changes in that setting (from the hiring reports and
+`shared/research/domain-checks.md` section 4) and which artifact kinds matter
+most there. The three core kinds are recommended for every track.
+Plain Python (no Django) so the rubric engine can read it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portfolios.kinds import CORE_KIND_KEYS, KINDS_BY_KEY
+
+
+@dataclass(frozen=True)
+class Track:
+    key: str
+    name: str
+    summary: str
+    what_changes: tuple[str, ...]
+    extra_kinds: tuple[str, ...]
+
+    @property
+    def recommended_kinds(self) -> tuple[str, ...]:
+        """Core kinds first, then the kinds this setting adds, in catalog order."""
+        return CORE_KIND_KEYS + tuple(key for key in self.extra_kinds if key not in CORE_KIND_KEYS)
+
+
+TRACKS: tuple[Track, ...] = (
+    Track(
+        key="outpatient",
+        name="Outpatient",
+        summary=(
+            "Reviewers want \u201cday job\u201d signals: throughput vs quality decisions, payer constraints and "
+            "measurable outcomes under a Medicare Part B plan of care."
+        ),
+        what_changes=(
+            "Plan of care states long-term goals, frequency and duration; certification covers at most 90 days.",
+            "A progress report at least once every 10 treatment days, covering progress toward each goal.",
+            "Treatment notes carry date, interventions, timed and total minutes, signature and credentials.",
+            "Productivity targets and documentation time vary widely: show how you protect quality under volume.",
+        ),
+        extra_kinds=("plan_of_care", "caseload_note", "education_script", "workflow_safeguards"),
+    ),
+    Track(
+        key="acute",
+        name="Inpatient/acute care",
+        summary=(
+            "Short stays and fast handoffs: the evaluation drives the discharge recommendation, and safety-first "
+            "judgment is screened explicitly."
+        ),
+        what_changes=(
+            "Evaluation covers prior level of function, home barriers, precautions and orders, vitals response, "
+            "assist level, DME and a discharge recommendation (home, HH, OP, SNF, IRF, LTACH).",
+            "Handoffs to nursing and the next therapist carry precautions and vitals response.",
+            "High-volume days are the norm: prioritization and deferral rules matter.",
+        ),
+        extra_kinds=("caseload_note", "plan_of_care", "workflow_safeguards", "stakeholder_memo"),
+    ),
+    Track(
+        key="inpatient_rehab",
+        name="Inpatient rehab",
+        summary=(
+            "Intensive interdisciplinary therapy: ask what \u201cgood\u201d looks like in 90 days for handoff "
+            "reliability and patient intake."
+        ),
+        what_changes=(
+            "Self-care goals are scored with Section GG (01\u201306) at admission, as discharge goals and at discharge.",
+            "A weekly interdisciplinary team conference; therapy intensity is documented, with brief exceptions explained.",
+            "Handoffs between disciplines and shifts are where errors propagate.",
+        ),
+        extra_kinds=("plan_of_care", "education_script", "before_after"),
+    ),
+    Track(
+        key="home_health",
+        name="Home health",
+        summary=(
+            "Care in the client's home: ask what \u201cgood\u201d looks like in 90 days for documentation quality, "
+            "homebound status and skilled need."
+        ),
+        what_changes=(
+            "An OT reassesses at least every 30 days; OASIS items (e.g. M1800 grooming) sit alongside Section GG.",
+            "Homebound status and the skilled need are documented in every plan of care.",
+            "Caregivers are often the audience for education.",
+        ),
+        extra_kinds=("plan_of_care", "education_script", "workflow_safeguards", "setting_fit_questions"),
+    ),
+    Track(
+        key="pediatrics",
+        name="Pediatrics/specialty",
+        summary=(
+            "School and early-intervention settings: measurable annual goals, how progress is measured, and when "
+            "it is reported to families."
+        ),
+        what_changes=(
+            "IEP goals state present levels, measurable annual goals, how progress is measured and when it is reported.",
+            "IFSP outcomes sit in natural environments and are reviewed every 6 months.",
+            "Goals are written for the student or child, in school or natural contexts, with trials or % criteria.",
+        ),
+        extra_kinds=("plan_of_care", "education_script", "qa_page"),
+    ),
+)
+
+TRACKS_BY_KEY: dict[str, Track] = {track.key: track for track in TRACKS}
+TRACK_KEYS: tuple[str, ...] = tuple(track.key for track in TRACKS)
+
+
+def get_track(key: str) -> Track:
+    """Return the track with this key, or raise KeyError."""
+    return TRACKS_BY_KEY[key]
+
+
+def _check_catalog() -> None:
+    for track in TRACKS:
+        for key in track.extra_kinds:
+            if key not in KINDS_BY_KEY:
+                raise ValueError(f"Track {track.key!r} recommends unknown kind {key!r}")
+
+
+_check_catalog()

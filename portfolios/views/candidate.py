@@ -1,0 +1,281 @@
+"""The candidate's pages: dashboard, portfolios, the artifact editor and its history.
+
+Views on one object carry no login redirect: `access` answers 404 to anyone but the owner,
+signed in or not, so a URL never tells a stranger that the object exists.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portfolios import access, selectors, services
+from portfolios.diffing import diff_fields
+from portfolios.findings_view import group_findings
+from portfolios.forms import ACTION_CHECK, ArtifactForm, PortfolioCreateForm, RedactForm, TrackChangeForm
+from portfolios.kinds import KINDS_BY_KEY
+from portfolios.rubric.engine import check_artifact
+from portfolios.rubric.findings import CheckResult
+from portfolios.rubric.rows import ROWS
+from portfolios.tracks import TRACKS, TRACKS_BY_KEY
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Every portfolio of the candidate, with progress and rubric coverage."""
+    overviews = selectors.portfolio_overviews(request.user)
+    return render(request, "portfolios/dashboard.html", {"overviews": overviews, "rows": ROWS})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def portfolio_new(request: HttpRequest) -> HttpResponse:
+    """Pick a track to start a portfolio for it."""
+    form = PortfolioCreateForm(request.POST if request.method == "POST" else None)
+    taken = set(request.user.portfolios.values_list("track", flat=True))
+    if request.method == "POST" and form.is_valid():
+        try:
+            portfolio = services.portfolio_create(owner=request.user, track=form.cleaned_data["track"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{portfolio.track_info.name} portfolio created.")
+            return redirect(portfolio)
+    return render(request, "portfolios/portfolio_new.html", {"form": form, "tracks": TRACKS, "taken": taken})
+
+
+@require_GET
+def portfolio_detail(request: HttpRequest, portfolio_id: int) -> HttpResponse:
+    """One portfolio: its artifacts, their status and the coverage matrix."""
+    portfolio = access.owned_portfolio(request.user, portfolio_id)
+    overview = selectors.portfolio_overview(portfolio)
+    return render(
+        request,
+        "portfolios/portfolio_detail.html",
+        {
+            "overview": overview,
+            "portfolio": portfolio,
+            "rows": ROWS,
+            "track_form": TrackChangeForm(initial={"track": portfolio.track}),
+        },
+    )
+
+
+@require_POST
+def portfolio_change_track(request: HttpRequest, portfolio_id: int) -> HttpResponse:
+    """Move a portfolio to another track; its artifacts come along and are re-checked."""
+    portfolio = access.owned_portfolio(request.user, portfolio_id)
+    form = TrackChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.portfolio_change_track(portfolio=portfolio, track=form.cleaned_data["track"])
+        except ValidationError as error:
+            for message in error.message_dict.get("track", error.messages):
+                messages.error(request, message)
+        else:
+            messages.success(request, f"This portfolio now targets {TRACKS_BY_KEY[portfolio.track].name}.")
+    else:
+        messages.error(request, "Choose one of the listed tracks.")
+    return redirect(portfolio)
+
+
+def _stored_result(artifact) -> CheckResult | None:
+    if artifact is None or not artifact.check_result:
+        return None
+    return CheckResult.from_dict(artifact.check_result)
+
+
+@require_http_methods(["GET", "POST"])
+def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
+    """The guided editor: save a draft, mark complete, or check without saving."""
+    portfolio, artifact = access.owned_artifact(request.user, portfolio_id, kind)
+    artifact_kind = KINDS_BY_KEY[kind]
+    version = artifact.version if artifact else 0
+    result = _stored_result(artifact)
+    result_fields = artifact.fields if artifact else {}
+    live = False
+    if request.method == "GET":
+        initial = {"version": version, **(artifact.fields if artifact else {})}
+        form = ArtifactForm(kind=artifact_kind, initial=initial)
+    else:
+        form = ArtifactForm(request.POST, kind=artifact_kind)
+        if form.is_valid() and form.cleaned_data.get("action") == ACTION_CHECK:
+            result_fields = form.section_values()
+            result = check_artifact(kind, portfolio.track, result_fields)
+            live = True
+            messages.info(request, "Checked your current text. Nothing was saved yet.")
+        elif form.is_valid():
+            try:
+                saved = services.artifact_save(
+                    portfolio=portfolio,
+                    kind=kind,
+                    fields=form.section_values(),
+                    status=form.status,
+                    expected_version=form.cleaned_data["version"],
+                    author=request.user,
+                )
+            except services.VersionConflict as conflict:
+                return _conflict(request, portfolio, conflict)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                verb = "marked complete" if form.status == "complete" else "saved as a draft"
+                messages.success(request, f"{artifact_kind.title} {verb} (revision {saved.revision.number}).")
+                return redirect("portfolios:artifact_edit", portfolio.pk, kind)
+        else:
+            messages.error(request, "Nothing was saved: please fix the problems marked below. Your text is kept.")
+    return render(
+        request,
+        "portfolios/artifact_edit.html",
+        {
+            "portfolio": portfolio,
+            "artifact": artifact,
+            "kind": artifact_kind,
+            "form": form,
+            "groups": group_findings(result, artifact_kind, result_fields) if result else None,
+            "live": live,
+            "rows": ROWS,
+        },
+        status=422 if form.is_bound and form.errors else 200,
+    )
+
+
+def _conflict(request: HttpRequest, portfolio, conflict: services.VersionConflict) -> HttpResponse:
+    current = conflict.artifact
+    kind = current.kind_info
+    form = ArtifactForm(
+        kind=kind,
+        initial={"version": current.version, **conflict.submitted},
+    )
+    sections = [
+        {
+            "section": section,
+            "field": form[section.key],
+            "mine": conflict.submitted.get(section.key, ""),
+            "current": current.fields.get(section.key, ""),
+        }
+        for section in kind.sections
+    ]
+    return render(
+        request,
+        "portfolios/artifact_conflict.html",
+        {
+            "portfolio": portfolio,
+            "artifact": current,
+            "kind": kind,
+            "form": form,
+            "sections": sections,
+            "submitted_status": conflict.submitted_status,
+        },
+        status=409,
+    )
+
+
+@require_GET
+def artifact_history(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
+    """Every revision, and a readable diff between any two of them."""
+    portfolio, artifact = access.owned_started_artifact(request.user, portfolio_id, kind)
+    revisions = selectors.revision_list(artifact)
+    diff = None
+    old_number = new_number = None
+    try:
+        old_number = int(request.GET["old"])
+        new_number = int(request.GET["new"])
+    except (KeyError, ValueError):
+        if len(revisions) >= 2:
+            old_number, new_number = revisions[1].number, revisions[0].number
+    if old_number is not None and new_number is not None:
+        pair = selectors.revision_pair(artifact, old_number, new_number)
+        if pair is None:
+            messages.error(request, "One of those revisions does not exist; showing the latest change instead.")
+        else:
+            diff = diff_fields(artifact.kind_info, pair[0].fields, pair[1].fields)
+    return render(
+        request,
+        "portfolios/artifact_history.html",
+        {
+            "portfolio": portfolio,
+            "artifact": artifact,
+            "kind": artifact.kind_info,
+            "revisions": revisions,
+            "diff": diff,
+            "old_number": old_number,
+            "new_number": new_number,
+        },
+    )
+
+
+@require_POST
+def revision_restore(request: HttpRequest, portfolio_id: int, kind: str, number: int) -> HttpResponse:
+    """Bring an old revision back as a new one; nothing is destroyed."""
+    portfolio, artifact = access.owned_started_artifact(request.user, portfolio_id, kind)
+    try:
+        expected = int(request.POST.get("version", ""))
+    except ValueError:
+        expected = -1
+    try:
+        saved = services.revision_restore(
+            artifact=artifact, number=number, author=request.user, expected_version=expected
+        )
+    except services.VersionConflict:
+        messages.error(
+            request,
+            "This artifact changed while you were looking at its history. Nothing was restored: check the latest "
+            "revision, then restore again if you still want to.",
+        )
+        return redirect("portfolios:artifact_history", portfolio.pk, kind)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("portfolios:artifact_history", portfolio.pk, kind)
+    messages.success(request, f"Revision {number} restored as revision {saved.revision.number}.")
+    return redirect("portfolios:artifact_edit", portfolio.pk, kind)
+
+
+@require_POST
+def artifact_check(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
+    """Check the editor's unsaved text and return the findings panel; saves nothing."""
+    portfolio, artifact = access.owned_artifact(request.user, portfolio_id, kind)
+    artifact_kind = KINDS_BY_KEY[kind]
+    form = ArtifactForm(request.POST, kind=artifact_kind)
+    if not form.is_valid():
+        errors = [
+            f"{artifact_kind.section(key).label if key in artifact_kind.section_keys else 'Form'}: {' '.join(msgs)}"
+            for key, msgs in form.errors.items()
+        ]
+        return render(request, "portfolios/includes/_check_errors.html", {"errors": errors}, status=422)
+    fields = form.section_values()
+    result = check_artifact(kind, portfolio.track, fields)
+    return render(
+        request,
+        "portfolios/includes/_findings.html",
+        {
+            "groups": group_findings(result, artifact_kind, fields),
+            "live": True,
+            "portfolio": portfolio,
+            "kind": artifact_kind,
+            "artifact": artifact,
+        },
+    )
+
+
+@require_POST
+def artifact_redact(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
+    """Replace one flagged identifier with its placeholder, saved as a new revision."""
+    portfolio, artifact = access.owned_started_artifact(request.user, portfolio_id, kind)
+    form = RedactForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "That replacement could not be read. Nothing was changed.")
+        return redirect("portfolios:artifact_edit", portfolio.pk, kind)
+    try:
+        saved = services.artifact_replace_identifier(artifact=artifact, author=request.user, **form.cleaned_data)
+    except services.VersionConflict:
+        messages.error(request, "This artifact changed since the check ran. Nothing was replaced; check it again.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{saved.revision.note} (revision {saved.revision.number}).")
+    return redirect("portfolios:artifact_edit", portfolio.pk, kind)

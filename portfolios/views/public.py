@@ -1,0 +1,19 @@
+"""Pages anyone may see."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from portfolios.kinds import CORE_KIND_KEYS, KINDS_BY_KEY
+from portfolios.rubric.rows import ROWS
+from portfolios.tracks import TRACKS
+
+
+def landing(request: HttpRequest) -> HttpResponse:
+    """What OT Portfolio is, and how to start."""
+    return render(
+        request,
+        "portfolios/landing.html",
+        {"tracks": TRACKS, "rows": ROWS, "core_kinds": [KINDS_BY_KEY[key] for key in CORE_KIND_KEYS]},
+    )

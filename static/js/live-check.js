@@ -1,0 +1,42 @@
+// Live rubric feedback in the artifact editor: after the candidate pauses typing, post the
+// unsaved text to the check endpoint (which saves nothing) and swap in the findings panel.
+// Without JavaScript the "Check now" button does the same with a full page load.
+(function () {
+  "use strict";
+  var form = document.getElementById("artifact-form");
+  if (!form || !window.fetch) { return; }
+  var url = form.getAttribute("data-check-url");
+  var delay = 800;
+  var timer = null;
+  var inFlight = null;
+
+  function swapPanel(html) {
+    var current = document.getElementById("findings-panel");
+    if (!current) { return; }
+    var holder = document.createElement("div");
+    holder.innerHTML = html;
+    var fresh = holder.querySelector("#findings-panel");
+    if (fresh) { current.replaceWith(fresh); }
+  }
+
+  function check() {
+    if (inFlight) { inFlight.abort(); }
+    inFlight = new AbortController();
+    var body = new FormData(form);
+    body.set("action", "check");
+    fetch(url, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch" },
+      signal: inFlight.signal
+    }).then(function (response) {
+      return response.text();
+    }).then(swapPanel).catch(function () { /* offline or aborted: the Check now button still works */ });
+  }
+
+  form.addEventListener("input", function () {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(check, delay);
+  });
+})();

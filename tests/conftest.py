@@ -1,0 +1,73 @@
+"""The cast every test can use: a candidate with a portfolio, a stranger, anonymous visitors."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from portfolios import services
+from portfolios.models import Artifact, Portfolio, User
+
+PASSWORD = "correct-horse-battery-staple-42"
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_isolated(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Tests need not run collectstatic first: plain storage, no manifest.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def make_user(email: str, *, display_name: str = "") -> User:
+    return User.objects.create_user(email, PASSWORD, display_name=display_name)
+
+
+@pytest.fixture
+def candidate(db) -> User:
+    return make_user("casey.candidate@example.com", display_name="Casey Candidate")
+
+
+@pytest.fixture
+def stranger(db) -> User:
+    return make_user("sam.stranger@example.com", display_name="Sam Stranger")
+
+
+@pytest.fixture
+def portfolio(candidate) -> Portfolio:
+    return services.portfolio_create(owner=candidate, track="outpatient")
+
+
+@pytest.fixture
+def candidate_client(candidate) -> Client:
+    client = Client()
+    client.force_login(candidate)
+    return client
+
+
+@pytest.fixture
+def stranger_client(stranger) -> Client:
+    client = Client()
+    client.force_login(stranger)
+    return client
+
+
+@pytest.fixture
+def anonymous_client() -> Client:
+    return Client()
+
+
+def save(portfolio: Portfolio, kind: str, fields: dict[str, str], *, status: str = "draft") -> Artifact:
+    """Save an artifact through the service, at whatever version it is now."""
+    current = Artifact.objects.filter(portfolio=portfolio, kind=kind).first()
+    return services.artifact_save(
+        portfolio=portfolio,
+        kind=kind,
+        fields=fields,
+        status=status,
+        expected_version=current.version if current else 0,
+        author=portfolio.owner,
+    ).artifact

@@ -1,0 +1,54 @@
+"""The main pages run a constant number of queries, however many artifacts there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from portfolios import services
+from portfolios.kinds import KINDS
+from portfolios.tracks import TRACK_KEYS
+from tests.conftest import save
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def fill(portfolio, how_many):
+    for kind in KINDS[:how_many]:
+        save(portfolio, kind.key, {kind.section_keys[0]: f"Text for {kind.title}."})
+
+
+def test_dashboard_queries_do_not_grow_with_portfolios_and_artifacts(candidate_client, candidate):
+    first = services.portfolio_create(owner=candidate, track=TRACK_KEYS[0])
+    fill(first, 1)
+    small = count_queries(candidate_client, reverse("portfolios:dashboard"))
+    for track in TRACK_KEYS[1:]:
+        fill(services.portfolio_create(owner=candidate, track=track), len(KINDS))
+    fill(first, len(KINDS))
+    large = count_queries(candidate_client, reverse("portfolios:dashboard"))
+    assert small == large
+    assert large <= 5  # session, user, portfolios, artifacts
+
+
+@pytest.mark.parametrize("page", ["portfolio", "editor", "history"])
+def test_portfolio_editor_and_history_queries_stay_constant(page, candidate_client, portfolio):
+    def url():
+        if page == "portfolio":
+            return portfolio.get_absolute_url()
+        name = "artifact_edit" if page == "editor" else "artifact_history"
+        return reverse(f"portfolios:{name}", args=[portfolio.pk, "case_writeup"])
+
+    save(portfolio, "case_writeup", {"context": "v1"})
+    save(portfolio, "case_writeup", {"context": "v2"})
+    small = count_queries(candidate_client, url())
+    fill(portfolio, len(KINDS))
+    for number in range(18):
+        save(portfolio, "case_writeup", {"context": f"v{number + 3}"})
+    large = count_queries(candidate_client, url())
+    assert small == large
+    assert large <= 6
