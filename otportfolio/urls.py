@@ -9,7 +9,7 @@ from portfolios.views import accounts
 account_patterns = [
     path("signup/", accounts.signup, name="signup"),
     path("profile/", accounts.profile, name="profile"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", accounts.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

@@ -1,15 +1,20 @@
 """Who may see or edit what, in one place.
 
 Every view gets its objects through these functions. What a person may not see is a
-404, never a 403, so nobody learns that someone else's portfolio exists.
+404, never a 403, so nobody learns that someone else's portfolio exists. Three ways in:
+owning the portfolio, a live mentor invite (by account or by this browser's session), or
+a live recruiter share link (the share page only).
 """
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
 
+from portfolios import tokens
 from portfolios.kinds import KINDS_BY_KEY
-from portfolios.models import Artifact, Portfolio, User
+from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, ShareLink, User
+from portfolios.services.reviews import Reviewer
 
 
 def owned_portfolio(user: User, portfolio_id: int) -> Portfolio:
@@ -39,3 +44,111 @@ def owned_started_artifact(user: User, portfolio_id: int, kind: str) -> tuple[Po
     if artifact is None or artifact.version == 0:
         raise Http404("Nothing saved yet.")
     return portfolio, artifact
+
+
+# ---- recruiters: share links ---------------------------------------------------------------
+
+
+def active_share_link(token: str) -> ShareLink:
+    """The live share link for a token, with its portfolio and owner; 404 for anything else.
+
+    Malformed, unknown, expired and revoked tokens all get the same 404.
+    """
+    if not tokens.is_well_formed(token):
+        raise Http404("No such link.")
+    link = ShareLink.objects.select_related("portfolio__owner").filter(token_hash=tokens.hash_token(token)).first()
+    if link is None or not tokens.matches(link.token_hash, token) or not link.is_active:
+        raise Http404("No such link.")
+    return link
+
+
+def owned_share_link(user: User, portfolio_id: int, link_id: int) -> ShareLink:
+    """One of the user's own share links, or 404."""
+    portfolio = owned_portfolio(user, portfolio_id)
+    try:
+        return ShareLink.objects.get(pk=link_id, portfolio=portfolio)
+    except ShareLink.DoesNotExist as error:
+        raise Http404("No such link.") from error
+
+
+# ---- mentors: invites and review access ----------------------------------------------------
+
+SESSION_INVITES = "mentor_invites"
+
+
+def invite_by_token(token: str) -> MentorInvite:
+    """A pending or accepted invite for this token; 404 for malformed, unknown or revoked ones."""
+    if not tokens.is_well_formed(token):
+        raise Http404("No such invite.")
+    invite = (
+        MentorInvite.objects.select_related("portfolio__owner", "user")
+        .filter(token_hash=tokens.hash_token(token))
+        .exclude(status=MentorInvite.Status.REVOKED)
+        .first()
+    )
+    if invite is None or not tokens.matches(invite.token_hash, token):
+        raise Http404("No such invite.")
+    return invite
+
+
+def owned_invite(user: User, portfolio_id: int, invite_id: int) -> MentorInvite:
+    """One of the invites on the user's own portfolio, or 404."""
+    portfolio = owned_portfolio(user, portfolio_id)
+    try:
+        return MentorInvite.objects.get(pk=invite_id, portfolio=portfolio)
+    except MentorInvite.DoesNotExist as error:
+        raise Http404("No such invite.") from error
+
+
+def session_invite_ids(request: HttpRequest) -> list[int]:
+    """Invites accepted in this browser without an account."""
+    return [value for value in request.session.get(SESSION_INVITES, []) if isinstance(value, int)]
+
+
+def remember_invite(request: HttpRequest, invite: MentorInvite) -> None:
+    ids = session_invite_ids(request)
+    if invite.pk not in ids:
+        request.session[SESSION_INVITES] = [*ids, invite.pk]
+
+
+def live_invites(request: HttpRequest) -> QuerySet[MentorInvite]:
+    """Accepted, unrevoked invites this visitor holds: by account, or by this browser's session."""
+    held = Q(pk__in=session_invite_ids(request))
+    if request.user.is_authenticated:
+        held |= Q(user=request.user)
+    return MentorInvite.objects.filter(held, status=MentorInvite.Status.ACCEPTED)
+
+
+def reviewer_for(request: HttpRequest, portfolio_id: int) -> tuple[Portfolio, Reviewer]:
+    """The portfolio and who is reviewing it: its owner, or a mentor with a live invite; else 404."""
+    user = request.user
+    if user.is_authenticated:
+        portfolio = Portfolio.objects.select_related("owner").filter(pk=portfolio_id, owner=user).first()
+        if portfolio is not None:
+            return portfolio, Reviewer(name=str(user), user=user)
+    invite = live_invites(request).select_related("portfolio__owner", "user").filter(portfolio_id=portfolio_id).first()
+    if invite is None:
+        raise Http404("No such portfolio.")
+    return invite.portfolio, Reviewer(name=invite.name, user=user if user.is_authenticated else None, invite=invite)
+
+
+def reviewable_artifact(request: HttpRequest, portfolio_id: int, kind: str) -> tuple[Portfolio, Artifact, Reviewer]:
+    """A saved artifact of a portfolio the visitor may review, or 404."""
+    if kind not in KINDS_BY_KEY:
+        raise Http404("No such artifact kind.")
+    portfolio, reviewer = reviewer_for(request, portfolio_id)
+    artifact = Artifact.objects.filter(portfolio=portfolio, kind=kind, version__gt=0).first()
+    if artifact is None:
+        raise Http404("Nothing saved yet.")
+    artifact.portfolio = portfolio
+    return portfolio, artifact, reviewer
+
+
+def thread_for(request: HttpRequest, thread_id: int) -> tuple[Comment, Reviewer]:
+    """A thread (root comment) on a portfolio the visitor may review, or 404."""
+    thread = Comment.objects.select_related("artifact").filter(pk=thread_id, thread__isnull=True).first()
+    if thread is None:
+        raise Http404("No such thread.")
+    portfolio, reviewer = reviewer_for(request, thread.artifact.portfolio_id)
+    thread.artifact.portfolio = portfolio
+    return thread, reviewer

@@ -188,3 +188,102 @@ OUTPATIENT_ARTIFACTS: tuple[tuple[str, str, dict[str, str]], ...] = (
         },
     ),
 )
+
+DEMO_MENTOR_EMAIL = "mentor@otportfolio.test"
+DEMO_MENTOR_NAME = "Dr. Riley Kim, OTD"
+
+# (kind, status, fields) for the inpatient rehab portfolio: properly redacted, so it passes the PHI gate.
+REHAB_ARTIFACTS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    (
+        "case_writeup",
+        "complete",
+        {
+            "context": (
+                "Inpatient rehab unit, 3 hours of therapy a day across OT, PT and SLP. Client A, 74, admitted on "
+                "Day 1 after a left MCA stroke with right-sided weakness. Constraint: a 12-day expected length of "
+                "stay and a spouse who works nights."
+            ),
+            "assessment": (
+                "PLOF: independent in ADLs, drove, managed household finances. Baseline on Day 2: Section GG "
+                "upper-body dressing 03 (partial/moderate assistance), toileting hygiene 02 (substantial/maximal), "
+                "Box and Block 12 on the right vs 48 on the left. Real constraint: toileting limited by standing "
+                "balance and right-hand coordination due to the stroke, not by cognition (MoCA 25/30)."
+            ),
+            "plan": (
+                "I considered a commode for home, but ruled it out because the client rated getting to the bathroom "
+                "as her top priority; instead we trained toilet transfers with a grab bar so that she could stay "
+                "in her own bedroom.\n"
+                "Client will complete toileting hygiene with supervision (GG 04) using a grab bar within 10 days.\n"
+                "Client will don an upper-body garment with set-up (GG 05) while seated at the edge of the bed "
+                "within 7 days."
+            ),
+            "documentation": (
+                "Daily notes recorded minutes per discipline, GG performance and the cues given; weekly team "
+                "conference notes stated progress toward each goal and the discharge plan. Notes were signed the "
+                "same day with credentials."
+            ),
+            "follow_up": (
+                "Reassessed on Day 9: toileting hygiene improved from GG 02 to GG 04, upper-body dressing from "
+                "GG 03 to GG 05, Box and Block from 12 to 27 on the right."
+            ),
+            "handoffs": (
+                "Handed off to the home health OT with precautions (fall risk, right-side neglect cues), GG levels "
+                "and the pending grab-bar install. Escalated a near-miss (unlocked wheelchair brake) to the charge "
+                "nurse the same shift and added brake checks to the transfer checklist."
+            ),
+            "reflection": "Next time I would start caregiver training earlier, before the last 3 days of the stay.",
+        },
+    ),
+    (
+        "plan_of_care",
+        "complete",
+        {
+            "problem": (
+                "Client requires substantial assistance for toileting hygiene and moderate assistance for "
+                "upper-body dressing due to right-sided weakness and impaired standing balance after a stroke."
+            ),
+            "baseline": "GG toileting hygiene 02; GG upper-body dressing 03; Box and Block right 12, left 48; Berg 30/56.",
+            "long_term_goals": (
+                "- Client will complete toileting hygiene with supervision (GG 04) using a grab bar by discharge "
+                "in 12 days.\n"
+                "- Client will complete upper-body dressing independently (GG 06) while seated within 12 days."
+            ),
+            "short_term_goals": (
+                "- Client will complete toileting hygiene with partial assistance (GG 03) using a grab bar within "
+                "6 days.\n"
+                "- Client will don an upper-body garment with set-up (GG 05) while seated within 7 days."
+            ),
+            "interventions": (
+                "Task-specific toileting practice with a grab bar, graded upper-limb coordination tasks tied to "
+                "dressing, standing-balance training at the sink, caregiver training for the spouse."
+            ),
+            "frequency_duration": "OT 90 minutes a day, 5 days a week, for 12 days; weekly team conference.",
+            "discharge_criteria": (
+                "Discharge when toileting hygiene reaches GG 04 and upper-body dressing GG 06, and the spouse "
+                "demonstrates a safe set-up."
+            ),
+        },
+    ),
+    (
+        "handoff_template",
+        "complete",
+        {
+            "framework": "I-PASS, used at every OT handoff between day and evening therapists and on discharge.",
+            "required_items": (
+                "Required: illness severity (stable / watcher / unstable); precautions; current GG level for "
+                "toileting and transfers; DME in the room; cognition and safety awareness; pending items."
+            ),
+            "optional_items": "Optional: what motivates the client, family schedule.",
+            "actions": (
+                "- Evening OT to check wheelchair brakes before every transfer, today by 18:00.\n"
+                "- Receiving OT to schedule caregiver training within 2 days."
+            ),
+            "contingencies": "If the client reports new dizziness on standing, then sit her down and notify the RN.",
+            "escalation": (
+                "Escalate a safety concern to the charge nurse, then the rehab manager if not addressed within "
+                "15 minutes; say: I am concerned, this is a safety issue."
+            ),
+            "read_back": "The receiver reads back severity, precautions and each action with its owner and time.",
+        },
+    ),
+)

@@ -60,3 +60,15 @@ def group_findings(result: CheckResult, kind: ArtifactKind, fields: Mapping[str,
         if row.key in result.rows or row.key in by_row:
             groups.append(RowFindings(row, result.rows.get(row.key), tuple(by_row.get(row.key, ()))))
     return tuple(groups)
+
+
+def phi_passages(artifact) -> list[ShownFinding]:
+    """The identifiers the stored check found in an artifact, each with its quoted passage."""
+    if not artifact.check_result:
+        return []
+    result = CheckResult.from_dict(artifact.check_result)
+    return [
+        _shown(finding, artifact.kind_info, artifact.fields)
+        for finding in result.findings
+        if finding.check.startswith("phi.") and finding.severity == "error"
+    ]

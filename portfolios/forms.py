@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
-from portfolios.models import Artifact, User
+from portfolios.models import Artifact, User, Verdict
 from portfolios.tracks import TRACKS
 from portfolios.validation import clean_section_text
 
@@ -165,3 +165,62 @@ class RedactForm(forms.Form):
     start = forms.IntegerField(min_value=0)
     end = forms.IntegerField(min_value=0)
     check = forms.RegexField(regex=r"^phi\.[a-z_]{2,20}$", max_length=30)
+
+
+class ShareLinkForm(forms.Form):
+    label = forms.CharField(
+        max_length=80,
+        help_text="Who the link is for, so you can tell links apart and revoke one alone.",
+        widget=forms.TextInput(attrs={"placeholder": "Acme Rehab — recruiter"}),
+    )
+    expires_in_days = forms.TypedChoiceField(
+        label="Expires",
+        choices=[("7", "In 7 days"), ("30", "In 30 days"), ("90", "In 90 days"), ("", "Never")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        initial="30",
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label="Mentor's email",
+        max_length=254,
+        help_text="They get a personal link to review this portfolio; no account needed.",
+    )
+
+
+class AcceptInviteForm(forms.Form):
+    display_name = forms.CharField(
+        label="Your name as the candidate will see it",
+        max_length=80,
+        widget=forms.TextInput(attrs={"placeholder": "Dr. Kim, OTD", "autocomplete": "name"}),
+    )
+
+
+class CommentForm(forms.Form):
+    section = forms.SlugField(max_length=40, widget=forms.HiddenInput)
+    quote = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
+    body = forms.CharField(
+        label="Comment",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="**bold**, *italic* and `code` work; nothing else is formatted.",
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(label="Reply", strip=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class VerdictForm(forms.Form):
+    call = forms.ChoiceField(label="Your verdict", choices=Verdict.Call.choices, widget=forms.RadioSelect)
+    note = forms.CharField(label="Note (why)", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 2}))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ("email_notifications",)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 
 from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY, Track
@@ -69,6 +70,11 @@ class User(AbstractUser):
         max_length=140,
         blank=True,
         help_text="One line about you, e.g. \u201cOutpatient OT: measurable goals, calm caseloads\u201d.",
+    )
+    email_notifications = models.BooleanField(
+        "email me about comments, verdicts and accepted invites",
+        default=True,
+        help_text="In-app notifications are always kept; this only turns the emails on or off.",
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -147,6 +153,9 @@ class Artifact(models.Model):
         null=True, blank=True, help_text="The rubric checker's result for `checked_version`, as stored JSON."
     )
     checked_version = models.PositiveIntegerField(default=0)
+    phi_error_count = models.PositiveIntegerField(
+        default=0, help_text="How many patient-identifier errors the stored check found (0 = passes the PHI gate)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -187,3 +196,194 @@ class Revision(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("portfolios:artifact_history", args=[self.artifact.portfolio_id, self.artifact.kind])
+
+
+class ShareLink(models.Model):
+    """A recruiter's read-only link to a portfolio. Only a hash of its token is stored."""
+
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="share_links")
+    label = models.CharField(
+        max_length=80, help_text="Who the link is for, e.g. \u201cAcme Rehab \u2014 recruiter\u201d."
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="Empty: never expires.")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    view_count = models.PositiveIntegerField(default=0)
+    last_viewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.portfolio})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:share_links", args=[self.portfolio_id])
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def is_active(self) -> bool:
+        return not self.is_revoked and not self.is_expired
+
+
+class MentorInvite(models.Model):
+    """A mentor invited by email to review one portfolio; works by link, with or without an account."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        REVOKED = "revoked", "Revoked"
+
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="mentor_invites")
+    email = models.EmailField(help_text="Where the invite goes, e.g. mentor@example.com.")
+    display_name = models.CharField(
+        max_length=80, blank=True, help_text="The name the mentor gives when accepting, e.g. \u201cDr. Kim, OTD\u201d."
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    user = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mentor_invites",
+        help_text="Set when the mentor signs up or logs in with the invite.",
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), "portfolio", condition=~models.Q(status="revoked"), name="invite_one_live_per_email"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} for {self.portfolio}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:review", args=[self.portfolio_id])
+
+    @property
+    def name(self) -> str:
+        return self.display_name or (self.user.display_name if self.user_id and self.user else "") or self.email
+
+    @property
+    def is_live(self) -> bool:
+        return self.status == self.Status.ACCEPTED
+
+
+class Comment(models.Model):
+    """A review comment on one section of an artifact; a thread is a root comment and its replies."""
+
+    artifact = models.ForeignKey(Artifact, on_delete=models.CASCADE, related_name="comments")
+    thread = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="replies",
+        help_text="Empty for the comment that starts a thread.",
+    )
+    section = models.CharField(max_length=40, help_text="Section key the thread is about, e.g. \u201cplan\u201d.")
+    quote = models.TextField(blank=True, help_text="The passage the thread is about, if one was selected.")
+    section_text = models.TextField(
+        blank=True, help_text="The section's text when the thread started, to show what changed since."
+    )
+    artifact_version = models.PositiveIntegerField()
+    body = models.TextField(help_text="Plain text with **bold**, *italic* and `code` at most.")
+    author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    author_invite = models.ForeignKey(
+        MentorInvite, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
+    author_name = models.CharField(max_length=80)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by_name = models.CharField(max_length=80, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["artifact", "thread"], name="comment_artifact_thread")]
+
+    def __str__(self) -> str:
+        return f"Comment by {self.author_name} on {self.section}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:review_artifact", args=[self.artifact.portfolio_id, self.artifact.kind]) + (
+            f"#thread-{self.thread_id or self.pk}"
+        )
+
+    @property
+    def is_resolved(self) -> bool:
+        return self.resolved_at is not None
+
+
+class Verdict(models.Model):
+    """A mentor's call on an artifact at one version: looks ready, or needs work."""
+
+    class Call(models.TextChoices):
+        READY = "ready", "Looks ready"
+        NEEDS_WORK = "needs_work", "Needs work"
+
+    artifact = models.ForeignKey(Artifact, on_delete=models.CASCADE, related_name="verdicts")
+    invite = models.ForeignKey(MentorInvite, on_delete=models.CASCADE, related_name="verdicts")
+    call = models.CharField(max_length=16, choices=Call.choices)
+    note = models.TextField(blank=True, help_text="Why, in a sentence or two.")
+    artifact_version = models.PositiveIntegerField(help_text="The version the mentor reviewed.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["artifact", "invite"], name="verdict_one_per_mentor")]
+
+    def __str__(self) -> str:
+        return f"{self.get_call_display()} on v{self.artifact_version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:review_artifact", args=[self.artifact.portfolio_id, self.artifact.kind])
+
+    def is_current_for(self, artifact: Artifact) -> bool:
+        return self.artifact_version == artifact.version
+
+
+class Notification(models.Model):
+    """Something that happened to a user's portfolio or review: new comment, reply, verdict, accepted invite."""
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", "New comment"
+        REPLY = "reply", "New reply"
+        VERDICT = "verdict", "New verdict"
+        INVITE_ACCEPTED = "invite_accepted", "Invite accepted"
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    message = models.CharField(max_length=300)
+    url = models.CharField(max_length=300, help_text="Where the notification leads, e.g. /review/3/plan_of_care/.")
+    read_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
+
+    def __str__(self) -> str:
+        return self.message
+
+    def get_absolute_url(self) -> str:
+        return self.url

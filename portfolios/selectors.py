@@ -9,10 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
+from portfolios.diffing import Piece, diff_text
 from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
-from portfolios.models import Artifact, Portfolio, Revision, User
+from portfolios.models import (
+    Artifact,
+    Comment,
+    MentorInvite,
+    Notification,
+    Portfolio,
+    Revision,
+    ShareLink,
+    User,
+    Verdict,
+)
 from portfolios.rubric.findings import SCORE_LABELS, CheckResult
 from portfolios.rubric.rows import ROWS, RubricRow
 
@@ -148,9 +159,196 @@ def revision_list(artifact: Artifact) -> list[Revision]:
     return list(artifact.revisions.select_related("author").defer("fields"))
 
 
+def revision_fields(artifact: Artifact, number: int) -> dict[str, str]:
+    """One revision's sections by number (empty for version 0, before the first save)."""
+    revision = artifact.revisions.filter(number=number).only("fields").first()
+    return dict(revision.fields) if revision else {}
+
+
 def revision_pair(artifact: Artifact, old: int, new: int) -> tuple[Revision, Revision] | None:
     """Two revisions of the artifact by number (one query), or None if either is missing."""
     found = {revision.number: revision for revision in artifact.revisions.filter(number__in={old, new})}
     if old not in found or new not in found:
         return None
     return found[old], found[new]
+
+
+# ---- sharing and review ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VerdictView:
+    verdict: Verdict
+    current: bool  # given on the artifact's current version
+
+    @property
+    def mentor_name(self) -> str:
+        return self.verdict.invite.name
+
+
+def _verdict_views(artifact: Artifact) -> tuple[VerdictView, ...]:
+    # Verdicts are prefetched with their invites; a revoked mentor's verdict no longer counts.
+    return tuple(
+        VerdictView(verdict, verdict.is_current_for(artifact))
+        for verdict in artifact.verdicts.all()
+        if verdict.invite.status != MentorInvite.Status.REVOKED
+    )
+
+
+@dataclass(frozen=True)
+class SharedArtifact:
+    artifact: Artifact
+    kind: ArtifactKind
+    sections: tuple[tuple[str, str], ...]  # (label, text) of the sections written
+    verdicts: tuple[VerdictView, ...]
+
+    @property
+    def mentor_ready(self) -> tuple[VerdictView, ...]:
+        """Current 'Looks ready' verdicts: the only ones a recruiter sees."""
+        return tuple(view for view in self.verdicts if view.current and view.verdict.call == Verdict.Call.READY)
+
+
+@dataclass(frozen=True)
+class SharePage:
+    portfolio: Portfolio
+    artifacts: tuple[SharedArtifact, ...]
+    overview: PortfolioOverview
+
+
+def _verdict_prefetch() -> Prefetch:
+    return Prefetch("verdicts", queryset=Verdict.objects.select_related("invite__user").order_by("-updated_at"))
+
+
+def share_page(portfolio: Portfolio) -> SharePage:
+    """The recruiter's view: complete artifacts only, with scores and current mentor verdicts (one query)."""
+    complete = list(
+        Artifact.objects.filter(portfolio=portfolio, status=Artifact.Status.COMPLETE).prefetch_related(
+            _verdict_prefetch()
+        )
+    )
+    order = {key: index for index, key in enumerate(portfolio.track_info.recommended_kinds)}
+    complete.sort(key=lambda artifact: (order.get(artifact.kind, len(order)), artifact.kind_info.title))
+    shared = tuple(
+        SharedArtifact(
+            artifact,
+            artifact.kind_info,
+            tuple(
+                (section.label, artifact.fields.get(section.key, ""))
+                for section in artifact.kind_info.sections
+                if artifact.fields.get(section.key)
+            ),
+            _verdict_views(artifact),
+        )
+        for artifact in complete
+    )
+    items = tuple(ArtifactSummary(item.kind, item.artifact, True) for item in shared)
+    return SharePage(portfolio, shared, PortfolioOverview(portfolio, items))
+
+
+def share_links(portfolio: Portfolio) -> list[ShareLink]:
+    return list(portfolio.share_links.all())
+
+
+def mentor_invites(portfolio: Portfolio) -> list[MentorInvite]:
+    return list(portfolio.mentor_invites.select_related("user"))
+
+
+@dataclass(frozen=True)
+class Thread:
+    root: Comment
+    replies: tuple[Comment, ...]
+    current_text: str
+
+    @property
+    def outdated(self) -> bool:
+        """The section changed since the thread started."""
+        return self.root.section_text != self.current_text
+
+    @property
+    def changes(self) -> tuple[Piece, ...]:
+        """What changed in the section since the thread started."""
+        return diff_text(self.root.section_text, self.current_text)
+
+
+@dataclass(frozen=True)
+class ReviewSection:
+    key: str
+    label: str
+    text: str
+    threads: tuple[Thread, ...]
+
+
+@dataclass(frozen=True)
+class ArtifactReview:
+    artifact: Artifact
+    kind: ArtifactKind
+    sections: tuple[ReviewSection, ...]
+    verdicts: tuple[VerdictView, ...]
+
+    @property
+    def open_threads(self) -> int:
+        return sum(1 for section in self.sections for thread in section.threads if not thread.root.is_resolved)
+
+
+def artifact_review(artifact: Artifact) -> ArtifactReview:
+    """One artifact with its sections, threads (with replies) and verdicts: three queries."""
+    roots = list(
+        Comment.objects.filter(artifact=artifact, thread__isnull=True).prefetch_related(
+            Prefetch("replies", queryset=Comment.objects.order_by("created_at", "id"))
+        )
+    )
+    verdicts = Verdict.objects.filter(artifact=artifact).select_related("invite__user").order_by("-updated_at")
+    kind = artifact.kind_info
+    sections = []
+    for section in kind.sections:
+        text = artifact.fields.get(section.key, "")
+        threads = tuple(Thread(root, tuple(root.replies.all()), text) for root in roots if root.section == section.key)
+        sections.append(ReviewSection(section.key, section.label, text, threads))
+    views = tuple(
+        VerdictView(verdict, verdict.is_current_for(artifact))
+        for verdict in verdicts
+        if verdict.invite.status != MentorInvite.Status.REVOKED
+    )
+    return ArtifactReview(artifact, kind, tuple(sections), views)
+
+
+@dataclass(frozen=True)
+class ReviewOverviewItem:
+    summary: ArtifactSummary
+    open_threads: int
+    verdicts: tuple[VerdictView, ...]
+
+
+def review_overview(portfolio: Portfolio) -> tuple[ReviewOverviewItem, ...]:
+    """Every saved artifact of a portfolio with its open-thread count and verdicts: three queries."""
+    artifacts = list(
+        _artifacts_without_text()
+        .filter(portfolio=portfolio, version__gt=0)
+        .annotate(
+            open_threads=Count("comments", filter=Q(comments__thread__isnull=True, comments__resolved_at__isnull=True))
+        )
+        .prefetch_related(_verdict_prefetch())
+    )
+    order = {key: index for index, key in enumerate(portfolio.track_info.recommended_kinds)}
+    artifacts.sort(key=lambda artifact: (order.get(artifact.kind, len(order)), artifact.kind_info.title))
+    return tuple(
+        ReviewOverviewItem(
+            ArtifactSummary(artifact.kind_info, artifact, artifact.kind in order),
+            artifact.open_threads,
+            _verdict_views(artifact),
+        )
+        for artifact in artifacts
+    )
+
+
+def mentor_inbox(invites) -> list[MentorInvite]:
+    """The portfolios a mentor reviews, with candidate and track: one query."""
+    return list(invites.select_related("portfolio__owner").order_by("-accepted_at"))
+
+
+def unread_notification_count(user: User) -> int:
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def notifications(user: User, *, limit: int = 50) -> list[Notification]:
+    return list(Notification.objects.filter(recipient=user)[:limit])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portfolios.views import candidate, public
+from portfolios.views import candidate, public, review, share
 
 app_name = "portfolios"
 
@@ -25,4 +25,22 @@ urlpatterns = [
         candidate.revision_restore,
         name="revision_restore",
     ),
+    # Recruiters: share links
+    path("portfolios/<int:portfolio_id>/share/", share.share_links, name="share_links"),
+    path(
+        "portfolios/<int:portfolio_id>/share/<int:link_id>/revoke/", share.share_link_revoke, name="share_link_revoke"
+    ),
+    path("s/<str:token>/", share.share_page, name="share_page"),
+    # Mentors: invites, review pages, threads, verdicts
+    path("portfolios/<int:portfolio_id>/mentors/", review.mentors, name="mentors"),
+    path("portfolios/<int:portfolio_id>/mentors/<int:invite_id>/revoke/", review.invite_revoke, name="invite_revoke"),
+    path("invites/<str:token>/", review.invite_accept, name="invite_accept"),
+    path("review/", review.inbox, name="review_inbox"),
+    path("review/<int:portfolio_id>/", review.review_portfolio, name="review"),
+    path("review/<int:portfolio_id>/<slug:kind>/", review.review_artifact, name="review_artifact"),
+    path("review/<int:portfolio_id>/<slug:kind>/comments/", review.comment_create, name="comment_create"),
+    path("review/<int:portfolio_id>/<slug:kind>/verdict/", review.verdict_give, name="verdict_give"),
+    path("threads/<int:thread_id>/reply/", review.comment_reply, name="comment_reply"),
+    path("threads/<int:thread_id>/resolve/", review.comment_resolve, name="comment_resolve"),
+    path("notifications/", review.notifications, name="notifications"),
 ]

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
+from django.test import Client as DjangoClient
+from django.test import TestCase
 
 from portfolios import services
 from portfolios.models import Artifact, Portfolio, User
 
 PASSWORD = "correct-horse-battery-staple-42"
+
+
+class Client(DjangoClient):
+    """A test client that runs on-commit callbacks (mail) after each request, as a real request would.
+
+    Tests run inside a transaction that never commits, so without this no mail would be sent.
+    """
+
+    def request(self, **request):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            return super().request(**request)
 
 
 @pytest.fixture(autouse=True)

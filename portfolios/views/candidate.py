@@ -18,6 +18,7 @@ from portfolios.diffing import diff_fields
 from portfolios.findings_view import group_findings
 from portfolios.forms import ACTION_CHECK, ArtifactForm, PortfolioCreateForm, RedactForm, TrackChangeForm
 from portfolios.kinds import KINDS_BY_KEY
+from portfolios.merging import BOTH, merge_sections
 from portfolios.rubric.engine import check_artifact
 from portfolios.rubric.findings import CheckResult
 from portfolios.rubric.rows import ROWS
@@ -145,30 +146,19 @@ def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRes
 
 
 def _conflict(request: HttpRequest, portfolio, conflict: services.VersionConflict) -> HttpResponse:
+    """Show both texts, merged where only one side changed a section; the person settles the rest."""
     current = conflict.artifact
-    kind = current.kind_info
-    form = ArtifactForm(
-        kind=kind,
-        initial={"version": current.version, **conflict.submitted},
-    )
-    sections = [
-        {
-            "section": section,
-            "field": form[section.key],
-            "mine": conflict.submitted.get(section.key, ""),
-            "current": current.fields.get(section.key, ""),
-        }
-        for section in kind.sections
-    ]
+    base = selectors.revision_fields(current, conflict.base_version)
+    sections = merge_sections(current.kind_info, base, conflict.submitted, current.fields)
     return render(
         request,
         "portfolios/artifact_conflict.html",
         {
             "portfolio": portfolio,
             "artifact": current,
-            "kind": kind,
-            "form": form,
+            "kind": current.kind_info,
             "sections": sections,
+            "both_changed": sum(1 for item in sections if item.outcome == BOTH),
             "submitted_status": conflict.submitted_status,
         },
         status=409,

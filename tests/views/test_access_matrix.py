@@ -1,7 +1,7 @@
-"""Every URL pattern, as every kind of visitor: only the owner sees a portfolio; others get 404.
+"""Every URL pattern, as every kind of visitor. Access lives in portfolios/access.py; this walks it.
 
 The table must name every pattern in portfolios/urls.py, so a new view cannot ship
-without an access rule.
+without an access rule. What a visitor may not see is a 404 and changes nothing.
 """
 
 import re
@@ -9,33 +9,45 @@ import re
 import pytest
 from django.urls import reverse
 
-from portfolios.models import Artifact, Revision
+from portfolios import services
+from portfolios.models import Artifact, Comment, MentorInvite, Revision, ShareLink, Verdict
 from portfolios.urls import urlpatterns
-from tests.conftest import save
+from tests.conftest import Client, make_user, save
 
-# name -> (method, kwargs builder, owner status, stranger status, anonymous status)
-OBJECT = 404
+ROLES = ("owner", "mentor_account", "mentor_link", "revoked_mentor", "recruiter", "stranger", "anonymous")
 
+OWNER_ONLY = {"owner": 200, **dict.fromkeys(ROLES[1:], 404)}
+OWNER_WRITE = {"owner": 302, **dict.fromkeys(ROLES[1:], 404)}
+REVIEWERS = {**dict.fromkeys(ROLES, 404), "owner": 200, "mentor_account": 200, "mentor_link": 200}
+REVIEWER_WRITE = {**dict.fromkeys(ROLES, 404), "owner": 302, "mentor_account": 302, "mentor_link": 302}
+SIGNED_IN = {**dict.fromkeys(ROLES, 302), "owner": 200, "mentor_account": 200, "stranger": 200}
 
-def _args(portfolio):
-    return {
-        "portfolio": [portfolio.pk],
-        "artifact": [portfolio.pk, "case_writeup"],
-        "revision": [portfolio.pk, "case_writeup", 1],
-    }
-
-
+# name -> (method, argument key, {role: status})
 MATRIX = {
-    "landing": ("get", None, 200, 200, 200),
-    "dashboard": ("get", None, 200, 200, 302),
-    "portfolio_new": ("get", None, 200, 200, 302),
-    "portfolio": ("get", "portfolio", 200, OBJECT, OBJECT),
-    "portfolio_track": ("post", "portfolio", 302, OBJECT, OBJECT),
-    "artifact_edit": ("get", "artifact", 200, OBJECT, OBJECT),
-    "artifact_check": ("post", "artifact", 200, OBJECT, OBJECT),
-    "artifact_redact": ("post", "artifact", 302, OBJECT, OBJECT),
-    "artifact_history": ("get", "artifact", 200, OBJECT, OBJECT),
-    "revision_restore": ("post", "revision", 302, OBJECT, OBJECT),
+    "landing": ("get", None, dict.fromkeys(ROLES, 200)),
+    "dashboard": ("get", None, SIGNED_IN),
+    "portfolio_new": ("get", None, SIGNED_IN),
+    "notifications": ("get", None, SIGNED_IN),
+    "portfolio": ("get", "portfolio", OWNER_ONLY),
+    "portfolio_track": ("post", "portfolio", OWNER_WRITE),
+    "artifact_edit": ("get", "artifact", OWNER_ONLY),
+    "artifact_check": ("post", "artifact", OWNER_ONLY),
+    "artifact_redact": ("post", "artifact", OWNER_WRITE),
+    "artifact_history": ("get", "artifact", OWNER_ONLY),
+    "revision_restore": ("post", "revision", OWNER_WRITE),
+    "share_links": ("get", "portfolio", OWNER_ONLY),
+    "share_link_revoke": ("post", "link", OWNER_WRITE),
+    "mentors": ("get", "portfolio", OWNER_ONLY),
+    "invite_revoke": ("post", "invite", OWNER_WRITE),
+    "share_page": ("get", "token", dict.fromkeys(ROLES, 200)),
+    "invite_accept": ("get", "invite_token", {**dict.fromkeys(ROLES, 200), "owner": 302}),
+    "review_inbox": ("get", None, {**SIGNED_IN, "mentor_link": 200}),
+    "review": ("get", "portfolio", REVIEWERS),
+    "review_artifact": ("get", "artifact", REVIEWERS),
+    "comment_create": ("post", "artifact", REVIEWER_WRITE),
+    "verdict_give": ("post", "artifact", REVIEWER_WRITE),
+    "comment_reply": ("post", "thread", REVIEWER_WRITE),
+    "comment_resolve": ("post", "thread", REVIEWER_WRITE),
 }
 
 
@@ -44,31 +56,87 @@ def test_the_matrix_names_every_url_pattern():
 
 
 @pytest.fixture
-def saved(portfolio):
-    save(portfolio, "case_writeup", {"context": "first"})
-    save(portfolio, "case_writeup", {"context": "second"})
-    return portfolio
+def world(candidate, portfolio, candidate_client):
+    """A portfolio with history, a link, a thread, and one visitor client per role."""
+    save(portfolio, "case_writeup", {"context": "first", "plan": "Client will dress with min A within 2 weeks."})
+    artifact = save(
+        portfolio, "case_writeup", {"context": "second", "plan": "Client will dress with min A within 2 weeks."}
+    )
+    link = services.share_link_create(portfolio=portfolio, label="Recruiter", expires_in_days=30)
+
+    def accept(email, name, user=None):
+        created = services.mentor_invite_create(portfolio=portfolio, email=email, invite_url_for=str)
+        client = Client()
+        if user:
+            client.force_login(user)
+        client.post(reverse("portfolios:invite_accept", args=[created.token]), {"display_name": name})
+        return created, client
+
+    mentor_user = make_user("mentor.account@example.com")
+    _, mentor_account = accept("mentor.account@example.com", "Account Mentor", mentor_user)
+    link_invite, mentor_link = accept("mentor.link@example.com", "Link Mentor")
+    revoked, revoked_client = accept("revoked@example.com", "Revoked Mentor")
+    services.mentor_invite_revoke(invite=revoked.invite)
+    thread = services.comment_start(
+        artifact=artifact, reviewer=services.Reviewer(name="Casey", user=candidate), section="plan", body="Hi"
+    )
+    recruiter = Client()
+    recruiter.get(reverse("portfolios:share_page", args=[link.token]))
+    stranger = Client()
+    stranger.force_login(make_user("sam.stranger@example.com"))
+    clients = {
+        "owner": candidate_client,
+        "mentor_account": mentor_account,
+        "mentor_link": mentor_link,
+        "revoked_mentor": revoked_client,
+        "recruiter": recruiter,
+        "stranger": stranger,
+        "anonymous": Client(),
+    }
+    args = {
+        "portfolio": [portfolio.pk],
+        "artifact": [portfolio.pk, "case_writeup"],
+        "revision": [portfolio.pk, "case_writeup", 1],
+        "link": [portfolio.pk, link.link.pk],
+        "invite": [portfolio.pk, link_invite.invite.pk],
+        "token": [link.token],
+        "invite_token": [link_invite.token],
+        "thread": [thread.pk],
+    }
+    return clients, args, artifact
+
+
+def snapshot():
+    return (
+        list(Artifact.objects.values_list("version", flat=True)),
+        Revision.objects.count(),
+        Comment.objects.count(),
+        Verdict.objects.count(),
+        list(ShareLink.objects.values_list("revoked_at", flat=True)),
+        list(MentorInvite.objects.order_by("pk").values_list("status", flat=True)),
+    )
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
-@pytest.mark.parametrize("who", ["owner", "stranger", "anonymous"])
-def test_access(name, who, saved, candidate_client, stranger_client, anonymous_client):
-    method, args_key, *expected = MATRIX[name]
-    client = {"owner": candidate_client, "stranger": stranger_client, "anonymous": anonymous_client}[who]
-    status = dict(zip(["owner", "stranger", "anonymous"], expected, strict=True))[who]
-    url = reverse(f"portfolios:{name}", args=_args(saved)[args_key] if args_key else None)
-    before = (Artifact.objects.get().fields, Revision.objects.count())
-    response = getattr(client, method)(url, {"version": 2, "track": "outpatient"} if method == "post" else None)
-    assert response.status_code == status, f"{who} {method.upper()} {url}"
-    if who != "owner":
-        assert (Artifact.objects.get().fields, Revision.objects.count()) == before
+def test_access(name, world):
+    clients, args, artifact = world
+    method, key, expected = MATRIX[name]
+    url = reverse(f"portfolios:{name}", args=args[key] if key else None)
+    data = {"version": artifact.version, "track": "outpatient", "section": "plan", "body": "x", "call": "ready"}
+    for role in ROLES:
+        before = snapshot()
+        response = getattr(clients[role], method)(url, data if method == "post" else None)
+        assert response.status_code == expected[role], f"{role} {method.upper()} {url}"
+        if response.status_code == 404:
+            assert snapshot() == before, f"{role} {method.upper()} {url} changed data"
 
 
 @pytest.mark.parametrize("who", ["stranger", "anonymous"])
-def test_a_missing_portfolio_and_someone_elses_look_the_same(who, saved, stranger_client, anonymous_client):
-    client = stranger_client if who == "stranger" else anonymous_client
-    theirs_url = reverse("portfolios:portfolio", args=[saved.pk])
-    missing_url = reverse("portfolios:portfolio", args=[saved.pk + 999])
+def test_a_missing_portfolio_and_someone_elses_look_the_same(who, world):
+    clients, args, _ = world
+    client = clients[who]
+    theirs_url = reverse("portfolios:portfolio", args=args["portfolio"])
+    missing_url = reverse("portfolios:portfolio", args=[args["portfolio"][0] + 999])
     theirs, missing = client.get(theirs_url), client.get(missing_url)
     assert theirs.status_code == missing.status_code == 404
 
@@ -78,14 +146,13 @@ def test_a_missing_portfolio_and_someone_elses_look_the_same(who, saved, strange
     assert normalised(theirs, theirs_url) == normalised(missing, missing_url)
 
 
-def test_writes_need_a_csrf_token(saved, candidate):
-    from django.test import Client
-
+def test_writes_need_a_csrf_token(portfolio, candidate):
+    save(portfolio, "case_writeup", {"context": "second"})
     client = Client(enforce_csrf_checks=True)
     client.force_login(candidate)
     response = client.post(
-        reverse("portfolios:artifact_edit", args=[saved.pk, "case_writeup"]),
-        {"version": 2, "action": "draft", "context": "forged"},
+        reverse("portfolios:artifact_edit", args=[portfolio.pk, "case_writeup"]),
+        {"version": 1, "action": "draft", "context": "forged"},
     )
     assert response.status_code == 403
     assert Artifact.objects.get().fields["context"] == "second"

@@ -19,11 +19,12 @@ from portfolios.validation import clean_fields
 class VersionConflict(Exception):
     """The artifact changed since the editor was opened: saving would overwrite someone's text."""
 
-    def __init__(self, artifact: Artifact, submitted: Mapping[str, str], submitted_status: str):
-        super().__init__(f"{artifact} is at version {artifact.version}")
+    def __init__(self, artifact: Artifact, submitted: Mapping[str, str], submitted_status: str, base_version: int):
+        super().__init__(f"{artifact} is at version {artifact.version}, not {base_version}")
         self.artifact = artifact
         self.submitted = dict(submitted)
         self.submitted_status = submitted_status
+        self.base_version = base_version  # the version the editor was opened at
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,17 @@ def portfolio_change_track(*, portfolio: Portfolio, track: str) -> Portfolio:
     portfolio.save(update_fields=["track", "updated_at"])
     for artifact in portfolio.artifacts.select_for_update():
         _store_check(artifact, track)
-        artifact.save(update_fields=["check_result", "checked_version", "updated_at"])
+        artifact.save(update_fields=["check_result", "checked_version", "phi_error_count", "updated_at"])
     return portfolio
 
 
 def _store_check(artifact: Artifact, track: str) -> None:
-    artifact.check_result = check_artifact(artifact.kind, track, artifact.fields).as_dict()
+    result = check_artifact(artifact.kind, track, artifact.fields)
+    artifact.check_result = result.as_dict()
     artifact.checked_version = artifact.version
+    artifact.phi_error_count = sum(
+        1 for finding in result.findings if finding.check.startswith("phi.") and finding.severity == "error"
+    )
 
 
 def _locked_artifact(portfolio: Portfolio, kind: str) -> Artifact:
@@ -111,7 +116,7 @@ def artifact_save(
     cleaned = clean_fields(artifact_kind, fields, complete=status == Artifact.Status.COMPLETE)
     artifact = _locked_artifact(portfolio, kind)
     if artifact.version != expected_version:
-        raise VersionConflict(artifact, cleaned, status)
+        raise VersionConflict(artifact, cleaned, status, expected_version)
     artifact.version += 1
     artifact.fields = cleaned
     artifact.status = status
@@ -165,7 +170,7 @@ def artifact_replace_identifier(
     is replaced, so a stale page can never rewrite the wrong text.
     """
     if artifact.version != expected_version:
-        raise VersionConflict(artifact, artifact.fields, artifact.status)
+        raise VersionConflict(artifact, artifact.fields, artifact.status, expected_version)
     flagged = {
         (finding["field"], finding["start"], finding["end"], finding["check"])
         for finding in (artifact.check_result or {}).get("findings", ())

@@ -1,0 +1,257 @@
+"""Checks for a caseload strategy note, the "high-volume day" plan (kind `caseload_note`).
+
+Reviewers want calm caseload management under productivity pressure (domain-checks §3.6):
+an ordered priority rule, a rule for what is deferred and who is told, safety guardrails that
+are never cut, notes written the same day with the minimum every note carries, a throughput
+number with a quality check, and the threshold at which staffing is escalated, and to whom.
+
+Check ids: `caseload.priority_rule`, `caseload.defer_rule`, `caseload.guardrails`,
+`caseload.measured`, `caseload.staffing_escalation` (row time management) and
+`caseload.timely_documentation` (row documentation).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.findings import Finding
+from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
+from portfolios.rubric.text import iter_items, section_finding
+from portfolios.rubric.workflow import join_phrases, missing_note_elements, same_day_rule
+
+KIND = "caseload_note"
+
+# Criteria that decide who is seen first (Ottawa Hospital OT prioritization; Hobbs et al. 2010).
+_PRIORITY_CRITERION = re.compile(
+    r"(?i)\b(?:discharg\w*|d/c|going home|new (?:evals?|evaluations?|admissions?|referrals?|orders?)|evals?"
+    r"|evaluations?|initial|post-?op\w*|same[- ]day|safety|fall\w*|unstable|medically|acuity|high[- ]risk"
+    r"|first[- ]day|time[- ]sensitive|precautions|isolation|frequency|minutes owed|missed visits?"
+    r"|change in (?:status|condition)|family training|caregiver training|progress (?:note|report)s? due|recert\w*)\b"
+)
+_ORDINAL = re.compile(
+    r"(?i)\b(?:first|second|third|fourth|then|next|after that|last|before|ahead of|over|above|top|highest|lowest"
+    r"|priority\s*\d|P\d|tier\s*\d)\b|->|\u2192|>|^\s*\d{1,2}[.)]",
+    re.MULTILINE,
+)
+_DEFER = re.compile(
+    r"(?i)\b(?:defer\w*|reschedul\w*|cancel\w*|co-?treat\w*|postpon\w*|push\w* (?:to|back)|move\w* to|shorten\w*"
+    r"|consolidat\w*|group (?:session|therapy)|combine\w*|hold\w*)\b"
+)
+_DEFER_CRITERION = re.compile(
+    r"(?i)\b(?:if|when|unless|because|only|stable|medically|criteri\w+|who (?:is|are)|not (?:due|scheduled|safe)"
+    r"|declin\w*|refus\w*|low(?:er)? (?:risk|priority)|until|frequency|seen (?:yesterday|today))\b"
+)
+_TOLD = re.compile(
+    r"(?i)\b(?:tell|told|notify|notified|inform\w*|let \w+ know|communicat\w*|message\w*|page\w*|call\w*"
+    r"|document\w*|update\w*|handoff|hand off|scheduler|front desk)\b"
+)
+_GUARDRAIL = re.compile(
+    r"(?i)\b(?:precautions?|hand-?offs?|document\w*|notes?|falls?|fall risk|vitals?|weight[- ]bearing|safety"
+    r"|orders?|allerg\w*|gait belt|infection|hand hygiene|chart review|read[- ]?back|alarms?|transfers?"
+    r"|two identifiers|identif\w*|lines|drains|O2|oxygen|escalat\w*)\b"
+)
+_QUALITY = re.compile(
+    r"(?i)\b(?:quality|audit\w*|review\w*|spot[- ]?check\w*|sample\w*|peer|co-?sign\w*|late notes?|denial\w*"
+    r"|errors?|incidents?|falls?|complaints?|satisfaction|outcomes?|goals? met|readmission\w*|re-?admit\w*"
+    r"|near[- ]miss\w*|missed|check\w*)\b"
+)
+_NUMBER = re.compile(r"\d")
+_THRESHOLD = re.compile(
+    r"(?i)\d|\b(?:more than|over|above|exceed\w*|beyond|at least|half|double|two|three|four|five|six|seven|eight"
+    r"|nine|ten|twelve|fifteen|twenty)\b|[>\u2265]"
+)
+_STAFFING_ROLE = re.compile(
+    r"(?i)\b(?:manager|supervisor|lead|charge nurse|charge|director|scheduler|coordinator|DOR|administrator"
+    r"|float pool|PRN pool|clinical lead|house supervisor)s?\b"
+)
+
+
+def check(text: ArtifactText) -> Iterator[Finding]:
+    """Every caseload-note finding for this artifact (nothing for other kinds)."""
+    if text.kind != KIND:
+        return
+    yield from _priority_rule(text)
+    yield from _defer_rule(text)
+    yield from _guardrails(text)
+    yield from _timely_documentation(text)
+    yield from _measured(text)
+    yield from _staffing_escalation(text)
+
+
+def _priority_rule(text: ArtifactText) -> Iterator[Finding]:
+    body = text.text("priorities")
+    fix = (
+        "\u201c1. Discharges pending today. 2. New evaluations. 3. Post-op day 0-1. 4. Safety risk (falls, new "
+        "precautions). 5. Everyone else, by frequency owed.\u201d"
+    )
+    if text.is_blank("priorities"):
+        yield section_finding(
+            "priorities",
+            body,
+            check="caseload.priority_rule",
+            row=TIME_MANAGEMENT,
+            severity="error",
+            message="No priority rule: say who is seen first on a high-volume day.",
+            fix=fix,
+        )
+        return
+    missing = []
+    if len(list(iter_items(body))) < 2 and not _ORDINAL.search(body):
+        missing.append("an order")
+    if not _PRIORITY_CRITERION.search(body):
+        missing.append("the criteria (discharge pending, new evaluation, post-op, safety risk)")
+    if not missing:
+        return
+    yield section_finding(
+        "priorities",
+        body,
+        check="caseload.priority_rule",
+        row=TIME_MANAGEMENT,
+        severity="warning",
+        message=f"The priority rule is missing {join_phrases(missing)}.",
+        fix=fix,
+    )
+
+
+def _defer_rule(text: ArtifactText) -> Iterator[Finding]:
+    body = text.text("deferrals")
+    missing = [
+        label
+        for label, pattern in (
+            ("what you defer, reschedule or co-treat", _DEFER),
+            ("the criterion", _DEFER_CRITERION),
+            ("who is told", _TOLD),
+        )
+        if not pattern.search(body)
+    ]
+    if not missing:
+        return
+    yield section_finding(
+        "deferrals",
+        body,
+        check="caseload.defer_rule",
+        row=TIME_MANAGEMENT,
+        severity="warning",
+        message=(
+            "No defer or reschedule rule."
+            if text.is_blank("deferrals")
+            else f"The defer rule does not say {join_phrases(missing)}."
+        ),
+        fix=(
+            "\u201cI defer a stable patient seen yesterday who is not due for discharge, reschedule within 24 hours, "
+            "and tell the RN and the scheduler.\u201d"
+        ),
+    )
+
+
+def _guardrails(text: ArtifactText) -> Iterator[Finding]:
+    body = text.text("guardrails")
+    if _GUARDRAIL.search(body):
+        return
+    blank = text.is_blank("guardrails")
+    yield section_finding(
+        "guardrails",
+        body,
+        check="caseload.guardrails",
+        row=TIME_MANAGEMENT,
+        severity="error" if blank else "warning",
+        message=(
+            "No never-skip guardrails: say which safety items you never cut under volume."
+            if blank
+            else "The guardrails name no safety item (precautions, handoffs, documentation, vitals)."
+        ),
+        fix=(
+            "\u201cNever skipped: chart and precautions check before every session, gait belt for every transfer, "
+            "handoff to the RN, and a note signed the same day.\u201d"
+        ),
+    )
+
+
+def _timely_documentation(text: ArtifactText) -> Iterator[Finding]:
+    body = text.text("documentation")
+    missing = []
+    if not same_day_rule(body):
+        missing.append("a same-day or point-of-service rule")
+    absent = missing_note_elements(body)
+    if absent:
+        missing.append(f"the note minimum ({join_phrases(absent)})")
+    if not missing:
+        return
+    blank = text.is_blank("documentation")
+    yield section_finding(
+        "documentation",
+        body,
+        check="caseload.timely_documentation",
+        row=DOCUMENTATION,
+        severity="error" if blank else "warning",
+        message=(
+            "No documentation rule: say when notes are written and what each carries."
+            if blank
+            else f"The documentation rule is missing {join_phrases(missing)}."
+        ),
+        fix=(
+            "\u201cNotes at the point of service, all signed the same day. Each carries the date, interventions, "
+            "timed and total minutes, and my signature and credentials.\u201d"
+        ),
+    )
+
+
+def _measured(text: ArtifactText) -> Iterator[Finding]:
+    body = text.text("measures")
+    missing = []
+    if not _NUMBER.search(body):
+        missing.append("a number")
+    if not _QUALITY.search(body):
+        missing.append("how you check quality held")
+    if not missing:
+        return
+    yield section_finding(
+        "measures",
+        body,
+        check="caseload.measured",
+        row=TIME_MANAGEMENT,
+        severity="warning",
+        message=(
+            "No throughput or quality measure."
+            if text.is_blank("measures")
+            else f"The measure does not give {join_phrases(missing)}."
+        ),
+        fix="\u201c12 patients a day at 85% productivity; weekly audit of 5 notes, 0 late notes and 0 falls.\u201d",
+    )
+
+
+def _staffing_escalation(text: ArtifactText) -> Iterator[Finding]:
+    body = text.text("escalation")
+    fix = (
+        "\u201cIf more than 3 priority-1 patients cannot be seen by 14:00, I tell the rehab manager, who reassigns "
+        "or calls in PRN staff.\u201d"
+    )
+    if text.is_blank("escalation"):
+        yield section_finding(
+            "escalation",
+            body,
+            check="caseload.staffing_escalation",
+            row=TIME_MANAGEMENT,
+            severity="error",
+            message="No staffing escalation: say at what point you escalate, and to whom.",
+            fix=fix,
+        )
+        return
+    missing = []
+    if not _THRESHOLD.search(body):
+        missing.append("the threshold")
+    if not _STAFFING_ROLE.search(body):
+        missing.append("the role you escalate to")
+    if not missing:
+        return
+    yield section_finding(
+        "escalation",
+        body,
+        check="caseload.staffing_escalation",
+        row=TIME_MANAGEMENT,
+        severity="warning",
+        message=f"The staffing escalation does not give {join_phrases(missing)}.",
+        fix=fix,
+    )

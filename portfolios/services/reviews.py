@@ -1,0 +1,308 @@
+"""Mentor review: invites, comment threads, verdicts, and the notifications they send."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from portfolios import tokens
+from portfolios.models import Artifact, Comment, MentorInvite, Notification, Portfolio, User, Verdict
+from portfolios.validation import clean_section_text
+
+logger = logging.getLogger(__name__)
+
+COMMENT_MAX_CHARS = 5_000
+QUOTE_MAX_CHARS = 1_000
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """Who is acting on a review page: the portfolio's owner, or a mentor through an invite."""
+
+    name: str
+    user: User | None = None
+    invite: MentorInvite | None = None
+
+    @property
+    def is_owner(self) -> bool:
+        return self.invite is None
+
+
+@dataclass(frozen=True)
+class NewInvite:
+    invite: MentorInvite
+    token: str
+
+
+# ---- invites -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def mentor_invite_create(*, portfolio: Portfolio, email: str, invite_url_for) -> NewInvite:
+    """Invite a mentor by email; the mail carries a link built by `invite_url_for(token)`."""
+    email = User.objects.normalize_email(email)
+    if not email or "@" not in email:
+        raise ValidationError({"email": ["Enter the mentor's email address."]}, code="invalid")
+    if email == portfolio.owner.email:
+        raise ValidationError({"email": ["That is your own address: invite someone else."]}, code="self_invite")
+    if portfolio.mentor_invites.filter(email__iexact=email).exclude(status=MentorInvite.Status.REVOKED).exists():
+        raise ValidationError({"email": ["This mentor is already invited to this portfolio."]}, code="duplicate")
+    token, token_hash = tokens.new_token()
+    try:
+        with transaction.atomic():
+            invite = MentorInvite.objects.create(portfolio=portfolio, email=email, token_hash=token_hash)
+    except IntegrityError as error:
+        raise ValidationError({"email": ["This mentor is already invited to this portfolio."]}) from error
+    owner = portfolio.owner
+    link = invite_url_for(token)
+    transaction.on_commit(
+        lambda: _send(
+            to=email,
+            subject=f"{owner} invited you to review their OT portfolio",
+            body=(
+                f"{owner} ({owner.email}) asked you to review their {portfolio.track_info.name} portfolio "
+                f"on OT Portfolio.\n\nOpen this link to start reviewing; no password is needed:\n{link}\n\n"
+                "The link is personal: anyone who has it can review as you. The candidate can revoke it at any time."
+            ),
+        )
+    )
+    return NewInvite(invite, token)
+
+
+@transaction.atomic
+def mentor_invite_accept(*, invite: MentorInvite, display_name: str, user: User | None) -> MentorInvite:
+    """Accept an invite under a display name; attach it to the signed-in mentor's account if any."""
+    invite = MentorInvite.objects.select_for_update().select_related("portfolio__owner").get(pk=invite.pk)
+    if invite.status == MentorInvite.Status.REVOKED:
+        raise ValidationError("This invite was revoked by the candidate.", code="revoked")
+    display_name = display_name.strip() or (user.display_name if user else "")
+    if not display_name:
+        raise ValidationError({"display_name": ["Tell the candidate who you are, e.g. “Dr. Kim, OTD”."]})
+    if len(display_name) > 80:
+        raise ValidationError({"display_name": ["Keep your name under 80 characters."]})
+    if user is not None and user.pk == invite.portfolio.owner_id:
+        raise ValidationError("You cannot review your own portfolio.", code="own_portfolio")
+    first_time = invite.status == MentorInvite.Status.PENDING
+    invite.display_name = display_name
+    invite.status = MentorInvite.Status.ACCEPTED
+    invite.accepted_at = invite.accepted_at or timezone.now()
+    if user is not None:
+        invite.user = user
+    invite.save()
+    if first_time:
+        notify(
+            recipient=invite.portfolio.owner,
+            kind=Notification.Kind.INVITE_ACCEPTED,
+            message=f"{display_name} accepted your invite to review your {invite.portfolio.track_info.name} portfolio.",
+            url=invite.portfolio.get_absolute_url(),
+        )
+    return invite
+
+
+def mentor_invite_attach(*, invite: MentorInvite, user: User) -> MentorInvite:
+    """Give an accepted invite (used without an account) to the account the mentor just signed in with."""
+    if (
+        invite.status == MentorInvite.Status.ACCEPTED
+        and invite.user_id is None
+        and user.pk != invite.portfolio.owner_id
+    ):
+        invite.user = user
+        invite.save(update_fields=["user", "updated_at"])
+    return invite
+
+
+def mentor_invite_revoke(*, invite: MentorInvite) -> MentorInvite:
+    """End a mentor's access at once; their comments and verdicts stay, marked as from a former mentor."""
+    if invite.status != MentorInvite.Status.REVOKED:
+        invite.status = MentorInvite.Status.REVOKED
+        invite.revoked_at = timezone.now()
+        invite.save(update_fields=["status", "revoked_at", "updated_at"])
+    return invite
+
+
+# ---- comments ------------------------------------------------------------------------------
+
+
+def _clean_body(body: str) -> str:
+    body = clean_section_text(body, label="Your comment")
+    if not body:
+        raise ValidationError({"body": ["Write a comment first."]}, code="required")
+    if len(body) > COMMENT_MAX_CHARS:
+        raise ValidationError({"body": [f"Keep comments under {COMMENT_MAX_CHARS:,} characters."]}, code="too_long")
+    return body
+
+
+@transaction.atomic
+def comment_start(*, artifact: Artifact, reviewer: Reviewer, section: str, body: str, quote: str = "") -> Comment:
+    """Start a thread on one section, optionally about a quoted passage of it."""
+    if section not in artifact.kind_info.section_keys:
+        raise ValidationError({"section": ["Choose one of this artifact's sections."]}, code="invalid")
+    body = _clean_body(body)
+    quote = clean_section_text(quote, label="The quoted passage")[:QUOTE_MAX_CHARS]
+    section_text = artifact.fields.get(section, "")
+    if quote and quote not in section_text:
+        raise ValidationError(
+            {
+                "quote": [
+                    "That passage is no longer in this section (it may have just changed). Reload and select again."
+                ]
+            },
+            code="stale_quote",
+        )
+    comment = Comment.objects.create(
+        artifact=artifact,
+        section=section,
+        quote=quote,
+        section_text=section_text,
+        artifact_version=artifact.version,
+        body=body,
+        author=reviewer.user,
+        author_invite=reviewer.invite,
+        author_name=reviewer.name,
+    )
+    label = artifact.kind_info.section(section).label
+    if not reviewer.is_owner:
+        notify(
+            recipient=artifact.portfolio.owner,
+            kind=Notification.Kind.COMMENT,
+            message=f"{reviewer.name} commented on “{label}” in your {artifact.kind_info.title.lower()}.",
+            url=comment.get_absolute_url(),
+        )
+    return comment
+
+
+@transaction.atomic
+def comment_reply(*, thread: Comment, reviewer: Reviewer, body: str) -> Comment:
+    """Reply to a thread; replying to a resolved thread reopens it."""
+    body = _clean_body(body)
+    artifact = thread.artifact
+    reply = Comment.objects.create(
+        artifact=artifact,
+        thread=thread,
+        section=thread.section,
+        artifact_version=artifact.version,
+        body=body,
+        author=reviewer.user,
+        author_invite=reviewer.invite,
+        author_name=reviewer.name,
+    )
+    if thread.resolved_at is not None:
+        thread.resolved_at = None
+        thread.resolved_by_name = ""
+        thread.save(update_fields=["resolved_at", "resolved_by_name", "updated_at"])
+    message = f"{reviewer.name} replied in a thread on your {artifact.kind_info.title.lower()}."
+    recipients: set[User] = set()
+    if not reviewer.is_owner:
+        recipients.add(artifact.portfolio.owner)
+    participants = [thread, *thread.replies.exclude(pk=reply.pk).select_related("author", "author_invite__user")]
+    for comment in participants:
+        person = comment.author or (comment.author_invite.user if comment.author_invite else None)
+        if person is not None and person != reviewer.user:
+            recipients.add(person)
+    for person in recipients:
+        notify(recipient=person, kind=Notification.Kind.REPLY, message=message, url=reply.get_absolute_url())
+    # Mentors without an account hear about replies by email only.
+    for comment in participants:
+        invite = comment.author_invite
+        if invite and invite.user_id is None and invite != reviewer.invite and invite.is_live:
+            _send_after_commit(to=invite.email, subject=message, body=f"{message}\n\n{reply.body}")
+    return reply
+
+
+def _may_resolve(thread: Comment, reviewer: Reviewer) -> bool:
+    if reviewer.is_owner:
+        return True
+    if reviewer.invite is not None and thread.author_invite_id == reviewer.invite.pk:
+        return True
+    return reviewer.user is not None and thread.author_id == reviewer.user.pk
+
+
+def comment_resolve(*, thread: Comment, reviewer: Reviewer) -> Comment:
+    """Mark a thread resolved: only the candidate or the thread's author may."""
+    if not _may_resolve(thread, reviewer):
+        raise ValidationError(
+            "Only the candidate or the person who started this thread can resolve it.", code="forbidden"
+        )
+    if thread.resolved_at is None:
+        thread.resolved_at = timezone.now()
+        thread.resolved_by_name = reviewer.name
+        thread.save(update_fields=["resolved_at", "resolved_by_name", "updated_at"])
+    return thread
+
+
+def comment_reopen(*, thread: Comment, reviewer: Reviewer) -> Comment:
+    """Reopen a resolved thread: the candidate or the thread's author."""
+    if not _may_resolve(thread, reviewer):
+        raise ValidationError(
+            "Only the candidate or the person who started this thread can reopen it.", code="forbidden"
+        )
+    if thread.resolved_at is not None:
+        thread.resolved_at = None
+        thread.resolved_by_name = ""
+        thread.save(update_fields=["resolved_at", "resolved_by_name", "updated_at"])
+    return thread
+
+
+# ---- verdicts ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def verdict_give(*, artifact: Artifact, reviewer: Reviewer, call: str, note: str, expected_version: int) -> Verdict:
+    """Record a mentor's verdict on the version they were looking at (one current verdict per mentor)."""
+    if reviewer.invite is None:
+        raise ValidationError("Only an invited mentor can give a verdict.", code="forbidden")
+    if call not in Verdict.Call.values:
+        raise ValidationError({"call": ["Choose “Looks ready” or “Needs work”."]}, code="invalid")
+    note = clean_section_text(note, label="Your note")
+    if len(note) > COMMENT_MAX_CHARS:
+        raise ValidationError({"note": [f"Keep the note under {COMMENT_MAX_CHARS:,} characters."]})
+    if expected_version != artifact.version:
+        raise ValidationError(
+            "The artifact changed while you were reviewing it. Read the new version, then give your verdict.",
+            code="stale",
+        )
+    verdict, _ = Verdict.objects.update_or_create(
+        artifact=artifact,
+        invite=reviewer.invite,
+        defaults={"call": call, "note": note, "artifact_version": artifact.version},
+    )
+    notify(
+        recipient=artifact.portfolio.owner,
+        kind=Notification.Kind.VERDICT,
+        message=f"{reviewer.name}: “{verdict.get_call_display()}” on your {artifact.kind_info.title.lower()} (version {artifact.version}).",
+        url=verdict.get_absolute_url(),
+    )
+    return verdict
+
+
+# ---- notifications -------------------------------------------------------------------------
+
+
+def notify(*, recipient: User, kind: str, message: str, url: str) -> Notification:
+    """Add an in-app notification, and email it unless the recipient turned emails off."""
+    notification = Notification.objects.create(recipient=recipient, kind=kind, message=message[:300], url=url)
+    if recipient.email_notifications:
+        _send_after_commit(to=recipient.email, subject=message[:150], body=f"{message}\n\n{settings.SITE_URL}{url}")
+    return notification
+
+
+def notifications_mark_read(*, user: User) -> int:
+    """Mark every unread notification of the user as read; returns how many."""
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def _send_after_commit(*, to: str, subject: str, body: str) -> None:
+    transaction.on_commit(lambda: _send(to=to, subject=subject, body=body))
+
+
+def _send(*, to: str, subject: str, body: str) -> None:
+    try:
+        send_mail(subject, body, None, [to])
+    except Exception:  # a mail outage must not undo or break the write that caused it
+        logger.exception("Could not send mail to %s", to)
