@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest
 
 from portfolios import tokens
 from portfolios.kinds import KINDS_BY_KEY
-from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, ShareLink, User
+from portfolios.models import Artifact, Comment, MentorInvite, Notification, Portfolio, ShareLink, User
 from portfolios.services.reviews import Reviewer
 
 
@@ -44,6 +44,16 @@ def owned_started_artifact(user: User, portfolio_id: int, kind: str) -> tuple[Po
     if artifact is None or artifact.version == 0:
         raise Http404("Nothing saved yet.")
     return portfolio, artifact
+
+
+def own_notification(user: User, notification_id: int) -> Notification:
+    """One of the user's own notifications, or 404."""
+    if not user.is_authenticated:
+        raise Http404("No such notification.")
+    try:
+        return Notification.objects.get(pk=notification_id, recipient=user)
+    except Notification.DoesNotExist as error:
+        raise Http404("No such notification.") from error
 
 
 # ---- recruiters: share links ---------------------------------------------------------------

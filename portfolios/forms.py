@@ -154,7 +154,7 @@ class SignupForm(UserCreationForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ("display_name", "headline")
+        fields = ("display_name", "headline", "email_notifications")
 
 
 class RedactForm(forms.Form):
@@ -224,3 +224,24 @@ class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("email_notifications",)
+
+
+class DeleteAccountForm(forms.Form):
+    """Deleting an account needs the password and a typed confirmation."""
+
+    password = forms.CharField(
+        label="Your password", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    confirm = forms.BooleanField(
+        label="I understand this deletes my portfolios, every revision and my share links, and cannot be undone."
+    )
+
+    def __init__(self, user: User, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("That is not your password. Nothing was deleted.", code="wrong_password")
+        return password

@@ -113,6 +113,10 @@ class Portfolio(models.Model):
         choices=TRACK_CHOICES,
         help_text="The practice setting this portfolio targets, e.g. Outpatient.",
     )
+    content_version = models.PositiveIntegerField(
+        default=0,
+        help_text="Bumped by every write a recruiter could see (artifacts, verdicts, mentors, track); keys caches.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -129,6 +133,10 @@ class Portfolio(models.Model):
     @property
     def track_info(self) -> Track:
         return TRACKS_BY_KEY[self.track]
+
+    def bump_content_version(self) -> None:
+        """Mark what recruiters see as changed, so cached share pages are never served stale."""
+        Portfolio.objects.filter(pk=self.pk).update(content_version=models.F("content_version") + 1)
 
 
 class Artifact(models.Model):
@@ -387,3 +395,25 @@ class Notification(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.url
+
+
+class ThrottleBucket(models.Model):
+    """How many times one key (a hashed address or email) did one thing in one time window.
+
+    Kept in the database so every app process sees the same counts without Redis.
+    Keys are SHA-256 hashes: no address or email is stored in the clear.
+    """
+
+    key = models.CharField(max_length=64, help_text="SHA-256 of scope + identity.")
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-window_start"]
+        constraints = [models.UniqueConstraint(fields=["key", "window_start"], name="throttle_one_row_per_window")]
+        indexes = [models.Index(fields=["window_start"], name="throttle_window")]
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]}… ×{self.count} since {self.window_start:%H:%M}"

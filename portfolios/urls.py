@@ -43,4 +43,5 @@ urlpatterns = [
     path("threads/<int:thread_id>/reply/", review.comment_reply, name="comment_reply"),
     path("threads/<int:thread_id>/resolve/", review.comment_resolve, name="comment_resolve"),
     path("notifications/", review.notifications, name="notifications"),
+    path("notifications/<int:notification_id>/", review.notification_open, name="notification_open"),
 ]

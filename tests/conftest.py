@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import Client as DjangoClient
 from django.test import TestCase
 
@@ -25,6 +26,7 @@ class Client(DjangoClient):
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings):
+    cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Tests need not run collectstatic first: plain storage, no manifest.

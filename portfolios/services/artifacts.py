@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.models import Artifact, Portfolio, Revision, User
@@ -67,6 +68,7 @@ def portfolio_change_track(*, portfolio: Portfolio, track: str) -> Portfolio:
         )
     portfolio.track = track
     portfolio.save(update_fields=["track", "updated_at"])
+    portfolio.bump_content_version()
     for artifact in portfolio.artifacts.select_for_update():
         _store_check(artifact, track)
         artifact.save(update_fields=["check_result", "checked_version", "phi_error_count", "updated_at"])
@@ -130,7 +132,9 @@ def artifact_save(
         author=author,
         note=note,
     )
-    Portfolio.objects.filter(pk=portfolio.pk).update(updated_at=artifact.updated_at)
+    Portfolio.objects.filter(pk=portfolio.pk).update(
+        updated_at=artifact.updated_at, content_version=F("content_version") + 1
+    )
     return SaveResult(artifact, revision)
 
 
@@ -192,10 +196,12 @@ def artifact_replace_identifier(
     )
 
 
-def profile_update(*, user: User, display_name: str, headline: str) -> User:
-    """Change the name and headline shown on the user's portfolios."""
+def profile_update(*, user: User, display_name: str, headline: str, email_notifications: bool | None = None) -> User:
+    """Change the name and headline shown on the user's portfolios, and the email setting."""
     user.display_name = display_name.strip()
     user.headline = headline.strip()
+    if email_notifications is not None:
+        user.email_notifications = email_notifications
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["display_name", "headline", "updated_at"])
+    user.save(update_fields=["display_name", "headline", "email_notifications", "updated_at"])
     return user

@@ -95,6 +95,7 @@ def mentor_invite_accept(*, invite: MentorInvite, display_name: str, user: User 
     if user is not None:
         invite.user = user
     invite.save()
+    invite.portfolio.bump_content_version()  # the mentor's name shows beside verdicts
     if first_time:
         notify(
             recipient=invite.portfolio.owner,
@@ -123,6 +124,7 @@ def mentor_invite_revoke(*, invite: MentorInvite) -> MentorInvite:
         invite.status = MentorInvite.Status.REVOKED
         invite.revoked_at = timezone.now()
         invite.save(update_fields=["status", "revoked_at", "updated_at"])
+        invite.portfolio.bump_content_version()  # a revoked mentor's verdicts stop counting
     return invite
 
 
@@ -272,6 +274,7 @@ def verdict_give(*, artifact: Artifact, reviewer: Reviewer, call: str, note: str
         invite=reviewer.invite,
         defaults={"call": call, "note": note, "artifact_version": artifact.version},
     )
+    artifact.portfolio.bump_content_version()
     notify(
         recipient=artifact.portfolio.owner,
         kind=Notification.Kind.VERDICT,
@@ -289,6 +292,14 @@ def notify(*, recipient: User, kind: str, message: str, url: str) -> Notificatio
     notification = Notification.objects.create(recipient=recipient, kind=kind, message=message[:300], url=url)
     if recipient.email_notifications:
         _send_after_commit(to=recipient.email, subject=message[:150], body=f"{message}\n\n{settings.SITE_URL}{url}")
+    return notification
+
+
+def notification_mark_read(*, notification: Notification) -> Notification:
+    """Mark one notification read (opening it does this)."""
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at", "updated_at"])
     return notification
 
 

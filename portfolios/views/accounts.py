@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from portfolios import access, services
-from portfolios.forms import ProfileForm, SignupForm
+from portfolios import access, services, throttle
+from portfolios.forms import DeleteAccountForm, ProfileForm, SignupForm
 from portfolios.models import User
 
 
@@ -19,6 +20,22 @@ def _attach_session_invites(request: HttpRequest, user: User) -> None:
     """Mentor invites accepted in this browser before signing in now belong to the account too."""
     for invite in access.live_invites(request).filter(user__isnull=True):
         services.mentor_invite_attach(invite=invite, user=user)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per address and per email so it cannot flood an inbox."""
+
+    def form_valid(self, form):
+        address = throttle.client_address(self.request)
+        email = User.objects.normalize_email(form.cleaned_data["email"])
+        if throttle.is_limited(throttle.PASSWORD_RESETS_PER_ADDRESS, address) or throttle.is_limited(
+            throttle.PASSWORD_RESETS_PER_EMAIL, email
+        ):
+            form.add_error(None, "Too many reset requests. Wait an hour, then try again.")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        throttle.hit(throttle.PASSWORD_RESETS_PER_ADDRESS, address)
+        throttle.hit(throttle.PASSWORD_RESETS_PER_EMAIL, email)
+        return super().form_valid(form)
 
 
 class LoginView(auth_views.LoginView):
@@ -60,7 +77,38 @@ def profile(request: HttpRequest) -> HttpResponse:
             user=request.user,
             display_name=form.cleaned_data["display_name"],
             headline=form.cleaned_data["headline"],
+            email_notifications=form.cleaned_data["email_notifications"],
         )
         messages.success(request, "Profile saved.")
         return redirect("profile")
     return render(request, "registration/profile.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET"])
+def export(request: HttpRequest) -> HttpResponse:
+    """Download everything the user owns as one JSON file."""
+    data = services.account_export(user=request.user)
+    response = JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="otportfolio-export-{stamp}.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account(request: HttpRequest) -> HttpResponse:
+    """Delete the account and everything it owns, after the password confirms it."""
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.account_delete(user=request.user)
+        logout(request)
+        messages.success(request, "Your account and everything in it were deleted. Your share links no longer work.")
+        return redirect("portfolios:landing")
+    return render(
+        request,
+        "registration/account_delete.html",
+        {"form": form},
+        status=422 if form.is_bound and form.errors else 200,
+    )

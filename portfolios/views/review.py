@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portfolios import access, selectors, services
+from portfolios import access, selectors, services, throttle
 from portfolios.forms import AcceptInviteForm, CommentForm, InviteForm, ReplyForm, VerdictForm
 
 
@@ -60,6 +60,7 @@ def invite_revoke(request: HttpRequest, portfolio_id: int, invite_id: int) -> Ht
 
 
 @require_http_methods(["GET", "POST"])
+@throttle.limit_failed_lookups(throttle.INVITE_LOOKUP_FAILURES)
 def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
     """Open an invite link: give a display name and start reviewing; no password needed."""
     invite = access.invite_by_token(token)
@@ -82,14 +83,15 @@ def invite_accept(request: HttpRequest, token: str) -> HttpResponse:
                 request, f"Welcome, {invite.name}. You can review {invite.portfolio.owner}'s portfolio now."
             )
             return redirect("portfolios:review", invite.portfolio_id)
-    response = render(
+    # The site-wide Referrer-Policy (same-origin) keeps the token in this URL from leaving
+    # the site. "no-referrer" here would make browsers send "Origin: null" with the form,
+    # which Django's CSRF check rightly refuses.
+    return render(
         request,
         "portfolios/invite_accept.html",
         {"invite": invite, "form": form},
         status=422 if form.is_bound and form.errors else 200,
     )
-    response["Referrer-Policy"] = "no-referrer"  # the URL holds the invite token
-    return response
 
 
 @require_GET
@@ -228,3 +230,11 @@ def notifications(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} as read.")
         return redirect("portfolios:notifications")
     return render(request, "portfolios/notifications.html", {"items": selectors.notifications(request.user)})
+
+
+@require_GET
+def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
+    """Mark one notification read and go where it points."""
+    notification = access.own_notification(request.user, notification_id)
+    services.notification_mark_read(notification=notification)
+    return redirect(notification.url)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portfolios import access, selectors, services
+from portfolios import access, selectors, services, throttle
 from portfolios.findings_view import phi_passages
 from portfolios.forms import ShareLinkForm
 
@@ -19,6 +21,9 @@ SHARE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "private, no-store",
 }
+
+
+SHARE_CACHE_SECONDS = 60 * 60
 
 
 def _with_share_headers(response: HttpResponse) -> HttpResponse:
@@ -72,13 +77,35 @@ def share_link_revoke(request: HttpRequest, portfolio_id: int, link_id: int) -> 
     return redirect("portfolios:share_links", portfolio_id)
 
 
+def _share_page_cache_key(portfolio) -> str:
+    # Every write a recruiter could see bumps content_version; profile edits move updated_at.
+    return f"share-page:{portfolio.pk}:{portfolio.content_version}:{portfolio.owner.updated_at.timestamp()}"
+
+
+def _render_share_page(request: HttpRequest, portfolio) -> tuple[int, bytes]:
+    if services.phi_blockers(portfolio):
+        return 503, render_to_string("portfolios/share_unavailable.html", request=None).encode()
+    page = selectors.share_page(portfolio)
+    html = render_to_string("portfolios/share_page.html", {"page": page, "owner": portfolio.owner}, request=None)
+    return 200, html.encode()
+
+
 @require_GET
+@throttle.limit_failed_lookups(throttle.SHARE_LOOKUP_FAILURES)
 def share_page(request: HttpRequest, token: str) -> HttpResponse:
-    """The recruiter's read-only portfolio; unknown, expired and revoked links are the same 404."""
+    """The recruiter's read-only portfolio; unknown, expired and revoked links are the same 404.
+
+    The page holds nothing per visitor, so it is rendered once per content version and
+    cached; the version comes with the link lookup, so a cached page is never stale.
+    """
     link = access.active_share_link(token)
     portfolio = link.portfolio
-    if services.phi_blockers(portfolio):
-        return _with_share_headers(render(request, "portfolios/share_unavailable.html", status=503))
-    services.share_link_record_view(link=link)
-    page = selectors.share_page(portfolio)
-    return _with_share_headers(render(request, "portfolios/share_page.html", {"page": page, "owner": portfolio.owner}))
+    key = _share_page_cache_key(portfolio)
+    cached = cache.get(key)
+    if cached is None:
+        cached = _render_share_page(request, portfolio)
+        cache.set(key, cached, timeout=SHARE_CACHE_SECONDS)
+    status, body = cached
+    if status == 200:
+        services.share_link_record_view(link=link)
+    return _with_share_headers(HttpResponse(body, status=status))

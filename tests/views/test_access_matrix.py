@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from portfolios import services
-from portfolios.models import Artifact, Comment, MentorInvite, Revision, ShareLink, Verdict
+from portfolios.models import Artifact, Comment, MentorInvite, Notification, Revision, ShareLink, Verdict
 from portfolios.urls import urlpatterns
 from tests.conftest import Client, make_user, save
 
@@ -28,6 +28,7 @@ MATRIX = {
     "dashboard": ("get", None, SIGNED_IN),
     "portfolio_new": ("get", None, SIGNED_IN),
     "notifications": ("get", None, SIGNED_IN),
+    "notification_open": ("get", "notification", {**OWNER_ONLY, "owner": 302}),
     "portfolio": ("get", "portfolio", OWNER_ONLY),
     "portfolio_track": ("post", "portfolio", OWNER_WRITE),
     "artifact_edit": ("get", "artifact", OWNER_ONLY),
@@ -102,6 +103,7 @@ def world(candidate, portfolio, candidate_client):
         "token": [link.token],
         "invite_token": [link_invite.token],
         "thread": [thread.pk],
+        "notification": [Notification.objects.filter(recipient=candidate).first().pk],
     }
     return clients, args, artifact
 

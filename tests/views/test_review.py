@@ -237,3 +237,18 @@ def test_review_pages_run_constant_queries(page, mentor_client, portfolio, artif
     with CaptureQueriesContext(connection) as large:
         assert mentor_client.get(url).status_code == 200
     assert len(small) == len(large)
+
+
+def test_the_invite_page_keeps_the_site_referrer_policy_so_browsers_can_post_it(candidate_client, portfolio):
+    # "no-referrer" here made Chromium send "Origin: null", which CSRF refuses (found in a browser test).
+    response = Client().get(invite_link(candidate_client, portfolio))
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_opening_a_notification_marks_it_read(mentor_client, candidate_client, candidate, portfolio):
+    comment(mentor_client, portfolio)
+    note = Notification.objects.get(recipient=candidate, kind="comment")
+    response = candidate_client.get(reverse("portfolios:notification_open", args=[note.pk]))
+    assert response.status_code == 302 and response["Location"] == note.url
+    note.refresh_from_db()
+    assert note.read_at is not None

@@ -169,3 +169,22 @@ def test_the_share_page_runs_constant_queries_whatever_the_size(anonymous_client
         response = anonymous_client.get(share_url(token))
     assert response.status_code == 200
     assert len(small) == len(large) <= 6
+
+
+def test_a_cached_share_page_is_never_stale(anonymous_client, shared, candidate):
+    portfolio, created = shared
+    first = anonymous_client.get(share_url(created.token)).content.decode()
+    assert HANDOFF["framework"] in first
+    complete(portfolio, "handoff_template", {**HANDOFF, "framework": "SBAR, now used at every handoff."})
+    assert "SBAR, now used at every handoff." in anonymous_client.get(share_url(created.token)).content.decode()
+    services.profile_update(user=candidate, display_name="Casey C., OTR/L", headline="New headline")
+    assert "New headline" in anonymous_client.get(share_url(created.token)).content.decode()
+
+
+def test_a_repeat_view_is_served_from_cache_but_still_counted(anonymous_client, shared):
+    _, created = shared
+    anonymous_client.get(share_url(created.token))
+    with CaptureQueriesContext(connection) as repeat:
+        anonymous_client.get(share_url(created.token))
+    assert len(repeat) <= 3  # link lookup, throttle check, view count
+    assert ShareLink.objects.get().view_count == 2

@@ -1,0 +1,98 @@
+"""Fixed-window rate limits kept in the database, for what django-axes does not cover.
+
+Used for password-reset requests and for failed share-link and invite-link lookups, so
+tokens cannot be brute-forced and reset mail cannot be used to flood an inbox.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import wraps
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import Http404, HttpRequest
+from django.shortcuts import render
+from django.utils import timezone
+
+from portfolios.models import ThrottleBucket
+
+
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    max_hits: int
+    window: timedelta
+
+
+SHARE_LOOKUP_FAILURES = Limit("share-miss", 20, timedelta(minutes=10))
+INVITE_LOOKUP_FAILURES = Limit("invite-miss", 20, timedelta(minutes=10))
+PASSWORD_RESETS_PER_ADDRESS = Limit("reset-ip", 10, timedelta(hours=1))
+PASSWORD_RESETS_PER_EMAIL = Limit("reset-email", 3, timedelta(hours=1))
+
+
+def client_address(request: HttpRequest) -> str:
+    """The caller's address as the app sees it (REMOTE_ADDR; the proxy sets it in production)."""
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _key(limit: Limit, identity: str) -> str:
+    return hashlib.sha256(f"{limit.scope}\0{identity}".encode()).hexdigest()
+
+
+def _window_start(limit: Limit):
+    now = timezone.now()
+    seconds = int(limit.window.total_seconds())
+    return now - timedelta(seconds=int(now.timestamp()) % seconds, microseconds=now.microsecond)
+
+
+def is_limited(limit: Limit, identity: str) -> bool:
+    """Whether this identity already used up its allowance in the current window."""
+    row = ThrottleBucket.objects.filter(key=_key(limit, identity), window_start=_window_start(limit)).first()
+    return row is not None and row.count >= limit.max_hits
+
+
+def hit(limit: Limit, identity: str) -> int:
+    """Count one more hit in the current window; returns the new count."""
+    key, start = _key(limit, identity), _window_start(limit)
+    updated = ThrottleBucket.objects.filter(key=key, window_start=start).update(count=F("count") + 1)
+    if not updated:
+        try:
+            with transaction.atomic():
+                ThrottleBucket.objects.create(key=key, window_start=start, count=1)
+        except IntegrityError:  # another process created the row first
+            ThrottleBucket.objects.filter(key=key, window_start=start).update(count=F("count") + 1)
+    return ThrottleBucket.objects.get(key=key, window_start=start).count
+
+
+def prune(older_than: timedelta = timedelta(days=1)) -> int:
+    """Delete counts from windows long past; returns how many rows went."""
+    deleted, _ = ThrottleBucket.objects.filter(window_start__lt=timezone.now() - older_than).delete()
+    return deleted
+
+
+def limit_failed_lookups(limit: Limit):
+    """View decorator: count 404s per caller address; past the limit, answer 429 without looking up.
+
+    Valid links are not counted, so a recruiter re-opening a link is never slowed down.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            address = client_address(request)
+            if is_limited(limit, address):
+                response = render(request, "429.html", status=429)
+                response["Retry-After"] = str(int(limit.window.total_seconds()))
+                return response
+            try:
+                return view(request, *args, **kwargs)
+            except Http404:
+                hit(limit, address)
+                raise
+
+        return wrapper
+
+    return decorator
