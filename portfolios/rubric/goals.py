@@ -1,0 +1,874 @@
+"""Goal checks for plans of care and case write-ups (domain-checks.md §1.1, §3.4).
+
+Each goal is read for the five COAST elements (Client, Occupation, Assist level, Specific
+condition, Timeline) and for something measurable; then the goal set is read for progression
+(baseline → short-term → long-term on the assist scale of `assist.py`, and STG timelines
+shorter than LTG timelines), for a client-stated priority, and, in a plan of care, for
+measurable discharge criteria.
+
+Where goals come from:
+- `plan_of_care`: every item (line or bullet) of `long_term_goals` and `short_term_goals`.
+  A heading line ending in ":" ("STGs (2 weeks):", "By discharge, client will:") is not a goal;
+  its words carry over to the goals under it.
+- `case_writeup`: inside `plan`, lines under a "Goals:" / "LTG:" / "STG:" label, and sentences
+  where a named client ("Client will…", "Pt will…", "Student will…") will do something.
+
+Every finding sits on the rubric row `plan_of_care` and spans the goal it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.assist import AssistMention, find_levels, fold, folded, mentions_assist
+from portfolios.rubric.findings import Finding
+from portfolios.rubric.rows import PLAN_OF_CARE
+from portfolios.rubric.text import Span, finding, iter_items, iter_sentences, section_finding
+
+_I = re.IGNORECASE
+
+# --- Client ---------------------------------------------------------------------------------
+_SUBJECT = (
+    r"(?:client|clients|pt\.?|pts|patient|student|child|learner|toddler|infant|resident|caregivers?|"
+    r"care\s+partner|family|parents?|individual|participant|consumer)"
+)
+_CLIENT = folded(
+    r"\b(?:the\s+)?"
+    + _SUBJECT
+    + r"(?:\s{0,2}(?:/|and|&)\s{0,2}(?:caregivers?|cg|family|parents?|spouse|wife|husband))?"
+    r"(?:\s+[A-Z]\b\.?|\s{0,2}\([A-Z]\)|\s+#?\d{1,2})?\s+(?:will|shall|to|is\s+to|would|can)\b"
+    r"|\b(?:Mr|Mrs|Ms|Mx|Miss)\.?\s+[A-Z]\b\.?\s+(?:will|shall|to)\b"
+    r"|\[[^\]\n]{1,30}\]\s+(?:will|shall|to)\b"
+    r"|(?:^|[.:,;]\s{1,3})(?:he|she|they|I)\s+will\b"
+    r"|^\s{0,3}(?:the\s+)?(?:client|pt\.?|patient|student|child)\b"
+)
+# Stricter: a sentence in a case plan reads as a goal only with a named client who "will" act.
+_GOAL_SENTENCE = folded(
+    r"\b(?:the\s+)?(?:client|pt\.?|patient|student|child|resident)(?:\s+[A-Z]\b\.?|\s{0,2}\([A-Z]\))?\s+will\s+"
+    r"(?!be\s+(?:discharged|seen|transferred|referred|admitted|re-?evaluated|reassessed|followed)|"
+    r"receive|attend|continue\s+(?:to\s+)?(?:receive|attend|be\s+seen))"
+)
+
+# --- Occupation -----------------------------------------------------------------------------
+# Canonical keys let progression compare "LB dressing: Mod A" in a baseline with a goal for
+# "donning pants". Order matters: more specific wordings first ("toilet transfer" before "toilet").
+_OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
+    (
+        "toilet_transfer",
+        "toilet transfers",
+        r"toilet(?:ing)?\s+transfers?|commode\s+transfers?|BSC\s+transfers?"
+        r"|transfers?\s+(?:on(?:to)?|to|on\s+and\s+off|to\s+and\s+from|from)\s+(?:the\s+|a\s+)?(?:toilet|commode|BSC)",
+    ),
+    (
+        "tub_transfer",
+        "tub/shower transfers",
+        r"(?:tub|shower|tub/shower|bathtub)\s+transfers?"
+        r"|transfers?\s+(?:in(?:to)?|in\s+and\s+out\s+of|to\s+and\s+from|out\s+of)\s+(?:the\s+|a\s+)?(?:tub|shower"
+        r"|bathtub)",
+    ),
+    ("car_transfer", "car transfers", r"car\s+transfers?"),
+    (
+        "bed_mobility",
+        "bed mobility",
+        r"bed\s+mobility|(?:get(?:s|ting)?|got)\s+in(?:to)?\s+and\s+out\s+of\s+bed|supine[- ]to[- ]sit"
+        r"|sit[- ]to[- ]supine"
+        r"|roll(?:s|ing)?\s+(?:in\s+bed|side\s+to\s+side)",
+    ),
+    (
+        "meal_prep",
+        "meal preparation",
+        r"meal\s+prep(?:aration)?|cook(?:s|ing)?\b|(?:prepare|prepares|preparing|make|makes|making)\s+"
+        r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|the\s+)?(?:[a-z-]{1,12}\s+){0,2}?"
+        r"(?:meals?|lunch|breakfast|dinner|snacks?|sandwich|coffee|tea|soup)\b|pour(?:s|ing)?\b|kitchen\s+(?:tasks?"
+        r"|activities|mobility)",
+    ),
+    (
+        "lb_dressing",
+        "LB dressing",
+        r"L[BE]\s+dressing|lower[- ]body\s+dressing|pants|trousers|underwear|briefs|stockings|TEDs",
+    ),
+    ("footwear", "footwear", r"footwear|shoes?|socks?|shoelaces|boots"),
+    (
+        "ub_dressing",
+        "UB dressing",
+        r"U[BE]\s+dressing|upper[- ]body\s+dressing|shirts?|blouses?|bras?\b|jackets?|coats?\b|sweaters?|pullovers?"
+        r"|button(?:s|ing)?\b|fasteners?|zip(?:s|per|pers|ping)?\b|snaps\b",
+    ),
+    (
+        "dressing",
+        "dressing",
+        r"dress(?:es|ed|ing)?\b|clothing|clothes|garments?|don(?:s|ning|ned)?\b|doff(?:s|ing|ed)?\b"
+        r"|put(?:s|ting)?\s+on\b|tak(?:e|es|ing)\s+off\b",
+    ),
+    (
+        "toileting",
+        "toileting",
+        r"toilet(?:ing)?\b|peri[- ]?care|perineal\s+hygiene|bowel|bladder|continence|catheter\s+care|ostomy",
+    ),
+    (
+        "bathing",
+        "bathing",
+        r"bath(?:e|es|ing|ed)?\b|sponge\s+bath|shower(?:s|ing|ed)?\b(?!\s+(?:chair|seat|bench|transfer))"
+        r"|wash(?:es|ing)?\s+(?:(?:her|his|their)\s+)?(?:body|hair|legs|feet|back)",
+    ),
+    (
+        "grooming",
+        "grooming",
+        r"groom(?:s|ing)?\b|oral\s+(?:care|hygiene)|brush(?:es|ing)?\s+(?:(?:her|his|their)\s+)?(?:teeth|hair|dentures)"
+        r"|comb(?:s|ing)?\s+(?:(?:her|his|their)\s+)?hair|shav(?:e|es|ing)\b|hair\s+care|make-?up|nail\s+care"
+        r"|wash(?:es|ing)?\s+(?:(?:her|his|their)\s+)?(?:face|hands)|hand\s?washing|deodorant|denture\s+care",
+    ),
+    (
+        "feeding",
+        "feeding",
+        r"(?:self[- ])?feed(?:s|ing)?\b|eat(?:s|ing)?\b|meals?\b|drink(?:s|ing)?\b|utensils?|spoon|fork\b|cup\b"
+        r"|finger\s+foods?",
+    ),
+    ("medication", "medication management", r"medications?|meds\b|pills?\b(?!\s+(?:organi[sz]er|box))|insulin"),
+    (
+        "finances",
+        "money management",
+        r"financ(?:es|ial)|bills?\b|money\s+management|banking|budget(?:s|ing)?\b|checkbook|pay(?:s"
+        r"|ing)?\s+(?:for\s+)?(?:bills|rent)",
+    ),
+    (
+        "home_management",
+        "home management",
+        r"housekeeping|house\s?work|home\s+management|household\s+(?:tasks|chores)|chores|laundry|clean(?:s|ing)?\b"
+        r"|wip(?:e|es|ing)\s+(?:the\s+)?(?:counters?|table)|mak(?:e|es|ing)\s+(?:the\s+|her\s+|his\s+)?bed\b|dishes"
+        r"|vacuum(?:s|ing)?|sweep(?:s|ing)?|yard\s?work|garden(?:s|ing)?\b|pet\s+care|child\s?care|caregiving"
+        r"|trash|mail\b|mailbox",
+    ),
+    ("shopping", "shopping", r"shopping|shop\b|grocer(?:y|ies)|errands"),
+    (
+        "community",
+        "community mobility",
+        r"driv(?:e|es|ing)\b|community\s+(?:mobility|outings?|access|participation|ambulation)"
+        r"|public\s+transport(?:ation)?|ride\s+the\s+bus",
+    ),
+    (
+        "communication",
+        "communication device use",
+        r"(?:tele)?phone\b|e-?mails?\b|text(?:s|ing)?\s+messages?|computer\s+use",
+    ),
+    (
+        "work",
+        "work",
+        r"return\s+to\s+work|RTW\b|jobs?\b|employment|work\s+(?:tasks?|duties|shifts?|station|day|hours)"
+        r"|volunteer(?:s|ing)?\b|cashier",
+    ),
+    (
+        "school",
+        "school tasks",
+        r"hand-?writing|writ(?:e|es|ing)\b|letter\s+formation|letters\b|copy(?:ing)?\b|copies\b|trac(?:e|es|ing)\b"
+        r"|draw(?:s|ing)?\b|colou?r(?:s|ing)\b|cut(?:s|ting)?\s+(?:along|out|on|paper|shapes?|a\s)|cutting|scissor"
+        r"|keyboard(?:ing)?|typ(?:e|es|ing)\b|seatwork|desk\s?work|table\s?top\s+(?:tasks?|activities)|classwork"
+        r"|schoolwork|homework"
+        r"|(?:school|classroom)\s+(?:tasks?|work|participation|routines?|activities|materials)|circle\s+time|backpack"
+        r"|locker|recess|transition(?:s|ing)?\s+between|participat(?:e|es|ing|ion)\s+in\s+(?:the\s+)?"
+        r"(?:class|classroom|circle|group|recess|PE|lessons?)|containers?|jars?\b|packages?|bottles?",
+    ),
+    (
+        "play",
+        "play and leisure",
+        r"play(?:s|ing|ground)?\b|toys?\b|(?<!box and )blocks\b|puzzles?|games?\b|peers?\b|leisure|hobb(?:y|ies)"
+        r"|crafts?\b"
+        r"|knitting|social\s+participation|sports?\b|swim(?:s|ming)?\b|sleep(?:s|ing)?\b|bedtime\s+routine|stack(?:s"
+        r"|ing)?\b",
+    ),
+    (
+        "mobility",
+        "functional mobility",
+        r"functional\s+mobility|ambulat(?:e|es|ing|ion)\b|wheelchair\s+mobility|w/c\s+mobility|propel(?:s|ling)?\b"
+        r"|walk(?:s|ing)?\s+(?:to|from|in|around|household|community)\b|household\s+distances|community\s+distances"
+        r"|navigat(?:e|es|ing)\b|climb(?:s|ing)?\s+stairs|access(?:es|ing)?\s+(?:the\s+|her\s+|his\s+|their\s+)?"
+        r"(?:bathroom|toilet|kitchen|community|home|bedroom|shower|tub|car|building)",
+    ),
+    ("transfers", "transfers", r"transfers?\b|sit[- ]to[- ]stand|(?:stand|squat|sit)[- ]pivot"),
+    (
+        "adl",
+        "ADLs",
+        r"B?ADLs?\b|self[- ]care|activities\s+of\s+daily\s+living|personal\s+care|hygiene|(?:daily|morning"
+        r"|evening)\s+routines?",
+    ),
+    ("iadl", "IADLs", r"IADLs?\b|instrumental\s+activities|household\b"),
+)
+OCCUPATION_LABELS: dict[str, str] = {key: label for key, label, _ in _OCCUPATIONS}
+# One plain alternation finds occupations fast; which one matched is looked up at that position only.
+# The look-ahead lets the engine skip every position that cannot start a word (several times faster).
+_OCCUPATION = folded(r"\b(?=[a-z])(?:" + "|".join(pattern for _, _, pattern in _OCCUPATIONS) + ")")
+_OCCUPATION_KINDS = tuple((key, folded(r"\b(?:" + pattern + ")")) for key, _, pattern in _OCCUPATIONS)
+
+# --- Specific condition ---------------------------------------------------------------------
+_CONDITION = folded(
+    r"(?=[a-z3])"  # every wording starts with a letter (or "3-in-1"): skip other positions fast
+    # AE, DME, techniques and strategies
+    r"(?:\b(?:reacher|sock\s+aid|stocking\s+(?:aid|donner)|long[- ]handled|shoe\s?horn|dressing\s+stick|button\s+hook"
+    r"|elastic\s+(?:shoe)?laces|tub\s+(?:transfer\s+)?bench|shower\s+(?:chair|seat|bench)|grab\s+bars?"
+    r"|raised\s+toilet\s+seat|toilet\s+(?:safety\s+)?frame|BSC|bedside\s+commode|3[- ]in[- ]1|walker|RW|FWW|rollator"
+    r"|(?:quad\s+)?cane|wheelchair|w/c|built[- ]up|adaptive|adapted|AE|DME|splint|orthosis|brace|slant(?:ed)?\s+board"
+    r"|pencil\s+grips?|weighted|visual\s+(?:schedule|timer|checklist|supports?|model)|checklist|timer"
+    r"|pill\s+(?:organi[sz]er|box)"
+    r"|plate\s+guard|scoop\s+(?:dish|plate)|rocker\s+knife|jar\s+opener|hand[- ]?held\s+shower|bed\s+rail|gait\s+belt"
+    r"|transfer\s+(?:board|belt)|hip\s+kit|hemi[- ]?(?:dressing\s+)?techniques?|one[- ]handed|energy\s+conservation"
+    r"|work\s+simplification|joint\s+protection|pacing|compensatory|techniques?|strateg(?:y|ies)|lined\s+paper"
+    r"|raised[- ]line\s+paper|graph\s+paper|laptop|tablet|iPad|alarm|calendar|memory\s+(?:book|notebook|aid)"
+    r"|written\s+(?:[a-z-]{1,12}\s+){0,2}?(?:schedule|instructions|list|checklist|steps|plan)|picture\s+(?:schedule"
+    r"|cards?)|sensory\s+(?:breaks?|strategies|diet)"
+    r"|wobble\s+cushion|seat\s+cushion|(?:hand)?rail(?:ing)?s?|trolley|cart|tray|stool)\b"
+    # positions
+    r"|\b(?:seated|in\s+sitting|in\s+standing|sitting(?!\s+(?:balance|tolerance|endurance))"
+    r"|standing(?!\s+(?:balance|tolerance|endurance))|supine|side[- ]?lying|long[- ]sitting|EOB"
+    r"|edge\s+of\s+(?:the\s+)?bed"
+    r"|(?:un)?supported)\b"
+    r"|\bfrom\s+(?:a\s+|the\s+)?(?:[a-z-]{1,12}\s+){0,2}?(?:chair|bed|wheelchair|w/c|toilet|commode|couch|sofa|recliner"
+    r"|mat|floor|board|model|near\s+point|far\s+point)\b"
+    r"|\bat\s+(?:the\s+|a\s+|her\s+|his\s+)?(?:sink|table|desk|counter|EOB|bedside|mat|edge\s+of\s+bed|cubby|locker"
+    r"|board)\b"
+    r"|\bon\s+(?:a\s+|the\s+)?(?:toilet|commode|BSC|tub\s+bench|shower\s+chair|mat|level\s+surfaces"
+    r"|uneven\s+(?:surfaces|ground)"
+    r"|stairs|ramp|playground|bus|unit|curbs?)\b"
+    # places and contexts
+    r"|\b(?:in|at|within|around|inside)\s+(?:the\s+|her\s+|his\s+|their\s+|a\s+|an\s+)?(?:own\s+)?(?:home\s+)?"
+    r"(?:home|house|apartment|bathroom|kitchen|bedroom|shower|tub|classroom|class|school|community|clinic|gym|cafeteria"
+    r"|lunchroom|playground|library|hallway|store|supermarket|car|vehicle|workplace|office|daycare|preschool"
+    r"|natural\s+environments?|therapy\s+gym|park|restaurant|garden|yard|night)\b"
+    r"|\bat\s+(?:work|recess|lunch|snack|mealtime|bedtime)\b"
+    r"|\bduring\s+(?:[a-z-]{1,12}\s+){0,2}?(?:routines?|time|recess|lunch|snack|mealtime|meals?|class|centers|seatwork"
+    r"|PE|art|music|transitions?|play|the\s+school\s+day)\b"
+    r"|\bnatural\s+(?:environments?|contexts?|settings?|routines?)\b"
+    # how: "using", "following", "while", "with a/the …"
+    r"|\b(?:follow(?:s|ing)?|adher(?:e|es|ing)\s+to|maintain(?:s|ing)?|observ(?:e|es|ing))\s+(?:\d/\d\s+|all\s+)?"
+    r"(?:[a-z-]{1,12}\s+)?precautions\b"
+    r"|\b(?:using|use\s+of|utili[sz]ing|via|by\s+means\s+of|following|while|given)\s+\S"
+    r"|\b(?:with|w/)\s+(?:a|an|the|his|her|their|its)\s+(?!(?:assist|help|cue|prompt|supervision|verbal|physical"
+    r"|minimal"
+    r"|moderate|maximal|max|min|mod|total|\d))[a-z]"
+    r")"
+)
+# In pediatrics, a school or natural context is the condition (domain-checks.md §4 Pediatrics).
+_PEDS_CONTEXT = folded(
+    r"\b(?:classroom|school|recess|cafeteria|lunchroom|playground|circle\s+time|centers|seatwork|preschool|daycare"
+    r"|child\s?care|natural\s+environments?|home\s+routines?|family\s+routines?|bath\s?time|mealtime|snack\s?time)\b"
+)
+
+# --- Timeline -------------------------------------------------------------------------------
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_NUM = (
+    r"(?P<n>\d{1,3}(?:\s{0,2}[-–]\s{0,2}\d{1,3})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
+)
+_UNIT = (
+    r"(?P<unit>(?:days?|d|weeks?|wks?|w|months?|mos?|mths?|years?|yrs?|visits?|sessions?|treatments?|tx"
+    r"|treatment\s+days)\b)"
+)
+_NOT_FREQUENCY = r"(?!\s{0,2}(?:/|per\b|a\s+week|consecutive|in\s+a\s+row))"
+_TIMELINE_LEAD = folded(
+    r"\b(?:within|in|by|after|over\s+the\s+next|for\s+the\s+next|next)\s{1,3}(?:the\s+)?(?:next\s+)?"
+    + _NUM
+    + r"\s{0,2}-?\s{0,2}"
+    + _UNIT
+    + _NOT_FREQUENCY
+)
+# "LB dressing mod I w/ AE 3 wks", "(4 wks)": a bare count of calendar time, unless it reads as a
+# frequency ("3 days/week"), a criterion ("3 consecutive days") or a duration of activity ("for 3 weeks").
+_TIMELINE_BARE = folded(
+    r"(?<![/\w])(?P<n>\d{1,3})\s{0,2}-?\s{0,2}(?P<unit>(?:days?|weeks?|wks?|months?|mos?)\b)"
+    + _NOT_FREQUENCY
+    + r"(?!\s+of\b)"
+)
+_BARE_BLOCKED_BEFORE = folded(r"\b(?:for|x|every|each|per|over|across|q)\s{0,2}$")
+_TIMELINE_EVENT = folded(
+    r"\b(?:by|at|upon|before|prior\s+to|on|until)\s+(?:the\s+)?(?:time\s+of\s+)?(?:discharge|d/c|DC|dc)\b"
+    r"|\b(?:discharge|d/c|DC)\s+goals?\b"
+    r"|\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:[a-z0-9-]{1,12}\s+){0,2}?(?:week|wk|day|month|quarter|semester"
+    r"|trimester"
+    r"|term|year|grading\s+period|marking\s+period|cert(?:ification)?(?:\s+period)?|POC|episode|plan\s+of\s+care|IEP"
+    r"|IFSP"
+    r"|session|visit)\b"
+    r"|\bby\s+(?:the\s+)?(?:end\s+of\s+)?(?:week|wk|day|visit|session|month)\s{0,2}#?\d{1,3}\b"
+    r"|\b(?:by|at|before)\s+(?:the\s+)?(?:next\s+|annual\s+|6[- ]month\s+|six[- ]month\s+|periodic\s+)?(?:IEP|IFSP"
+    r"|annual"
+    r"|progress|re-?cert(?:ification)?|re-?eval(?:uation)?|re-?assessment)(?:\s+(?:review|meeting|date|report"
+    r"|period))?\b"
+    r"|\bwithin\s+(?:the|this)\s+(?:IEP|IFSP|school|cert(?:ification)?|POC|plan\s+of\s+care|episode)(?:\s+(?:year"
+    r"|period))?\b"
+    r"|\bby\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|spring|summer"
+    r"|fall|winter|autumn)\b"
+    r"|\bthis\s+(?:cert(?:ification)?\s+period|episode|school\s+year|semester|quarter)\b"
+)
+_RANGE_DASH = re.compile(r"\s*[-–]\s*")
+_DAYS_PER_UNIT = {"d": 1, "w": 7, "m": 30, "y": 365}
+
+# --- Measurable -----------------------------------------------------------------------------
+_MEASURE = folded(
+    r"(?=[\da-z≤≥<>])"  # numbers, comparison signs or a tool's name: skip other positions fast
+    r"(?:\d{1,4}\s{0,2}(?:%|percent\b)"
+    r"|\b\d{1,3}\s{0,2}/\s{0,2}\d{1,3}\b"
+    r"|\b\d{1,3}\s+(?:out\s+)?of\s+(?:the\s+)?\d{1,3}\b"
+    r"|\b\d{1,4}(?:\.\d{1,2})?\s{0,2}(?:min(?:ute)?s?|sec(?:ond)?s?|hours?|hrs?|ft|feet|foot|meters?|yards?|yds?"
+    r"|inch(?:es)?|cm|mm|lbs?|pounds?|kg|°|degrees?|reps?|repetitions?|sets?|times|wpm|words?|steps?|stairs"
+    r"|blocks?|items?|sentences?|letters?|bills?|buttons?|pieces?|objects?|coins?|pages?|lines?|problems?|tasks?"
+    r"|trials?|opportunities|attempts?|probes?|turns?|samples?|errors?|rest\s+breaks?|breaks?)\b"
+    r"|\b\d{1,3}[- ](?:item|step|page|hour|minute|min|foot|ft|piece|part|word|line)\b"
+    r"|\b\d{1,2}\s{0,2}x\s{0,2}/?\s{0,2}(?:day|daily|wk|week|session)\b"
+    r"|\bx\s{0,2}\d{1,3}\b"
+    r"|\b(?:no|zero|without)\s+(?:[a-z-]{1,12}\s+)?(?:errors?|loss\s+of\s+balance|LOB|spills?|falls?|near[- ]misses)\b"
+    r"|(?:\b(?:fewer\s+than|less\s+than|no\s+more\s+than|at\s+least|under)|[≤≥<>]=?)\s{0,2}\d"
+    r"|\b[0-5][+-]?\s{0,2}/\s{0,2}5\b"
+    r"|\b(?:COPM|GAS|FIM|Barthel|AM-PAC|PEDI(?:-CAT)?|VMI|Beery|BOT-?2|9HPT|TUG|Berg|MoCA|SLUMS|KELS|PSFS|Quick-?DASH"
+    r"|DASH|LEFS|ACLS|SFA|SPM)\b[^.;\n]{0,40}?\d"
+    r")"
+)
+_VAGUE_VERB = folded(
+    r"\b(?:improve|increase|enhance|maximi[sz]e|promote|understand|be\s+aware|tolerate|demonstrate\s+understanding"
+    r"|demonstrate\s+improved|be\s+safe|get\s+better)\b"
+)
+
+# --- Impairment-only goals (POC-FUNC) ---------------------------------------------------------
+_IMPAIRMENT = folded(
+    r"\b(?:A{0,2}ROM|PROM|range\s+of\s+motion|strength(?:en(?:ing)?)?|MMT|grip|pinch|dynamometer|flexion|extension"
+    r"|abduction|adduction|rotation|supination|pronation|degrees|edema|coordination|dexterity|endurance"
+    r"|activity\s+tolerance|balance|fine\s+motor|gross\s+motor|visual[- ]motor|visual\s+perceptual|motor\s+planning"
+    r"|sensory\s+processing|core\s+stability|proprioception|tone|spasticity|sensation|cognition|memory|attention"
+    r"|safety\s+awareness|posture)\b|°|\b[0-5][+-]?/5\b"
+)
+
+# --- Progression ----------------------------------------------------------------------------
+_MAINTENANCE = folded(r"\b(?:maintain|maintains|prevent|remain|sustain|preserve|continue\s+to)\b")
+PRIOR_LEVEL = folded(
+    r"\bPLOF\b|\bprior\s+(?:level|to)\b|\bpreviously\b|\bpremorbid(?:ly)?\b|\bpre-?morbid(?:ly)?\b"
+    r"|\bbefore\s+(?:the|her|his|their|this)\s+(?:fall|injury|surgery|stroke|CVA|admission|onset|hospitali[sz]ation"
+    r"|accident|diagnosis|illness)\b|\bat\s+baseline\s+prior\b"
+)
+
+# --- Client priority and discharge ----------------------------------------------------------
+_CLIENT_PRIORITY = folded(
+    r"[\"“”][^\"“”\n]{3,200}[\"“”]"
+    r"|\b(?:client|pt|patient|student|child|family|parents?|caregiver|her|his|their)(?:['’]s)?\s+"
+    r"(?:stated\s+|own\s+|identified\s+|top\s+|main\s+|chosen\s+)?(?:goal|priority|priorities|wish|wishes)\b"
+    r"|\b(?:wants?\s+to|wanted\s+to|wishes\s+to|hopes?\s+to|stated|identified\s+as|prioriti[sz]ed|most\s+important"
+    r"|meaningful|valued|own\s+words|COPM|in\s+order\s+to|so\s+(?:that\s+)?(?:she|he|they|the\s+client|client|pt"
+    r"|the\s+student|student|the\s+child|child)\s+can)\b"
+)
+_DISCHARGE_TRIGGER = folded(
+    r"\b(?:when|once|upon|after|if|criteria|met|achieved|attained|reached|reaches|demonstrates?|plateau(?:s|ed)?)\b"
+)
+_GOALS_MET = folded(
+    r"\b(?:all\s+)?(?:LTGs?|STGs?|goals?)\s+(?:are\s+|have\s+been\s+|being\s+)?(?:met|achieved|attained|reached)\b"
+)
+
+# --- Where goals are --------------------------------------------------------------------------
+_HEADING = re.compile(r"^(?:#{1,6}\s.{0,118}|\*\*[^*\n]{1,80}\*\*:?|.{1,118}:)$")
+_PLACEHOLDER = re.compile(r"(?:tbd|n/?a|none|see\s+above|pending|to\s+be\s+determined|[-–—.…\s]*)\.?", _I)
+_GOAL_LABEL = re.compile(
+    r"^(?P<label>(?:(?P<long>long[- ]term|LTG)|(?P<short>short[- ]term|STG))?\s{0,2}(?:goals?|LTGs?|STGs?|objectives?"
+    r"|outcomes?)?\s{0,2}#?\d{0,2}\s{0,2}(?:\([^)\n]{0,40}\))?\s{0,2}):\s*",
+    _I,
+)
+_LABEL_WORD = re.compile(r"\b(?:goals?|LTGs?|STGs?|objectives?|outcomes?)\b|\b(?:long|short)[- ]term\b", _I)
+_OTHER_LABEL = re.compile(r"^[A-Za-z][\w /&()-]{0,40}:")
+_STG = re.compile(r"^\s{0,3}(?:STGs?|short[- ]term)\b", _I)
+_LTG = re.compile(r"^\s{0,3}(?:LTGs?|long[- ]term)\b", _I)
+
+GOAL_SECTIONS = {"long_term_goals": "long", "short_term_goals": "short"}
+
+
+@dataclass(frozen=True)
+class Goal:
+    """One goal: where it sits, its words, and any heading words it inherits."""
+
+    field: str
+    start: int
+    end: int
+    text: str
+    term: str | None  # "long", "short" or None when the goal is not labelled
+    context: str = ""
+
+    @property
+    def reading(self) -> str:
+        """The goal's words with the heading it sits under ("STGs (2 weeks):"), as one text."""
+        return f"{self.context}\n{self.text}" if self.context else self.text
+
+
+# --- Public helpers (also used by case.py and overlays.py) ------------------------------------
+# Each takes the text as written; the patterns run on its `fold`ed copy (same offsets).
+def occupations(text: str) -> list[tuple[str, int, int]]:
+    """Occupations named in `text`, as (canonical key, start, end)."""
+    lowered = fold(text)
+    found = []
+    for match in _OCCUPATION.finditer(lowered):
+        key = next((key for key, pattern in _OCCUPATION_KINDS if pattern.match(lowered, match.start())), "adl")
+        found.append((key, match.start(), match.end()))
+    return found
+
+
+def mentions_occupation(text: str) -> bool:
+    return _OCCUPATION.search(fold(text)) is not None
+
+
+def has_client(text: str) -> bool:
+    return _CLIENT.search(fold(text)) is not None
+
+
+def has_condition(text: str, track: str) -> bool:
+    lowered = fold(text)
+    if _CONDITION.search(lowered):
+        return True
+    return track == "pediatrics" and _PEDS_CONTEXT.search(lowered) is not None
+
+
+def has_timeline(text: str) -> bool:
+    lowered = fold(text)
+    return bool(_TIMELINE_EVENT.search(lowered) or _TIMELINE_LEAD.search(lowered) or _bare_timelines(lowered))
+
+
+def timeline_length(text: str) -> tuple[float, str, str] | None:
+    """The first timeline with a number, as (amount, "days" | "visits", its words); None for "by discharge" or none."""
+    lowered = fold(text)
+    matches = [*_TIMELINE_LEAD.finditer(lowered), *_bare_timelines(lowered)]
+    for match in sorted(matches, key=lambda m: m.start()):
+        amount = _number(match.group("n"))
+        unit = match.group("unit")
+        words = text[match.start() : match.end()]
+        if unit[0] in ("v", "s") or unit.startswith("tr") or unit == "tx":
+            return amount, "visits", words
+        return amount * _DAYS_PER_UNIT.get(unit[0], 1), "days", words
+    return None
+
+
+def is_measurable(text: str) -> bool:
+    """True when something in `text` can be counted or scored (assist, cues, trials, %, time, distance, GG…)."""
+    return bool(_MEASURE.search(fold(text)) or mentions_assist(text))
+
+
+def is_impairment_only(text: str) -> bool:
+    return _IMPAIRMENT.search(fold(text)) is not None and not mentions_occupation(text)
+
+
+def cites_client_priority(text: str) -> bool:
+    return _CLIENT_PRIORITY.search(fold(text)) is not None
+
+
+def mentions_prior_level(text: str) -> bool:
+    """True when `text` speaks of the prior level of function ("PLOF", "prior to the fall", "previously")."""
+    return PRIOR_LEVEL.search(fold(text)) is not None
+
+
+def extract_goals(text: ArtifactText) -> list[Goal]:
+    """The goals of a plan of care or a case write-up's plan, in order."""
+    if text.kind == "plan_of_care":
+        return [goal for field, term in GOAL_SECTIONS.items() for goal in _section_goals(field, text.text(field), term)]
+    if text.kind == "case_writeup":
+        return list(_plan_goals(text.text("plan")))
+    return []
+
+
+# --- The check ------------------------------------------------------------------------------
+def check(text: ArtifactText) -> Iterable[Finding]:
+    """Goal findings for a plan of care or a case write-up; nothing for other kinds or blank drafts."""
+    if text.kind not in ("plan_of_care", "case_writeup") or all(not value.strip() for value in text.fields.values()):
+        return []
+    findings: list[Finding] = []
+    goals = extract_goals(text)
+    findings.extend(_missing(text, goals))
+    for goal in goals:
+        findings.extend(_goal_findings(goal, text.track))
+    findings.extend(_progression(text, goals))
+    findings.extend(_client_priority(text, goals))
+    if text.kind == "plan_of_care":
+        findings.extend(_discharge_criteria(text))
+    return findings
+
+
+def _goal_findings(goal: Goal, track: str) -> Iterator[Finding]:
+    reading = goal.reading
+    subject = "Student" if track == "pediatrics" else "Client"
+    # School goals state support as prompts more often than as physical assist.
+    support = (
+        "“independently”, “with no more than 1 verbal prompt”, “with hand-over-hand fading to min physical assist”"
+        if track == "pediatrics"
+        else "“with Min A”, “with supervision”, “modified independent”, “with ≤2 verbal cues”"
+    )
+
+    def flag(check: str, message: str, fix: str) -> Finding:
+        return finding(
+            goal.field,
+            (goal.start, goal.end),
+            check=check,
+            row=PLAN_OF_CARE,
+            severity="warning",
+            message=message,
+            fix=fix,
+        )
+
+    if not has_client(reading):
+        yield flag(
+            "goal.client",
+            "This goal does not say who will do it (COAST “C”).",
+            f"Start with the person: “{subject} will …”.",
+        )
+    if not mentions_occupation(reading):
+        yield flag(
+            "goal.occupation",
+            "This goal names no occupation (COAST “O”): no daily activity such as dressing, toileting, meal "
+            "preparation, handwriting or play.",
+            "Name the activity the goal serves: “… don socks and shoes …” or “… write her name on lined paper …”.",
+        )
+    if not mentions_assist(reading):
+        yield flag(
+            "goal.assist",
+            "This goal gives no assist level or cue count (COAST “A”), so nobody can tell when it is met.",
+            f"Say how much help: {support}.",
+        )
+    if not has_condition(reading, track):
+        yield flag(
+            "goal.condition",
+            "This goal gives no specific condition (COAST “S”): no equipment, technique, position or setting.",
+            "Add how or where: “using a sock aid while seated at edge of bed” or “in the classroom”.",
+        )
+    if not has_timeline(reading):
+        yield flag(
+            "goal.timeline",
+            "This goal has no timeline (COAST “T”): it does not say by when it should be met.",
+            "Add by when: “within 4 weeks”, “by discharge” or “by the annual IEP review”.",
+        )
+    if not is_measurable(reading):
+        vague = _VAGUE_VERB.search(fold(goal.text))
+        said = f" It says “{goal.text[vague.start() : vague.end()]}” but not by how much." if vague else ""
+        yield flag(
+            "goal.measurable",
+            "Nothing in this goal can be measured: no assist level, cues, trials, %, time, distance, repetitions "
+            f"or a score.{said}",
+            "Add a number a colleague could check: “with Min A”, “in 4/5 trials”, “for 10 minutes”, "
+            "“COPM performance 7/10”.",
+        )
+    if is_impairment_only(reading):
+        yield flag(
+            "goal.impairment_only",
+            "This goal targets a body function (range of motion, strength, grip…) without the occupation it is for.",
+            "Tie it to an activity: “… increase grip strength to 20 lb in order to open jars during meal preparation.”",
+        )
+
+
+def _missing(text: ArtifactText, goals: list[Goal]) -> Iterator[Finding]:
+    if text.kind == "plan_of_care":
+        for field, term in GOAL_SECTIONS.items():
+            if not any(goal.field == field for goal in goals):
+                name = "long-term" if term == "long" else "short-term"
+                yield finding(
+                    field,
+                    (0, 0),
+                    check="goal.missing",
+                    row=PLAN_OF_CARE,
+                    severity="warning",
+                    message=f"No {name} goals are written yet.",
+                    fix="Write one goal per line: “Client will don bilateral shoes with modified independence using "
+                    "a long-handled shoe horn within 4 weeks.”",
+                )
+    elif not text.is_blank("plan") and not goals:
+        # A blank plan is already reported by case.flow.
+        yield finding(
+            "plan",
+            (0, 0),
+            check="goal.missing",
+            row=PLAN_OF_CARE,
+            severity="warning",
+            message="The plan has no goals: no “Client will …” sentence and no “Goals:” list.",
+            fix="Add the goals you set, e.g. “Goals: Client will complete LB dressing with Min A using a reacher "
+            "within 2 weeks.”",
+        )
+
+
+def _progression(text: ArtifactText, goals: list[Goal]) -> Iterator[Finding]:
+    targets = {goal: _target(goal) for goal in goals}
+    # Reading the baseline is the costly part; skip it when no goal has a level to compare.
+    comparable = any(keys and target for keys, target in targets.values())
+    baseline = (
+        baseline_levels(text.text("baseline" if text.kind == "plan_of_care" else "assessment")) if comparable else {}
+    )
+    limits = _long_term_limits(goals, targets)
+    for goal in goals:
+        keys, target = targets[goal]
+        if _MAINTENANCE.search(fold(goal.text)):
+            continue  # maintenance goals are meant not to move
+        problems: list[str] = []
+        if target is not None:
+            for key in keys:
+                base = baseline.get(key)
+                if base is not None and target.clearly_below_or_equal(base):
+                    problems.append(
+                        f"its target for {OCCUPATION_LABELS[key]} ({target.label}) does not move past the "
+                        f"baseline ({base.label})"
+                    )
+                    break
+        if goal.term == "short":
+            problems.extend(_short_term_problems(goal, keys, target, limits))
+        if problems:
+            yield finding(
+                goal.field,
+                (goal.start, goal.end),
+                check="goal.progression",
+                row=PLAN_OF_CARE,
+                severity="warning",
+                message="This goal breaks the progression: " + "; ".join(problems) + ".",
+                fix="Order the steps: baseline Mod A → short-term goal Min A within 2 weeks → long-term goal "
+                "modified independent within 6 weeks.",
+            )
+
+
+Timeline = tuple[float, str, str]  # (amount, "days" | "visits", the words)
+
+
+@dataclass
+class _LongTermLimits:
+    """What the long-term goals allow, per occupation key, computed once for all short-term goals."""
+
+    ceilings: dict[str, AssistMention]  # the highest LTG level per occupation
+    longest: dict[tuple[str, str], Timeline]  # the longest LTG timeline per (occupation, unit)
+    longest_overall: dict[str, Timeline]  # the longest LTG timeline per unit
+    keys: set[str]  # every occupation some LTG names
+
+
+def _long_term_limits(
+    goals: list[Goal], targets: dict[Goal, tuple[list[str], AssistMention | None]]
+) -> _LongTermLimits:
+    limits = _LongTermLimits({}, {}, {}, set())
+    for goal in goals:
+        if goal.term != "long":
+            continue
+        keys, target = targets[goal]
+        limits.keys.update(keys)
+        for key in keys:
+            if target is not None and (key not in limits.ceilings or target.high > limits.ceilings[key].high):
+                limits.ceilings[key] = target
+        timeline = _own_timeline(goal)
+        if timeline is None:
+            continue
+        unit = timeline[1]
+        if unit not in limits.longest_overall or timeline[0] > limits.longest_overall[unit][0]:
+            limits.longest_overall[unit] = timeline
+        for key in keys:
+            current = limits.longest.get((key, unit))
+            if current is None or timeline[0] > current[0]:
+                limits.longest[(key, unit)] = timeline
+    return limits
+
+
+def _short_term_problems(
+    goal: Goal, keys: list[str], target: AssistMention | None, limits: _LongTermLimits
+) -> list[str]:
+    problems: list[str] = []
+    if target is not None:
+        ceilings = [limits.ceilings[key] for key in keys if key in limits.ceilings]
+        best = max(ceilings, key=lambda level: level.high, default=None)
+        if best is not None and target.clearly_above(best):
+            problems.append(f"it aims higher ({target.label}) than the long-term goal ({best.label})")
+    short = _own_timeline(goal)
+    if short is not None:
+        # Compare with the LTGs for the same occupation when there are any, else with all LTGs.
+        if limits.keys.intersection(keys):
+            candidates = [limits.longest[(key, short[1])] for key in keys if (key, short[1]) in limits.longest]
+        else:
+            candidates = [limits.longest_overall[short[1]]] if short[1] in limits.longest_overall else []
+        if candidates:
+            limit = max(candidates, key=lambda timeline: timeline[0])
+            if short[0] >= limit[0]:
+                problems.append(f"its timeline (“{short[2]}”) is not shorter than the long-term goal's (“{limit[2]}”)")
+    return problems
+
+
+def _own_timeline(goal: Goal) -> tuple[float, str, str] | None:
+    """The goal's own timeline, else the one in the heading it sits under."""
+    return timeline_length(goal.text) or timeline_length(goal.context)
+
+
+def _client_priority(text: ArtifactText, goals: list[Goal]) -> Iterator[Finding]:
+    if not goals or any(cites_client_priority(goal.text) for goal in goals):
+        return
+    field = goals[0].field
+    yield section_finding(
+        field,
+        text.text(field),
+        check="goal.client_priority",
+        row=PLAN_OF_CARE,
+        severity="info",
+        message="None of the goals cites what the client said matters to them (a stated priority or their words).",
+        fix="Tie one goal to the client's own priority: “… so she can cook Sunday dinner for her grandchildren "
+        "(client's top COPM priority).”",
+    )
+
+
+def _discharge_criteria(text: ArtifactText) -> Iterator[Finding]:
+    body = text.text("discharge_criteria")
+    fix = (
+        "“Discharge when client completes LB dressing and toileting at modified independent "
+        "for 3 consecutive sessions.”"
+    )
+    if not body.strip():
+        message = "Discharge criteria are missing: say at what measurable point skilled OT ends."
+    elif not _DISCHARGE_TRIGGER.search(fold(body)):
+        message = "The discharge criteria do not say when discharge happens (“discharge when …”)."
+    elif not (is_measurable(body) or _GOALS_MET.search(fold(body))):
+        message = (
+            "The discharge criteria say when, but not at what measurable level (assist level, score or goals met)."
+        )
+    else:
+        return
+    yield section_finding(
+        "discharge_criteria",
+        body,
+        check="goal.discharge_criteria",
+        row=PLAN_OF_CARE,
+        severity="warning",
+        message=message,
+        fix=fix,
+    )
+
+
+# --- Reading baselines and targets -----------------------------------------------------------
+def baseline_levels(text: str) -> dict[str, AssistMention]:
+    """Current assist level per occupation key, read from a baseline or assessment text.
+
+    Sentences about the prior level of function are skipped. Within a sentence each level goes
+    with the occupations it sits next to: "LB dressing: Mod A; toileting: Min A" and "Mod A for
+    LB dressing and Min A for toileting" both pair correctly.
+    """
+    levels: dict[str, AssistMention] = {}
+    all_levels = find_levels(text)  # one pass over the whole text, then shared out by sentence
+    position = 0
+    for sentence in iter_sentences(text):
+        if position == len(all_levels):
+            break
+        first = position
+        while position < len(all_levels) and all_levels[position].start < sentence.end:
+            position += 1
+        found = all_levels[first:position]
+        if not found or mentions_prior_level(sentence.text):
+            continue
+        for key, level in _pair(sentence, found):
+            levels.setdefault(key, level)
+    return levels
+
+
+def _pair(sentence: Span, found: list[AssistMention]) -> list[tuple[str, AssistMention]]:
+    tokens: list[tuple[int, str | AssistMention]] = [
+        (sentence.start + start, key) for key, start, _ in occupations(sentence.text)
+    ]
+    tokens += [(level.start, level) for level in found]
+    tokens.sort(key=lambda token: token[0])
+    if not tokens:
+        return []
+    pairs: list[tuple[str, AssistMention]] = []
+    waiting: list[str] = []
+    level_first = isinstance(tokens[0][1], AssistMention)
+    current: AssistMention | None = None
+    for _, token in tokens:
+        if isinstance(token, AssistMention):
+            if level_first:
+                current = token
+            else:
+                pairs.extend((key, token) for key in waiting)
+                waiting = []
+        elif level_first and current is not None:
+            pairs.append((token, current))
+        else:
+            waiting.append(token)
+    return pairs
+
+
+def _target(goal: Goal) -> tuple[list[str], AssistMention | None]:
+    keys = list(dict.fromkeys(key for key, _, _ in occupations(goal.text)))
+    levels = find_levels(goal.text)
+    # "from GG 02 to GG 04": the last level is the target.
+    return keys, (levels[-1] if levels else None)
+
+
+# --- Finding goals in the text ----------------------------------------------------------------
+def _section_goals(field: str, body: str, term: str | None) -> Iterator[Goal]:
+    context = ""
+    for item in iter_items(body):
+        words = item.text.strip()
+        if _HEADING.match(words):
+            context = words
+            continue
+        if _PLACEHOLDER.fullmatch(words):
+            continue
+        yield Goal(field, item.start, item.end, words, term, context)
+
+
+def _plan_goals(body: str) -> Iterator[Goal]:
+    in_block = False
+    block_term: str | None = None
+    context = ""
+    previous_end = 0
+    for item in iter_items(body):
+        words = item.text
+        if body.count("\n", previous_end, item.start) >= 2:
+            in_block = False  # a blank line ends a goal list
+        previous_end = item.end
+        label = _GOAL_LABEL.match(words)
+        if label and _LABEL_WORD.search(label.group("label")):
+            in_block = True
+            block_term = "long" if label.group("long") else "short" if label.group("short") else None
+            rest = words[label.end() :]
+            context = "" if rest.strip() else words
+            if rest.strip():
+                offset = item.start + label.end()
+                yield Goal("plan", offset, item.end, rest, block_term)
+            continue
+        if in_block and _OTHER_LABEL.match(words) and not has_client(words):
+            in_block = False
+        if in_block:
+            yield Goal("plan", item.start, item.end, words, _term_of(words) or block_term, context)
+            continue
+        for sentence in iter_sentences(words):
+            if _GOAL_SENTENCE.search(fold(sentence.text)):
+                yield Goal(
+                    "plan",
+                    item.start + sentence.start,
+                    item.start + sentence.end,
+                    sentence.text,
+                    _term_of(sentence.text),
+                )
+
+
+def _term_of(words: str) -> str | None:
+    if _STG.match(words):
+        return "short"
+    if _LTG.match(words):
+        return "long"
+    return None
+
+
+def _bare_timelines(text: str) -> list[re.Match[str]]:
+    return [
+        match
+        for match in _TIMELINE_BARE.finditer(text)
+        if not _BARE_BLOCKED_BEFORE.search(text, max(0, match.start() - 8), match.start())
+    ]
+
+
+def _number(words: str) -> float:
+    words = words.strip().lower()
+    if words in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[words])
+    # "2-3 weeks": the upper end is the promise.
+    return float(_RANGE_DASH.split(words)[-1])
