@@ -84,6 +84,26 @@ def _store_check(artifact: Artifact, track: str) -> None:
     )
 
 
+def artifacts_recheck(*, portfolios=None, batch_size: int = 200) -> int:
+    """Re-run the checker on saved artifacts (after a rubric upgrade); returns how many results changed.
+
+    Content is untouched and no revision is written; only the stored results move.
+    """
+    queryset = Artifact.objects.filter(version__gt=0).select_related("portfolio").order_by("pk")
+    if portfolios is not None:
+        queryset = queryset.filter(portfolio__in=portfolios)
+    changed = 0
+    for artifact in queryset.iterator(chunk_size=batch_size):
+        before = (artifact.check_result, artifact.phi_error_count)
+        _store_check(artifact, artifact.portfolio.track)
+        if (artifact.check_result, artifact.phi_error_count) != before:
+            with transaction.atomic():
+                artifact.save(update_fields=["check_result", "checked_version", "phi_error_count", "updated_at"])
+                artifact.portfolio.bump_content_version()
+            changed += 1
+    return changed
+
+
 def _locked_artifact(portfolio: Portfolio, kind: str) -> Artifact:
     """The portfolio's artifact of this kind, created empty at version 0 if new, locked for update."""
     try:

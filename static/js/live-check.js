@@ -35,6 +35,21 @@
     }).then(swapPanel).catch(function () { /* offline or aborted: the Check now button still works */ });
   }
 
+  // A finding's section link selects the offending passage in its field, so it is
+  // highlighted where the candidate edits it (the panel may have been swapped in live).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest(".finding-link");
+    if (!link) { return; }
+    var field = document.getElementById("id_" + link.getAttribute("data-field"));
+    if (!field || typeof field.setSelectionRange !== "function") { return; }
+    event.preventDefault();
+    var start = parseInt(link.getAttribute("data-start"), 10) || 0;
+    var end = parseInt(link.getAttribute("data-end"), 10) || start;
+    field.focus();
+    field.setSelectionRange(start, end);
+    field.scrollIntoView({ block: "center" });
+  });
+
   form.addEventListener("input", function () {
     window.clearTimeout(timer);
     timer = window.setTimeout(check, delay);

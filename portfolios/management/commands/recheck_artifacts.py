@@ -1,0 +1,13 @@
+"""Re-run the rubric checker on every saved artifact, e.g. after upgrading the checker."""
+
+from django.core.management.base import BaseCommand
+
+from portfolios import services
+
+
+class Command(BaseCommand):
+    help = "Recompute stored rubric results for all saved artifacts (content and revisions are untouched)."
+
+    def handle(self, *args, **options) -> None:
+        changed = services.artifacts_recheck()
+        self.stdout.write(f"Re-checked artifacts: {changed} stored result(s) changed.")
