@@ -14,6 +14,7 @@ from portfolios.models import Artifact, User, Verdict
 from portfolios.tracks import TRACKS
 from portfolios.validation import clean_section_text
 
+MAX_INT = 2**31 - 1  # what every database we run on can store in an integer column
 ACTION_DRAFT = "draft"
 ACTION_COMPLETE = "complete"
 ACTION_CHECK = "check"
@@ -22,8 +23,8 @@ ACTION_CHECK = "check"
 def _guidance_html(kind: ArtifactKind, key: str) -> str:
     section = kind.section(key)
     return format_html(
-        '<aside class="guidance small text-body-secondary" id="guidance-{}">'
-        '<p class="fw-semibold mb-1">What good looks like</p><p class="mb-0">{}</p></aside>',
+        '<div class="guidance small text-body-secondary" id="guidance-{}">'
+        '<p class="fw-semibold mb-1">What good looks like</p><p class="mb-0">{}</p></div>',
         key,
         section.guidance,
     )
@@ -32,7 +33,7 @@ def _guidance_html(kind: ArtifactKind, key: str) -> str:
 class ArtifactForm(forms.Form):
     """The guided form for one artifact kind: one field per section, built from the catalog entry."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_INT)
     action = forms.ChoiceField(
         choices=[(ACTION_DRAFT, "Save draft"), (ACTION_COMPLETE, "Mark complete"), (ACTION_CHECK, "Check now")],
         required=False,
@@ -160,10 +161,10 @@ class ProfileForm(forms.ModelForm):
 class RedactForm(forms.Form):
     """Which flagged identifier to replace: the finding's section, span and check id."""
 
-    expected_version = forms.IntegerField(min_value=1)
+    expected_version = forms.IntegerField(min_value=1, max_value=MAX_INT)
     field = forms.SlugField(max_length=40)
-    start = forms.IntegerField(min_value=0)
-    end = forms.IntegerField(min_value=0)
+    start = forms.IntegerField(min_value=0, max_value=MAX_INT)
+    end = forms.IntegerField(min_value=0, max_value=MAX_INT)
     check = forms.RegexField(regex=r"^phi\.[a-z_]{2,20}$", max_length=30)
 
 
@@ -217,7 +218,7 @@ class ReplyForm(forms.Form):
 class VerdictForm(forms.Form):
     call = forms.ChoiceField(label="Your verdict", choices=Verdict.Call.choices, widget=forms.RadioSelect)
     note = forms.CharField(label="Note (why)", required=False, strip=False, widget=forms.Textarea(attrs={"rows": 2}))
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_INT)
 
 
 class NotificationSettingsForm(forms.ModelForm):

@@ -31,6 +31,8 @@ class Section:
     required: bool = True
     long: bool = True  # long text (textarea) or a one-line answer
     placeholder: str = ""
+    # Rubric rows this section is evidence for; empty means every row the kind proves.
+    evidences: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,10 @@ class ArtifactKind:
     def section_keys(self) -> tuple[str, ...]:
         return tuple(section.key for section in self.sections)
 
+    def sections_for_row(self, row: str) -> tuple[Section, ...]:
+        """The sections that evidence a rubric row (all of them, unless sections say otherwise)."""
+        return tuple(section for section in self.sections if row in (section.evidences or self.proves))
+
     def section(self, key: str) -> Section:
         for section in self.sections:
             if section.key == key:
@@ -57,9 +63,16 @@ class ArtifactKind:
 
 
 def _s(
-    key: str, label: str, guidance: str, *, required: bool = True, long: bool = True, placeholder: str = ""
+    key: str,
+    label: str,
+    guidance: str,
+    *,
+    required: bool = True,
+    long: bool = True,
+    placeholder: str = "",
+    evidences: tuple[str, ...] = (),
 ) -> Section:
-    return Section(key, label, guidance, required=required, long=long, placeholder=placeholder)
+    return Section(key, label, guidance, required=required, long=long, placeholder=placeholder, evidences=evidences)
 
 
 KINDS: tuple[ArtifactKind, ...] = (
@@ -180,33 +193,39 @@ KINDS: tuple[ArtifactKind, ...] = (
                 "Context (redacted)",
                 "Setting, referral and the real constraint you worked under. Use \u201cClient A\u201d, age up to 89 or \u201c90+\u201d, "
                 "and relative time (\u201cDay 3\u201d); never names, dates, places or record numbers.",
+                evidences=(ASSESSMENT,),
             ),
             _s(
                 "assessment",
                 "Assessment",
                 "Prior level of function and the baseline you measured (assist level, scores, minutes), and the real "
                 "constraint: \u201cneeds Mod A for LB dressing due to limited hip flexion\u201d.",
+                evidences=(ASSESSMENT,),
             ),
             _s(
                 "plan",
                 "Plan and reasoning",
                 "What you chose, what you considered instead and why. Include measurable goals (client, occupation, "
                 "assist level, condition, timeline).",
+                evidences=(PLAN_OF_CARE,),
             ),
             _s(
                 "documentation",
                 "Documentation",
                 "What you documented, when, and how it stays defensible: skilled language, not \u201ctolerated well\u201d.",
+                evidences=(DOCUMENTATION,),
             ),
             _s(
                 "follow_up",
                 "Follow-up and outcome",
                 "When you reassessed and what changed, with before and after values.",
+                evidences=(PLAN_OF_CARE,),
             ),
             _s(
                 "handoffs",
                 "Handoffs and safety decisions",
                 "Who you handed off to, what you escalated and why, any near-miss and how you handled it.",
+                evidences=(DOCUMENTATION,),
             ),
             _s(
                 "reflection",
@@ -227,38 +246,45 @@ KINDS: tuple[ArtifactKind, ...] = (
                 "problem",
                 "Problem statement",
                 "\u201cClient requires <assist> in <occupation> due to <contributing factor>.\u201d",
+                evidences=(ASSESSMENT,),
             ),
             _s(
                 "baseline",
                 "Baseline",
                 "Current level per occupation with numbers: assist level, cues, trials, minutes, standardized scores.",
+                evidences=(ASSESSMENT,),
             ),
             _s(
                 "long_term_goals",
                 "Long-term goals",
                 "One goal per line. COAST: Client will + occupation + assist level + specific condition + timeline, "
                 "e.g. \u201cClient will don bilateral shoes with modified independence using a long-handled shoe horn within 4 weeks.\u201d",
+                evidences=(PLAN_OF_CARE,),
             ),
             _s(
                 "short_term_goals",
                 "Short-term goals",
                 "One goal per line, each a step between baseline and the long-term goal, with a shorter timeline.",
+                evidences=(PLAN_OF_CARE,),
             ),
             _s(
                 "interventions",
                 "Interventions",
                 "Skilled interventions tied to the goals (not just \u201cADL retraining\u201d).",
+                evidences=(PLAN_OF_CARE,),
             ),
             _s(
                 "frequency_duration",
                 "Frequency and duration",
                 "How often and for how long, e.g. \u201c2x/week for 8 weeks; progress report every 10 treatment days.\u201d",
                 long=False,
+                evidences=(PLAN_OF_CARE,),
             ),
             _s(
                 "discharge_criteria",
                 "Discharge criteria",
                 "\u201cDischarge when\u2026\u201d: the measurable point at which skilled OT is no longer needed.",
+                evidences=(PLAN_OF_CARE,),
             ),
         ),
     ),

@@ -1,6 +1,10 @@
-from django.urls import path
+from django.conf import settings
+from django.urls import path, register_converter
 
+from portfolios.converters import IdConverter
 from portfolios.views import candidate, public, review, share
+
+register_converter(IdConverter, "id")
 
 app_name = "portfolios"
 
@@ -8,40 +12,43 @@ urlpatterns = [
     path("", public.landing, name="landing"),
     path("dashboard/", candidate.dashboard, name="dashboard"),
     path("portfolios/new/", candidate.portfolio_new, name="portfolio_new"),
-    path("portfolios/<int:portfolio_id>/", candidate.portfolio_detail, name="portfolio"),
-    path("portfolios/<int:portfolio_id>/track/", candidate.portfolio_change_track, name="portfolio_track"),
-    path("portfolios/<int:portfolio_id>/artifacts/<slug:kind>/", candidate.artifact_edit, name="artifact_edit"),
-    path("portfolios/<int:portfolio_id>/artifacts/<slug:kind>/check/", candidate.artifact_check, name="artifact_check"),
+    path("portfolios/<id:portfolio_id>/", candidate.portfolio_detail, name="portfolio"),
+    path("portfolios/<id:portfolio_id>/track/", candidate.portfolio_change_track, name="portfolio_track"),
+    path("portfolios/<id:portfolio_id>/artifacts/<slug:kind>/", candidate.artifact_edit, name="artifact_edit"),
+    path("portfolios/<id:portfolio_id>/artifacts/<slug:kind>/check/", candidate.artifact_check, name="artifact_check"),
     path(
-        "portfolios/<int:portfolio_id>/artifacts/<slug:kind>/redact/", candidate.artifact_redact, name="artifact_redact"
+        "portfolios/<id:portfolio_id>/artifacts/<slug:kind>/redact/", candidate.artifact_redact, name="artifact_redact"
     ),
     path(
-        "portfolios/<int:portfolio_id>/artifacts/<slug:kind>/history/",
+        "portfolios/<id:portfolio_id>/artifacts/<slug:kind>/history/",
         candidate.artifact_history,
         name="artifact_history",
     ),
     path(
-        "portfolios/<int:portfolio_id>/artifacts/<slug:kind>/history/<int:number>/restore/",
+        "portfolios/<id:portfolio_id>/artifacts/<slug:kind>/history/<id:number>/restore/",
         candidate.revision_restore,
         name="revision_restore",
     ),
     # Recruiters: share links
-    path("portfolios/<int:portfolio_id>/share/", share.share_links, name="share_links"),
-    path(
-        "portfolios/<int:portfolio_id>/share/<int:link_id>/revoke/", share.share_link_revoke, name="share_link_revoke"
-    ),
+    path("portfolios/<id:portfolio_id>/share/", share.share_links, name="share_links"),
+    path("portfolios/<id:portfolio_id>/share/<id:link_id>/revoke/", share.share_link_revoke, name="share_link_revoke"),
     path("s/<str:token>/", share.share_page, name="share_page"),
     # Mentors: invites, review pages, threads, verdicts
-    path("portfolios/<int:portfolio_id>/mentors/", review.mentors, name="mentors"),
-    path("portfolios/<int:portfolio_id>/mentors/<int:invite_id>/revoke/", review.invite_revoke, name="invite_revoke"),
+    path("portfolios/<id:portfolio_id>/mentors/", review.mentors, name="mentors"),
+    path("portfolios/<id:portfolio_id>/mentors/<id:invite_id>/revoke/", review.invite_revoke, name="invite_revoke"),
     path("invites/<str:token>/", review.invite_accept, name="invite_accept"),
     path("review/", review.inbox, name="review_inbox"),
-    path("review/<int:portfolio_id>/", review.review_portfolio, name="review"),
-    path("review/<int:portfolio_id>/<slug:kind>/", review.review_artifact, name="review_artifact"),
-    path("review/<int:portfolio_id>/<slug:kind>/comments/", review.comment_create, name="comment_create"),
-    path("review/<int:portfolio_id>/<slug:kind>/verdict/", review.verdict_give, name="verdict_give"),
-    path("threads/<int:thread_id>/reply/", review.comment_reply, name="comment_reply"),
-    path("threads/<int:thread_id>/resolve/", review.comment_resolve, name="comment_resolve"),
+    path("review/<id:portfolio_id>/", review.review_portfolio, name="review"),
+    path("review/<id:portfolio_id>/<slug:kind>/", review.review_artifact, name="review_artifact"),
+    path("review/<id:portfolio_id>/<slug:kind>/comments/", review.comment_create, name="comment_create"),
+    path("review/<id:portfolio_id>/<slug:kind>/verdict/", review.verdict_give, name="verdict_give"),
+    path("threads/<id:thread_id>/reply/", review.comment_reply, name="comment_reply"),
+    path("threads/<id:thread_id>/resolve/", review.comment_resolve, name="comment_resolve"),
     path("notifications/", review.notifications, name="notifications"),
-    path("notifications/<int:notification_id>/", review.notification_open, name="notification_open"),
+    path("notifications/<id:notification_id>/", review.notification_open, name="notification_open"),
 ]
+
+if settings.BENCHMARK_VIEWS:  # `make bench` only: a tiny page every real page's throughput is compared with
+    from portfolios.views import bench
+
+    urlpatterns.append(path("bench/baseline/", bench.baseline, name="bench_baseline"))

@@ -2,7 +2,8 @@
 
 Scoring is explainable by construction: a row starts at 4 and each distinct check that
 fired on it costs 2 points for an error and 1 for a warning (info costs nothing), down
-to 0. Every lost point names the finding behind it. A kind with nothing written scores 0.
+to 0. Every lost point names the finding behind it. A row whose required evidencing
+sections are all blank scores 0, and its `section.empty` findings say which they are.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from portfolios.kinds import KINDS_BY_KEY, ArtifactKind
 from portfolios.rubric import (
     case,
+    completeness,
     caseload,
     checklist,
     education,
@@ -30,7 +32,7 @@ from portfolios.tracks import TRACKS_BY_KEY
 CheckFamily = Callable[[ArtifactText], Iterable[Finding]]
 
 # Families every kind gets, whatever its catalog entry says.
-ALWAYS: tuple[CheckFamily, ...] = (phi.check, general.check, overlays.check)
+ALWAYS: tuple[CheckFamily, ...] = (completeness.check, phi.check, general.check, overlays.check)
 
 # Families a kind asks for by name in its catalog entry (`ArtifactKind.checks`).
 FAMILIES: dict[str, CheckFamily] = {
@@ -85,7 +87,14 @@ def _run(kind: ArtifactKind, text: ArtifactText) -> tuple[Finding, ...]:
     return tuple(
         sorted(
             found,
-            key=lambda f: (SEVERITY_ORDER[f.severity], section_order.get(f.field, 99), f.start, f.end, f.check, f.message),
+            key=lambda f: (
+                SEVERITY_ORDER[f.severity],
+                section_order.get(f.field, 99),
+                f.start,
+                f.end,
+                f.check,
+                f.message,
+            ),
         )
     )
 
@@ -98,6 +107,13 @@ def score_rows(kind: ArtifactKind, text: ArtifactText, findings: Iterable[Findin
     for row in (key for key in ROW_KEYS if key in kind.proves):
         if not written:
             scores[row] = RowScore(row, 0, SCORE_LABELS[0], ("Nothing written yet.",))
+            continue
+        evidence = [section for section in kind.sections_for_row(row) if section.required] or list(
+            kind.sections_for_row(row)
+        )
+        if all(text.is_blank(section.key) for section in evidence):
+            labels = ", ".join(f"“{section.label}”" for section in evidence)
+            scores[row] = RowScore(row, 0, SCORE_LABELS[0], (f"Nothing written yet in {labels} (section.empty).",))
             continue
         worst_by_check: dict[str, Finding] = {}
         for item in findings:

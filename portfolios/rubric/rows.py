@@ -21,9 +21,7 @@ class RubricRow:
 
 ROWS: tuple[RubricRow, ...] = (
     RubricRow(TIME_MANAGEMENT, "Time management", "Quality under volume", "Caseload strategy note"),
-    RubricRow(
-        DOCUMENTATION, "Documentation", "Timely, accurate, defensible", "Workflow explanation + safeguards"
-    ),
+    RubricRow(DOCUMENTATION, "Documentation", "Timely, accurate, defensible", "Workflow explanation + safeguards"),
     RubricRow(
         PLAN_OF_CARE,
         "Plan of care",
@@ -31,9 +29,7 @@ ROWS: tuple[RubricRow, ...] = (
         "Example plan structure (sanitized)",
     ),
     RubricRow(PATIENT_EDUCATION, "Patient education", "Adherence and motivation", "Education script/story"),
-    RubricRow(
-        ASSESSMENT, "Assessment", "Finds the real constraint and baseline", "Case walkthrough with reasoning"
-    ),
+    RubricRow(ASSESSMENT, "Assessment", "Finds the real constraint and baseline", "Case walkthrough with reasoning"),
 )
 
 ROWS_BY_KEY: dict[str, RubricRow] = {row.key: row for row in ROWS}

@@ -173,8 +173,7 @@ def artifact_history(request: HttpRequest, portfolio_id: int, kind: str) -> Http
     diff = None
     old_number = new_number = None
     try:
-        old_number = int(request.GET["old"])
-        new_number = int(request.GET["new"])
+        old_number, new_number = _revision_number(request.GET["old"]), _revision_number(request.GET["new"])
     except (KeyError, ValueError):
         if len(revisions) >= 2:
             old_number, new_number = revisions[1].number, revisions[0].number
@@ -199,12 +198,19 @@ def artifact_history(request: HttpRequest, portfolio_id: int, kind: str) -> Http
     )
 
 
+def _revision_number(value: str) -> int:
+    number = int(value)
+    if not 0 < number < 2**31:
+        raise ValueError(value)
+    return number
+
+
 @require_POST
 def revision_restore(request: HttpRequest, portfolio_id: int, kind: str, number: int) -> HttpResponse:
     """Bring an old revision back as a new one; nothing is destroyed."""
     portfolio, artifact = access.owned_started_artifact(request.user, portfolio_id, kind)
     try:
-        expected = int(request.POST.get("version", ""))
+        expected = _revision_number(request.POST.get("version", ""))
     except ValueError:
         expected = -1
     try:

@@ -16,7 +16,15 @@
     var holder = document.createElement("div");
     holder.innerHTML = html;
     var fresh = holder.querySelector("#findings-panel");
-    if (fresh) { current.replaceWith(fresh); }
+    if (!fresh) { return; }
+    // The panel itself is not announced (too long); a short status line is.
+    fresh.removeAttribute("aria-live");
+    current.replaceWith(fresh);
+    var status = document.getElementById("findings-status");
+    if (status) {
+      var count = fresh.querySelectorAll(".finding").length;
+      status.textContent = "Rubric check updated: " + count + (count === 1 ? " finding." : " findings.");
+    }
   }
 
   function check() {

@@ -5,12 +5,14 @@ Screenshots go to /tmp/otp-shots/<page>-<width>.png for a person to look at; the
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from portfolios import services
+from portfolios.models import Artifact, Portfolio
 from tests.browser.conftest import log_in
 from tests.conftest import save
 
@@ -39,6 +41,8 @@ HANDOFF = {
     "escalation": "Concerned, uncomfortable, safety issue: notify the RN, then the charge nurse within 15 minutes.",
     "read_back": "The receiver restates the action list with owners and times before the sender leaves.",
 }
+HANDOFF_V2 = {**HANDOFF, "actions": "OT to re-check orthostatic BP before the next session, by 14:00; RN to chart it."}
+MENTOR_NAME = "Dr. Alexandra Kowalczyk-Fitzgerald, OTD, OTR/L"  # long names must wrap too
 SOP = {
     "error_prevented": "Transfers attempted without checking weight-bearing orders.",
     "when_used": "Before the first transfer of a session.",
@@ -109,6 +113,42 @@ def _summary(offenders: list[dict]) -> list[str]:
     ] or ["(no single element found: check ::before/::after content or negative margins)"]
 
 
+def _mentor_threads(portfolio: Portfolio, base: str) -> tuple[str, str]:
+    """An accepted mentor with three threads on the handoff template (open with a reply, outdated, resolved)
+    and a verdict. Returns the artifact's review URL and the mentor's invite URL."""
+    created = services.mentor_invite_create(
+        portfolio=portfolio, email="dr.kim@example.com", invite_url_for=lambda token: f"{base}/invites/{token}/"
+    )
+    invite = services.mentor_invite_accept(invite=created.invite, display_name=MENTOR_NAME, user=None)
+    artifact = Artifact.objects.get(portfolio=portfolio, kind="handoff_template")
+    mentor = services.Reviewer(name=MENTOR_NAME, invite=invite)
+    owner = services.Reviewer(name=str(portfolio.owner), user=portfolio.owner)
+    thread = services.comment_start(
+        artifact=artifact,
+        reviewer=mentor,
+        section="framework",
+        body="Say **why** I-PASS rather than SBAR for this unit; one sentence is enough.",
+        quote="I-PASS, used at every OT-to-OT handoff",
+    )
+    services.comment_reply(thread=thread, reviewer=owner, body="The unit's nurses already use I-PASS; adding that.")
+    services.comment_start(
+        artifact=artifact,
+        reviewer=mentor,
+        section="actions",
+        body="Who charts the BP? Name an owner for every action, with a time: `owner, action, by when`.",
+        quote="OT to re-check orthostatic BP before next session, by 14:00.",
+    )
+    resolved = services.comment_start(
+        artifact=artifact, reviewer=mentor, section="escalation", body="Clear escalation path."
+    )
+    services.comment_resolve(thread=resolved, reviewer=owner)
+    services.verdict_give(
+        artifact=artifact, reviewer=mentor, call="needs_work", note="Close to ready.", expected_version=artifact.version
+    )
+    save(portfolio, "handoff_template", HANDOFF_V2, status="complete")  # the "actions" thread is now outdated
+    return f"{base}/review/{portfolio.pk}/handoff_template/", f"{base}/invites/{created.token}/"
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_main_screens_fit_a_phone_and_are_captured(live_server, candidate, browser: Browser):
@@ -120,6 +160,8 @@ def test_main_screens_fit_a_phone_and_are_captured(live_server, candidate, brows
     save(portfolio, "sop_checklist", SOP)
     base = live_server.url
     editor = f"{base}/portfolios/{portfolio.pk}/artifacts/case_writeup/"
+    share_link = services.share_link_create(portfolio=portfolio, label="Acme Rehab — recruiter", expires_in_days=30)
+    review_url, invite_url = _mentor_threads(portfolio, base)
     overflowing: dict[str, list[str]] = {}
 
     for width, height in WIDTHS.items():
@@ -146,6 +188,46 @@ def test_main_screens_fit_a_phone_and_are_captured(live_server, candidate, brows
             page.goto(editor + "history/")
             expect(page.get_by_role("region", name="Changes from revision 1 to revision 2")).to_be_visible()
             _check_and_shoot(page, "history", width, overflowing)
+
+            page.goto(f"{base}/portfolios/{portfolio.pk}/share/")
+            expect(page.get_by_role("rowheader", name="Acme Rehab — recruiter")).to_be_visible()
+            _check_and_shoot(page, "share-settings", width, overflowing)
+
+            page.goto(f"{base}/portfolios/{portfolio.pk}/mentors/")
+            expect(page.get_by_role("region", name="Invites").get_by_role("listitem")).to_have_count(1)
+            _check_and_shoot(page, "mentors", width, overflowing)
+
+            page.goto(f"{base}/review/{portfolio.pk}/")
+            expect(page.get_by_text(f"{MENTOR_NAME}: Needs work (given on version 1, stale)")).to_be_visible()
+            _check_and_shoot(page, "review-overview", width, overflowing)
+
+            page.goto(review_url)
+            expect(page.get_by_text("Outdated: the section changed since this comment")).to_be_visible()
+            page.get_by_text("What changed in this section since").click()
+            _check_and_shoot(page, "review-candidate", width, overflowing)
+
+            page.goto(f"{base}/notifications/")
+            expect(page.get_by_role("listitem").filter(has_text=f"{MENTOR_NAME} commented on")).to_have_count(3)
+            _check_and_shoot(page, "notifications", width, overflowing)
+        finally:
+            context.close()
+
+        # A recruiter, then a mentor who has no account, in a browser that is not the candidate's.
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        try:
+            page.goto(f"{base}/s/{share_link.token}/")
+            expect(page.get_by_role("article", name="Handoff communication template")).to_be_visible()
+            _check_and_shoot(page, "share-page", width, overflowing)
+
+            page.goto(invite_url)
+            page.get_by_role("button", name="Start reviewing").click()  # the name is already filled in
+            expect(page.get_by_role("heading", name="Reviewing Casey Candidate's portfolio")).to_be_visible()
+            page.goto(review_url)
+            expect(page.get_by_role("group", name=re.compile(r"^Your verdict on version"))).to_be_visible()
+            page.locator(".new-comment summary").first.click()
+            _check_and_shoot(page, "review-mentor", width, overflowing)
         finally:
             context.close()
 

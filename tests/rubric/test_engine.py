@@ -28,8 +28,11 @@ def test_an_artifact_with_nothing_written_scores_zero_on_every_row():
     assert all(score.reasons == ("Nothing written yet.",) for score in result.rows.values())
 
 
+WRITTEN = {key: "something" for key in get_kind("case_writeup").section_keys}
+
+
 def test_scores_lose_two_per_error_and_one_per_warning_per_distinct_check():
-    kind, text = text_for("case_writeup", plan="something")
+    kind, text = text_for("case_writeup", **WRITTEN)
     scores = score_rows(
         kind,
         text,
@@ -48,7 +51,7 @@ def test_scores_lose_two_per_error_and_one_per_warning_per_distinct_check():
 
 
 def test_scores_never_go_below_zero():
-    kind, text = text_for("case_writeup", plan="x")
+    kind, text = text_for("case_writeup", **WRITTEN)
     findings = [finding(f"check.{n}", "assessment", "error") for n in range(5)]
     assert score_rows(kind, text, findings)["assessment"].score == 0
 
@@ -98,3 +101,25 @@ def test_findings_come_errors_first_then_in_section_order():
     )
     severities = [f.severity for f in result.findings]
     assert severities == sorted(severities, key=engine.SEVERITY_ORDER.get)
+
+
+def test_a_row_with_blank_evidence_scores_zero_and_says_which_sections_are_missing():
+    result = check_artifact("plan_of_care", "outpatient", {"short_term_goals": "Client will improve ADLs."})
+    assessment = result.rows["assessment"]
+    assert assessment.score == 0
+    assert "“Problem statement”" in assessment.reasons[0] and "“Baseline”" in assessment.reasons[0]
+    empty = {f.field for f in result.findings if f.check == "section.empty"}
+    assert {"problem", "baseline", "long_term_goals"} <= empty
+    assert "short_term_goals" not in empty
+
+
+def test_writing_the_evidence_lifts_the_row_off_zero():
+    result = check_artifact(
+        "plan_of_care",
+        "outpatient",
+        {
+            "problem": "Client requires moderate assistance for LB dressing due to limited hip flexion after THA.",
+            "baseline": "LB dressing: Mod A with 3 verbal cues; COPM performance 3/10.",
+        },
+    )
+    assert result.rows["assessment"].score > 0

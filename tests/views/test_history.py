@@ -65,3 +65,19 @@ def test_restore_with_garbage_version_restores_nothing(candidate_client, portfol
 def test_restore_is_post_only(candidate_client, portfolio):
     save(portfolio, "case_writeup", {"context": "original"})
     assert candidate_client.get(restore_url(portfolio, 1)).status_code == 405
+
+
+def test_huge_numbers_in_urls_and_queries_are_a_clean_answer_not_a_crash(candidate_client, portfolio):
+    # Found by fuzzing: SQLite cannot bind integers this large (OverflowError -> 500).
+    save(portfolio, "case_writeup", {"context": "only"})
+    huge = "9" * 30
+    assert candidate_client.get(history_url(portfolio), {"old": huge, "new": 1}).status_code == 200
+    assert candidate_client.get(f"/portfolios/{huge}/").status_code == 404
+    assert (
+        candidate_client.post(
+            restore_url(portfolio, 1).replace("/1/restore", f"/{huge}/restore"), {"version": 1}
+        ).status_code
+        == 404
+    )
+    candidate_client.post(restore_url(portfolio, 1), {"version": huge})
+    assert Revision.objects.count() == 1
