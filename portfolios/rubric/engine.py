@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable, Mapping
 from portfolios.kinds import KINDS_BY_KEY, ArtifactKind
 from portfolios.rubric import (
     case,
-    completeness,
     caseload,
     checklist,
+    completeness,
     education,
     general,
     goals,

@@ -28,7 +28,7 @@ def test_an_artifact_with_nothing_written_scores_zero_on_every_row():
     assert all(score.reasons == ("Nothing written yet.",) for score in result.rows.values())
 
 
-WRITTEN = {key: "something" for key in get_kind("case_writeup").section_keys}
+WRITTEN = dict.fromkeys(get_kind("case_writeup").section_keys, "something")
 
 
 def test_scores_lose_two_per_error_and_one_per_warning_per_distinct_check():
