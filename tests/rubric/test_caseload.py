@@ -9,6 +9,7 @@ from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import caseload
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
+from tests.rubric.probe import Probe, place
 
 SECTIONS = KINDS_BY_KEY["caseload_note"].section_keys
 
@@ -35,22 +36,8 @@ GOOD = {
 }
 
 
-def findings(**overrides):
-    return list(caseload.check(ArtifactText("caseload_note", "acute", {**GOOD, **overrides})))
-
-
-def found(check_id, **overrides):
-    return [item for item in findings(**overrides) if item.check == check_id]
-
-
-def whole(field, **overrides):
-    text = {**GOOD, **overrides}[field]
-    stripped = text.strip()
-    return (field, text.index(stripped), text.index(stripped) + len(stripped)) if stripped else (field, 0, 0)
-
-
-def place(item):
-    return (item.field, item.start, item.end)
+PROBE = Probe(caseload.check, "caseload_note", "acute", GOOD)
+findings, found, whole = PROBE.findings, PROBE.found, PROBE.whole
 
 
 def test_the_good_note_covers_every_section_of_the_kind():

@@ -8,6 +8,7 @@ from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import checklist
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
+from tests.rubric.probe import Probe, place
 
 SECTIONS = KINDS_BY_KEY["sop_checklist"].section_keys
 
@@ -39,22 +40,8 @@ GOOD = {
 }
 
 
-def findings(**overrides):
-    return list(checklist.check(ArtifactText("sop_checklist", "acute", {**GOOD, **overrides})))
-
-
-def found(check_id, **overrides):
-    return [item for item in findings(**overrides) if item.check == check_id]
-
-
-def whole(field, **overrides):
-    text = {**GOOD, **overrides}[field]
-    stripped = text.strip()
-    return (field, text.index(stripped), text.index(stripped) + len(stripped)) if stripped else (field, 0, 0)
-
-
-def place(item):
-    return (item.field, item.start, item.end)
+PROBE = Probe(checklist.check, "sop_checklist", "acute", GOOD)
+findings, found, whole = PROBE.findings, PROBE.found, PROBE.whole
 
 
 def test_the_good_checklist_covers_every_section_of_the_kind():

@@ -9,6 +9,7 @@ from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import workflow
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
+from tests.rubric.probe import Probe, place
 
 SECTIONS = KINDS_BY_KEY["workflow_safeguards"].section_keys
 
@@ -22,22 +23,8 @@ GOOD = {
 }
 
 
-def findings(**overrides):
-    return list(workflow.check(ArtifactText("workflow_safeguards", "outpatient", {**GOOD, **overrides})))
-
-
-def found(check_id, **overrides):
-    return [item for item in findings(**overrides) if item.check == check_id]
-
-
-def whole(field, **overrides):
-    text = {**GOOD, **overrides}[field]
-    stripped = text.strip()
-    return (field, text.index(stripped), text.index(stripped) + len(stripped)) if stripped else (field, 0, 0)
-
-
-def place(item):
-    return (item.field, item.start, item.end)
+PROBE = Probe(workflow.check, "workflow_safeguards", "outpatient", GOOD)
+findings, found, whole = PROBE.findings, PROBE.found, PROBE.whole
 
 
 def test_the_good_workflow_covers_every_section_of_the_kind():
