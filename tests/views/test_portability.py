@@ -137,7 +137,7 @@ def test_the_import_command_reports_errors_without_a_traceback(tmp_path):
         check=False,
     )
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr and "No account" in result.stderr
+    assert "Traceback" not in result.stderr and "is not valid JSON" in result.stderr
 
 
 def test_deleting_needs_the_password(candidate_client, rich):

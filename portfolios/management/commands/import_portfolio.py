@@ -21,15 +21,15 @@ class Command(BaseCommand):
         parser.add_argument("--track", help="restore only this track's portfolio (e.g. outpatient)")
 
     def handle(self, *args, file: str, user: str, track: str | None, **options) -> None:
-        account = User.objects.filter(email__iexact=user.strip()).first()
-        if account is None:
-            raise CommandError(f"No account with the email {user!r}. Create it first (sign up), then import.")
         try:
             data = json.loads(Path(file).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {file}: {error}") from error
         except json.JSONDecodeError as error:
             raise CommandError(f"{file} is not valid JSON ({error.msg} at line {error.lineno})") from error
+        account = User.objects.filter(email__iexact=user.strip()).first()
+        if account is None:
+            raise CommandError(f"No account with the email {user!r}. Create it first (sign up), then import.")
         try:
             restored = services.portfolio_import(user=account, data=data, track=track)
         except ValidationError as error:
