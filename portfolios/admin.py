@@ -1,7 +1,18 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from portfolios.models import Artifact, Portfolio, Revision, User
+from portfolios.models import (
+    Artifact,
+    Comment,
+    MentorInvite,
+    Notification,
+    Portfolio,
+    Revision,
+    ShareLink,
+    ThrottleBucket,
+    User,
+    Verdict,
+)
 
 
 @admin.register(User)
@@ -61,3 +72,57 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    list_display = ["label", "portfolio", "created_at", "expires_at", "revoked_at", "view_count", "last_viewed_at"]
+    list_filter = ["portfolio__track", ("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["label", "portfolio__owner__email"]
+    list_select_related = ["portfolio__owner"]
+    raw_id_fields = ["portfolio"]
+    readonly_fields = ["token_hash", "view_count", "last_viewed_at", "created_at", "updated_at"]
+
+
+@admin.register(MentorInvite)
+class MentorInviteAdmin(admin.ModelAdmin):
+    list_display = ["email", "display_name", "portfolio", "status", "user", "accepted_at", "revoked_at"]
+    list_filter = ["status", "portfolio__track"]
+    search_fields = ["email", "display_name", "portfolio__owner__email"]
+    list_select_related = ["portfolio__owner", "user"]
+    raw_id_fields = ["portfolio", "user"]
+    readonly_fields = ["token_hash", "created_at", "updated_at"]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["id", "author_name", "artifact", "section", "thread", "resolved_at", "created_at"]
+    list_filter = [("resolved_at", admin.EmptyFieldListFilter), "artifact__kind"]
+    search_fields = ["author_name", "body", "artifact__portfolio__owner__email"]
+    list_select_related = ["artifact", "thread"]
+    raw_id_fields = ["artifact", "thread", "author", "author_invite"]
+
+
+@admin.register(Verdict)
+class VerdictAdmin(admin.ModelAdmin):
+    list_display = ["artifact", "invite", "call", "artifact_version", "updated_at"]
+    list_filter = ["call", "artifact__kind"]
+    search_fields = ["invite__email", "invite__display_name", "artifact__portfolio__owner__email"]
+    list_select_related = ["artifact", "invite"]
+    raw_id_fields = ["artifact", "invite"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["recipient", "kind", "message", "read_at", "created_at"]
+    list_filter = ["kind", ("read_at", admin.EmptyFieldListFilter)]
+    search_fields = ["recipient__email", "message"]
+    list_select_related = ["recipient"]
+    raw_id_fields = ["recipient"]
+
+
+@admin.register(ThrottleBucket)
+class ThrottleBucketAdmin(admin.ModelAdmin):
+    list_display = ["key", "window_start", "count", "updated_at"]
+    search_fields = ["key"]
+    readonly_fields = ["key", "window_start", "count", "created_at", "updated_at"]
