@@ -51,8 +51,19 @@ test-postgres:
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required when CI=true but $$url is not reachable"; exit 1; \
 	else echo "== PostgreSQL not reachable at $$url: skipped the PostgreSQL pass =="; fi
 
-bench: $(VENV)/.installed-dev
+# Rubric timings, then HTTP load (gunicorn + wrk) on small and at-scale data: see bench/README.md.
+# BENCH_ARGS=--quick for a smoke run.
+bench: $(VENV)/.installed-dev bench-tools
 	$(PY) bench/bench_rubric.py
+	$(PY) bench/bench_http.py $(BENCH_ARGS)
+
+# The HTTP benchmark drives wrk; install it when missing (root on Debian/Ubuntu).
+.PHONY: bench-tools
+bench-tools:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing: install Debian's 'wrk' package (the HTTP benchmark needs it)"; exit 1; fi; }
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

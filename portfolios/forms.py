@@ -5,14 +5,15 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.html import format_html
 
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
 from portfolios.models import Artifact, User, Verdict
 from portfolios.tracks import TRACKS
-from portfolios.validation import clean_section_text
+from portfolios.validation import clean_section_text, clean_single_line, single_line_validator, validated_email
 
 MAX_INT = 2**31 - 1  # what every database we run on can store in an integer column
 ACTION_DRAFT = "draft"
@@ -144,18 +145,44 @@ class SignupForm(UserCreationForm):
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "autofocus": True})
 
     def clean_email(self) -> str:
-        email = User.objects.normalize_email(self.cleaned_data.get("email"))
+        email = validated_email(self.cleaned_data.get("email", ""))
         if User.objects.filter(email__iexact=email).exists():
             raise ValidationError(
                 "An account with this email already exists. Log in, or reset your password.", code="duplicate_email"
             )
         return email
 
+    def clean_display_name(self) -> str:
+        return clean_single_line(self.cleaned_data.get("display_name", ""), label="Your name")
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form, with the email's length checked before anything looks it up.
+
+    Django sets the field's max_length after the field is built, so no validator enforced it:
+    a 50,000-character "email" reached the database (found by fuzzing).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].validators.append(MaxLengthValidator(254))
+
+    def clean(self):
+        if "username" in self.errors:
+            return self.cleaned_data  # never authenticate (and so never log) a value that failed validation
+        return super().clean()
+
 
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("display_name", "headline", "email_notifications")
+
+    def clean_display_name(self) -> str:
+        return clean_single_line(self.cleaned_data.get("display_name", ""), label="Display name")
+
+    def clean_headline(self) -> str:
+        return clean_single_line(self.cleaned_data.get("headline", ""), label="Headline")
 
 
 class RedactForm(forms.Form):
@@ -171,6 +198,7 @@ class RedactForm(forms.Form):
 class ShareLinkForm(forms.Form):
     label = forms.CharField(
         max_length=80,
+        validators=[single_line_validator],
         help_text="Who the link is for, so you can tell links apart and revoke one alone.",
         widget=forms.TextInput(attrs={"placeholder": "Acme Rehab — recruiter"}),
     )
@@ -196,6 +224,7 @@ class AcceptInviteForm(forms.Form):
     display_name = forms.CharField(
         label="Your name as the candidate will see it",
         max_length=80,
+        validators=[single_line_validator],
         widget=forms.TextInput(attrs={"placeholder": "Dr. Kim, OTD", "autocomplete": "name"}),
     )
 

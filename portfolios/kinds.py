@@ -477,7 +477,7 @@ KINDS: tuple[ArtifactKind, ...] = (
             _s("definition", "Definition", "Exactly what is counted, from which source, over which period."),
             _s("edge_cases", "Edge cases", "What does and does not count, and the cases people argue about."),
             _s("owner", "Owner", "Who owns the number and reviews it.", long=False),
-            _s("action", "What action changes it", "What the team does when the number moves."),
+            _s("response_action", "What action changes it", "What the team does when the number moves."),
         ),
     ),
     ArtifactKind(
@@ -531,6 +531,19 @@ KINDS: tuple[ArtifactKind, ...] = (
 )
 
 KINDS_BY_KEY: dict[str, ArtifactKind] = {kind.key: kind for kind in KINDS}
+
+# Names the editor form itself posts: a section with one of these keys would be overwritten.
+RESERVED_SECTION_KEYS = frozenset({"version", "action", "csrfmiddlewaretoken"})
+
+
+def _check_section_keys() -> None:
+    for kind in KINDS:
+        clashes = RESERVED_SECTION_KEYS.intersection(kind.section_keys)
+        if clashes:
+            raise ValueError(f"Kind {kind.key!r} uses reserved section key(s): {', '.join(sorted(clashes))}")
+
+
+_check_section_keys()
 CORE_KIND_KEYS: tuple[str, ...] = tuple(kind.key for kind in KINDS if kind.core)
 
 

@@ -5,6 +5,8 @@ Writes go through `portfolios.services`, reads through `portfolios.selectors`.
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -25,7 +27,8 @@ class UserManager(BaseUserManager):
 
     @classmethod
     def normalize_email(cls, email: str | None) -> str:
-        return (email or "").strip().lower()
+        """The one spelling of an address we store: NFKC (as Django's own clean does), trimmed, lower case."""
+        return unicodedata.normalize("NFKC", (email or "").strip()).lower()
 
     def get_by_natural_key(self, username: str) -> User:
         return self.get(email__iexact=self.normalize_email(username))

@@ -6,8 +6,10 @@ import re
 from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
+from portfolios.models import User
 
 # C0 and C1 control characters except tab, line feed and carriage return; NUL included.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -34,6 +36,31 @@ def clean_section_text(value: str, *, label: str = "This section") -> str:
     if not value.strip():
         return ""
     return value.rstrip()
+
+
+# Anything that would break a one-line value: controls, line and paragraph separators, bidi overrides.
+_NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_single_line(value: str, *, label: str = "This field") -> str:
+    """Normalise a name, headline or label: one line of text, trimmed."""
+    if _NOT_ONE_LINE.search(value or ""):
+        raise ValidationError(f"{label} must be a single line of plain text.", code="not_single_line")
+    return (value or "").strip()
+
+
+def single_line_validator(value: str) -> None:
+    clean_single_line(value)
+
+
+def validated_email(value: str) -> str:
+    """The stored spelling of an address, refused if that spelling is not a valid address."""
+    email = User.objects.normalize_email(value)
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        raise ValidationError("Enter a valid email address.", code="invalid_email") from error
+    return email
 
 
 def clean_fields(kind: ArtifactKind, fields: Mapping[str, str], *, complete: bool) -> dict[str, str]:

@@ -92,3 +92,11 @@ def test_unknown_kind_is_a_key_error():
 
 def test_section_limit_is_twenty_thousand_characters():
     assert SECTION_MAX_CHARS == 20_000
+
+
+def test_no_section_uses_a_name_the_editor_form_posts_itself():
+    # metric_definition once had a section "action", overwritten by the Save button's value (found by fuzzing).
+    from portfolios.kinds import RESERVED_SECTION_KEYS
+
+    for kind in KINDS:
+        assert not RESERVED_SECTION_KEYS.intersection(kind.section_keys), kind.key

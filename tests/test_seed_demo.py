@@ -64,3 +64,14 @@ def test_seed_demo_is_idempotent_and_prints_the_same_link(db):
     assert counts() == before
     link = re.compile(r"^Share link: .*$", re.MULTILINE)
     assert link.search(first).group() == link.search(second).group()
+
+
+def test_seed_demo_survives_a_new_secret_key(db, settings):
+    first = run_seed()
+    before = counts()
+    settings.SECRET_KEY = "another-secret-key-for-this-test-only-0123456789abcdef"
+    second = run_seed()
+    assert counts() == before
+    path = re.search(r"^Share link: (\S+)$", second, re.MULTILINE).group(1)
+    assert path != re.search(r"^Share link: (\S+)$", first, re.MULTILINE).group(1)
+    assert Client().get(path).status_code == 200

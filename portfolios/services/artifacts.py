@@ -14,7 +14,7 @@ from portfolios.models import Artifact, Portfolio, Revision, User
 from portfolios.rubric import phi
 from portfolios.rubric.engine import check_artifact
 from portfolios.tracks import TRACKS_BY_KEY
-from portfolios.validation import clean_fields
+from portfolios.validation import clean_fields, clean_single_line
 
 
 class VersionConflict(Exception):
@@ -218,8 +218,8 @@ def artifact_replace_identifier(
 
 def profile_update(*, user: User, display_name: str, headline: str, email_notifications: bool | None = None) -> User:
     """Change the name and headline shown on the user's portfolios, and the email setting."""
-    user.display_name = display_name.strip()
-    user.headline = headline.strip()
+    user.display_name = clean_single_line(display_name, label="Display name")
+    user.headline = clean_single_line(headline, label="Headline")
     if email_notifications is not None:
         user.email_notifications = email_notifications
     user.full_clean(exclude=["password"])

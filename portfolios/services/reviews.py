@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from portfolios import tokens
 from portfolios.models import Artifact, Comment, MentorInvite, Notification, Portfolio, User, Verdict
-from portfolios.validation import clean_section_text
+from portfolios.validation import clean_section_text, clean_single_line, validated_email
 
 logger = logging.getLogger(__name__)
 
 COMMENT_MAX_CHARS = 5_000
+NAME_MAX_CHARS = 80
 QUOTE_MAX_CHARS = 1_000
 
 
@@ -28,6 +29,11 @@ class Reviewer:
     name: str
     user: User | None = None
     invite: MentorInvite | None = None
+
+    @property
+    def short_name(self) -> str:
+        """The name as stored beside comments (80 characters at most; an email can be longer)."""
+        return self.name if len(self.name) <= NAME_MAX_CHARS else self.name[: NAME_MAX_CHARS - 1] + "\u2026"
 
     @property
     def is_owner(self) -> bool:
@@ -46,9 +52,10 @@ class NewInvite:
 @transaction.atomic
 def mentor_invite_create(*, portfolio: Portfolio, email: str, invite_url_for) -> NewInvite:
     """Invite a mentor by email; the mail carries a link built by `invite_url_for(token)`."""
-    email = User.objects.normalize_email(email)
-    if not email or "@" not in email:
-        raise ValidationError({"email": ["Enter the mentor's email address."]}, code="invalid")
+    try:
+        email = validated_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": ["Enter the mentor's email address."]}, code="invalid") from error
     if email == portfolio.owner.email:
         raise ValidationError({"email": ["That is your own address: invite someone else."]}, code="self_invite")
     if portfolio.mentor_invites.filter(email__iexact=email).exclude(status=MentorInvite.Status.REVOKED).exists():
@@ -81,7 +88,7 @@ def mentor_invite_accept(*, invite: MentorInvite, display_name: str, user: User 
     invite = MentorInvite.objects.select_for_update().select_related("portfolio__owner").get(pk=invite.pk)
     if invite.status == MentorInvite.Status.REVOKED:
         raise ValidationError("This invite was revoked by the candidate.", code="revoked")
-    display_name = display_name.strip() or (user.display_name if user else "")
+    display_name = clean_single_line(display_name, label="Your name") or (user.display_name if user else "")
     if not display_name:
         raise ValidationError({"display_name": ["Tell the candidate who you are, e.g. “Dr. Kim, OTD”."]})
     if len(display_name) > 80:
@@ -166,7 +173,7 @@ def comment_start(*, artifact: Artifact, reviewer: Reviewer, section: str, body:
         body=body,
         author=reviewer.user,
         author_invite=reviewer.invite,
-        author_name=reviewer.name,
+        author_name=reviewer.short_name,
     )
     label = artifact.kind_info.section(section).label
     if not reviewer.is_owner:
@@ -192,7 +199,7 @@ def comment_reply(*, thread: Comment, reviewer: Reviewer, body: str) -> Comment:
         body=body,
         author=reviewer.user,
         author_invite=reviewer.invite,
-        author_name=reviewer.name,
+        author_name=reviewer.short_name,
     )
     if thread.resolved_at is not None:
         thread.resolved_at = None
@@ -233,7 +240,7 @@ def comment_resolve(*, thread: Comment, reviewer: Reviewer) -> Comment:
         )
     if thread.resolved_at is None:
         thread.resolved_at = timezone.now()
-        thread.resolved_by_name = reviewer.name
+        thread.resolved_by_name = reviewer.short_name
         thread.save(update_fields=["resolved_at", "resolved_by_name", "updated_at"])
     return thread
 
@@ -313,6 +320,7 @@ def _send_after_commit(*, to: str, subject: str, body: str) -> None:
 
 
 def _send(*, to: str, subject: str, body: str) -> None:
+    subject = " ".join(subject.split())  # a line break in a name must not drop the mail
     try:
         send_mail(subject, body, None, [to])
     except Exception:  # a mail outage must not undo or break the write that caused it

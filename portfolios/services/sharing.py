@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from portfolios import tokens
 from portfolios.models import Artifact, Portfolio, ShareLink
+from portfolios.validation import clean_single_line
 
 EXPIRY_CHOICES_DAYS = (7, 30, 90, None)  # None: never expires
 DEFAULT_EXPIRY_DAYS = 30
@@ -39,7 +40,7 @@ def phi_blockers(portfolio: Portfolio) -> list[Artifact]:
 @transaction.atomic
 def share_link_create(*, portfolio: Portfolio, label: str, expires_in_days: int | None) -> NewShareLink:
     """Create a share link; refused while any complete artifact fails the PHI gate."""
-    label = label.strip()
+    label = clean_single_line(label, label="The label")
     if not label:
         raise ValidationError({"label": ["Give the link a label, e.g. “Acme Rehab — recruiter”."]}, code="required")
     if len(label) > 80:

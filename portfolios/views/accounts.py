@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from portfolios import access, services, throttle
-from portfolios.forms import DeleteAccountForm, ProfileForm, SignupForm
+from portfolios.forms import DeleteAccountForm, LoginForm, ProfileForm, SignupForm
 from portfolios.models import User
 
 
@@ -42,6 +42,12 @@ class LoginView(auth_views.LoginView):
     """Django's login, plus: invites opened in this browser join the account."""
 
     redirect_authenticated_user = True
+    authentication_form = LoginForm
+
+    def get_redirect_url(self) -> str:
+        # ?next= pointing back at this page would make Django raise a redirect-loop error (a 500).
+        url = super().get_redirect_url()
+        return "" if url and url.split("?")[0] == self.request.path else url
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from portfolios import access, selectors, services
 from portfolios.diffing import diff_fields
@@ -26,6 +26,7 @@ from portfolios.tracks import TRACKS, TRACKS_BY_KEY
 
 
 @login_required
+@require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Every portfolio of the candidate, with progress and rubric coverage."""
     overviews = selectors.portfolio_overviews(request.user)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from portfolios.kinds import CORE_KIND_KEYS, KINDS_BY_KEY
 from portfolios.rubric.rows import ROWS
 from portfolios.tracks import TRACKS
 
 
+@require_safe
 def landing(request: HttpRequest) -> HttpResponse:
     """What OT Portfolio is, and how to start."""
     return render(

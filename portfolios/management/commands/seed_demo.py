@@ -264,7 +264,7 @@ SAMPLE_FIELDS = {
         "definition": "Share of OT visit notes signed before midnight on the day of the visit, out of all OT visit notes.",
         "edge_cases": "Cancelled visits do not count; late-entry addenda count on the day they are signed, not the visit day.",
         "owner": "OT clinical lead",
-        "action": "Below 90% in a week, the lead reviews the schedule with the team the next Monday.",
+        "response_action": "Below 90% in a week, the lead reviews the schedule with the team the next Monday.",
     },
     "scope_cut_log": {
         "context": "A 6-week falls-prevention group had to fit into 4 weeks when one therapist left.",
@@ -366,7 +366,10 @@ class Command(BaseCommand):
 
     def _share_link(self, portfolio: Portfolio) -> str:
         token = demo_token(f"share:{portfolio.pk}")
-        link = ShareLink.objects.filter(token_hash=tokens.hash_token(token)).first()
+        link = ShareLink.objects.filter(portfolio=portfolio, label=SHARE_LABEL).order_by("pk").first()
+        if link is not None and link.token_hash != tokens.hash_token(token):  # the secret key changed
+            link.token_hash = tokens.hash_token(token)
+            link.save(update_fields=["token_hash", "updated_at"])
         if link is None:
             created = services.share_link_create(portfolio=portfolio, label=SHARE_LABEL, expires_in_days=None)
             # Swap the random token for the stable demo one, so re-runs print the same link.
@@ -379,12 +382,18 @@ class Command(BaseCommand):
         return reverse("portfolios:share_page", args=[token])
 
     def _mentor_review(self, portfolio: Portfolio) -> None:
-        token = demo_token(f"invite:{portfolio.pk}")
-        invite = MentorInvite.objects.filter(token_hash=tokens.hash_token(token)).first()
+        token_hash = tokens.hash_token(demo_token(f"invite:{portfolio.pk}"))
+        # Found by portfolio and email, not by token: the token follows the secret key, which may change.
+        invite = (
+            MentorInvite.objects.filter(portfolio=portfolio, email=DEMO_MENTOR_EMAIL)
+            .exclude(status=MentorInvite.Status.REVOKED)
+            .first()
+        )
         if invite is None:
-            invite = MentorInvite.objects.create(
-                portfolio=portfolio, email=DEMO_MENTOR_EMAIL, token_hash=tokens.hash_token(token)
-            )
+            invite = MentorInvite.objects.create(portfolio=portfolio, email=DEMO_MENTOR_EMAIL, token_hash=token_hash)
+        elif invite.token_hash != token_hash:
+            invite.token_hash = token_hash
+            invite.save(update_fields=["token_hash", "updated_at"])
         if invite.status != MentorInvite.Status.ACCEPTED:
             invite.status = MentorInvite.Status.PENDING
             invite = services.mentor_invite_accept(invite=invite, display_name=DEMO_MENTOR_NAME, user=None)
@@ -437,10 +446,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Scale data already present ({total:,} portfolios @{SCALE_EMAIL_DOMAIN}): skipped.")
             return
         if connection.vendor == "postgresql":
-            # Planner statistics for the new rows now, rather than whenever autovacuum gets to them.
+            # What autovacuum would do later, done now (a few seconds): planner statistics for the
+            # new rows and a visibility map, so a load test right after measures the steady state.
+            # VACUUM cannot run inside a transaction (a caller's atomic block, a test): ANALYZE then.
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE"
             with connection.cursor() as cursor:
                 for model in (User, Portfolio, Artifact, Revision, Comment):
-                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+                    cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Scale data added: {created['portfolios']:,} portfolios, {created['artifacts']:,} artifacts, "
@@ -506,7 +518,7 @@ def _write_scale_batch(indexes: range, password: str, stored: _ScaleResults) -> 
     artifacts = []
     for index, portfolio in zip(indexes, portfolios, strict=True):
         for position, kind in enumerate(_scale_kinds(portfolio.track, index)):
-            complete = (index + position) % 100 < SCALE_COMPLETE_PERCENT
+            complete = (index * 31 + position * 17) % 100 < SCALE_COMPLETE_PERCENT
             status = Artifact.Status.COMPLETE if complete else Artifact.Status.DRAFT
             fields, result, phi_errors = stored.get(kind, portfolio.track, status)
             artifacts.append(

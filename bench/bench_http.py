@@ -1,0 +1,674 @@
+"""HTTP load benchmark: gunicorn (2 sync workers, DEBUG off) under wrk, on small data and at scale.
+
+Run by `make bench` after the rubric benchmark. It builds a throwaway database (PostgreSQL
+when one answers, else an SQLite file in a temporary folder), seeds one candidate with a
+12-artifact portfolio and a share link, serves the site with gunicorn and measures four
+targets with `wrk -t2 -c16 --latency`:
+
+    baseline   a tiny template through the full middleware stack (portfolios/views/bench.py)
+    share      the recruiter's share page
+    dashboard  the candidate's dashboard (signed in)
+    check      the editor's live check (POST: runs the rubric engine on a case write-up)
+
+It prints `name=value` lines on standard output (progress goes to standard error):
+`<target>_rps`, `_p50_ms`, `_p99_ms`, `_errors` (non-2xx/3xx responses plus socket errors),
+`<target>_ratio` (throughput / baseline throughput of the same pass) and the share page's
+gzip weight. Then `manage.py seed_demo --scale` adds 10,000 portfolios, 120,000 artifacts
+and 50,000 comments and the same runs repeat with a `scale_` prefix, followed by how much
+each ratio moved. Aims are printed, never asserted: share >= 0.5x baseline, dashboard
+>= 0.3x, no errors, p99 < 100 ms, each ratio within 15% at scale.
+
+    python bench/bench_http.py            # full run: 10 s per target, small and scale passes
+    python bench/bench_http.py --quick    # smoke run: 2 s per target, no scale pass
+    python bench/bench_http.py --slices 5 # each target's 10 s as 5 slices, each after a baseline slice:
+                                          # steadier ratios when other programs load the machine
+    python bench/bench_http.py --explain  # also print EXPLAIN ANALYZE of each page's queries
+
+Needs `wrk` on PATH (`make bench` installs it when missing and run as root).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.client
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import dj_database_url
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/otportfolio"
+TARGETS = ("baseline", "share", "dashboard", "check")
+RATIO_AIMS = {"share": 0.5, "dashboard": 0.3}
+P99_AIM_MS = 100.0
+RATIO_CHANGE_AIM_PCT = 15.0
+WEIGHT_AIM_KB = 60.0
+THREADS, CONNECTIONS = 2, 16
+
+BENCH_EMAIL = "avery.bench@example.com"
+BENCH_PASSWORD = "bench-portfolio-2026-long-enough"  # noqa: S105 - a throwaway account in a throwaway database
+BENCH_NAME = "Avery Bench, OTR/L"
+BENCH_TRACK = "outpatient"
+# The outpatient track's seven recommended kinds, then five more: twelve complete artifacts.
+BENCH_EXTRA_KINDS = (
+    "setting_fit_questions",
+    "stakeholder_memo",
+    "before_after",
+    "bad_news_update",
+    "metric_definition",
+)
+CHECK_KIND = "case_writeup"
+
+
+def log(message: str) -> None:
+    print(f"# {message}", file=sys.stderr, flush=True)
+
+
+def emit(name: str, value: object) -> None:
+    print(f"{name}={value}", flush=True)
+
+
+# ---- database ---------------------------------------------------------------------------------
+
+
+class BenchDatabase:
+    """A throwaway database: a fresh PostgreSQL database when the server answers, else SQLite in a temp dir."""
+
+    def __init__(self, workdir: Path) -> None:
+        import pg_ready  # scripts/pg_ready.py: the same reachability test `make test` uses
+
+        configured = os.environ.get("DATABASE_URL", "")
+        server_url = configured if configured.startswith(("postgres", "pgsql")) else DEFAULT_PG_URL
+        self.name = ""
+        if pg_ready.main(server_url) == 0:
+            config = dj_database_url.parse(server_url)
+            self.name = f"otportfolio_bench_{secrets.token_hex(4)}"
+            self._connect_args = {
+                "host": config.get("HOST") or "127.0.0.1",
+                "port": config.get("PORT") or 5432,
+                "user": config.get("USER") or "postgres",
+                "password": config.get("PASSWORD") or None,
+            }
+            user = urllib.parse.quote(self._connect_args["user"])
+            password = config.get("PASSWORD")
+            credentials = f"{user}:{urllib.parse.quote(password)}" if password else user
+            self.url = f"postgres://{credentials}@{self._connect_args['host']}:{self._connect_args['port']}/{self.name}"
+            self.vendor = "postgresql"
+            self._admin(f'CREATE DATABASE "{self.name}"')
+        else:
+            self.url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+            self.vendor = "sqlite"
+
+    def _admin(self, sql: str) -> None:
+        import psycopg
+
+        with psycopg.connect(dbname="postgres", autocommit=True, connect_timeout=5, **self._connect_args) as conn:
+            conn.execute(sql)
+
+    def drop(self) -> None:
+        if self.vendor == "postgresql":
+            self._admin(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+# ---- HTTP client with a cookie jar (cookies are Secure with DEBUG off, so urllib's jar would drop them) ----
+
+
+class Browser:
+    def __init__(self, base: str) -> None:
+        parsed = urllib.parse.urlsplit(base)
+        self.host, self.port = parsed.hostname, parsed.port
+        self.cookies: dict[str, str] = {}
+
+    def cookie_header(self) -> str:
+        return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+
+    def request(self, method: str, path: str, data: dict[str, str] | None = None) -> tuple[int, dict, str]:
+        headers = {"Host": f"{self.host}:{self.port}"}
+        if self.cookies:
+            headers["Cookie"] = self.cookie_header()
+        body = None
+        if data is not None:
+            body = urllib.parse.urlencode(data)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            response = conn.getresponse()
+            content = response.read()
+            for line in response.headers.get_all("Set-Cookie") or ():
+                name, _, rest = line.partition("=")
+                value = rest.split(";", 1)[0]
+                if value in ("", '""') or "max-age=0" in line.lower():
+                    self.cookies.pop(name.strip(), None)
+                else:
+                    self.cookies[name.strip()] = value
+            return response.status, dict(response.headers), content.decode("utf-8", "replace")
+        finally:
+            conn.close()
+
+    def get(self, path: str) -> tuple[int, dict, str]:
+        return self.request("GET", path)
+
+    def post(self, path: str, data: dict[str, str]) -> tuple[int, dict, str]:
+        return self.request("POST", path, data)
+
+
+def csrf_token(html: str) -> str:
+    match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
+    if not match:
+        raise RuntimeError("no CSRF token in the page")
+    return match.group(1)
+
+
+def raw_get(base: str, path: str) -> bytes:
+    parsed = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=30)
+    try:
+        conn.request("GET", path)
+        response = conn.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"GET {path} answered {response.status}")
+        return body
+    finally:
+        conn.close()
+
+
+# ---- server -----------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn with 2 sync workers in its own process group, so master and workers stop together."""
+
+    def __init__(self, env: dict[str, str], logfile: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.logfile = logfile
+        self._log = logfile.open("ab")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "otportfolio.wsgi",
+                "--workers",
+                "2",
+                "--worker-class",
+                "sync",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--no-control-socket",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def wait_ready(self, path: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                raw_get(self.base, path)
+                return
+            except (OSError, RuntimeError, http.client.HTTPException):
+                time.sleep(0.2)
+        raise RuntimeError(f"gunicorn did not answer on {self.base}{path}; log:\n{self.log_tail()}")
+
+    def log_tail(self, lines: int = 40) -> str:
+        self._log.flush()
+        return "\n".join(self.logfile.read_text(errors="replace").splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=5)
+            except ProcessLookupError:
+                pass
+        self._log.close()
+
+
+# ---- wrk ----------------------------------------------------------------------------------------
+
+UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+
+
+@dataclass
+class Run:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    requests: int
+    raw: str = field(repr=False, default="")
+
+
+def _ms(value: str, unit: str) -> float:
+    return float(value) * UNITS_MS[unit]
+
+
+def parse_wrk(output: str) -> Run:
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = re.search(r"^\s+50%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.MULTILINE)
+    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.MULTILINE)
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = 0
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if socket_errors:
+        errors += sum(int(count) for count in socket_errors.groups())
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if non_2xx:
+        errors += int(non_2xx.group(1))
+    return Run(
+        rps=rps,
+        p50_ms=_ms(*p50.groups()) if p50 else float("nan"),
+        p99_ms=_ms(*p99.groups()) if p99 else float("nan"),
+        errors=errors,
+        requests=requests,
+        raw=output,
+    )
+
+
+def wrk(url: str, seconds: int, *, cookie: str = "", script: Path | None = None) -> Run:
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
+    if cookie:
+        command += ["-H", f"Cookie: {cookie}"]
+    if script:
+        command += ["-s", str(script)]
+    result = subprocess.run([*command, url], capture_output=True, text=True, timeout=seconds + 60, check=True)
+    return parse_wrk(result.stdout)
+
+
+def lua_post_script(path: Path, body: str, cookie: str) -> Path:
+    """wrk sends GETs unless a Lua script says otherwise; the body is URL-encoded, so a long bracket holds it."""
+    assert "]==]" not in body and "]==]" not in cookie
+    path.write_text(
+        'wrk.method = "POST"\n'
+        f"wrk.body = [==[{body}]==]\n"
+        'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\n'
+        f'wrk.headers["Cookie"] = [==[{cookie}]==]\n'
+    )
+    return path
+
+
+# ---- data -------------------------------------------------------------------------------------
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def seed_small() -> tuple[int, str]:
+    """The bench candidate: one outpatient portfolio of 12 complete, PHI-clean artifacts, and a share link."""
+    from portfolios import services
+    from portfolios.management.commands.seed_demo import SAMPLE_FIELDS
+    from portfolios.models import Artifact, User
+    from portfolios.tracks import TRACKS_BY_KEY
+
+    user = User.objects.create_user(BENCH_EMAIL, BENCH_PASSWORD, display_name=BENCH_NAME)
+    services.profile_update(user=user, display_name=BENCH_NAME, headline="Outpatient OT: proof, not claims")
+    portfolio = services.portfolio_create(owner=user, track=BENCH_TRACK)
+    kinds = TRACKS_BY_KEY[BENCH_TRACK].recommended_kinds + BENCH_EXTRA_KINDS
+    for kind in kinds:
+        services.artifact_save(
+            portfolio=portfolio,
+            kind=kind,
+            fields=SAMPLE_FIELDS[kind],
+            status=Artifact.Status.COMPLETE,
+            expected_version=0,
+            author=user,
+            note="Bench data",
+        )
+    artifacts = Artifact.objects.filter(portfolio=portfolio)
+    assert artifacts.count() == 12, artifacts.count()
+    dirty = [artifact.kind for artifact in artifacts if artifact.phi_error_count or artifact.status != "complete"]
+    if dirty:
+        raise RuntimeError(f"bench artifacts are not complete and PHI-clean: {dirty}")
+    created = services.share_link_create(portfolio=portfolio, label="Bench recruiter", expires_in_days=None)
+    return portfolio.pk, created.token
+
+
+@dataclass
+class Targets:
+    urls: dict[str, str]
+    cookie: str
+    check_script: Path
+    check_body: str
+
+
+def prepare_targets(server: Server, portfolio_id: int, token: str, workdir: Path) -> Targets:
+    """Sign in through the login form, verify each target answers with real content, write the POST script."""
+    from portfolios.management.commands.seed_demo import SAMPLE_FIELDS
+
+    browser = Browser(server.base)
+    status, _, html = browser.get("/accounts/login/")
+    assert status == 200, status
+    status, headers, _ = browser.post(
+        "/accounts/login/",
+        {"username": BENCH_EMAIL, "password": BENCH_PASSWORD, "csrfmiddlewaretoken": csrf_token(html)},
+    )
+    if status != 302 or "sessionid" not in browser.cookies:
+        raise RuntimeError(f"login failed: {status} {headers.get('Location')}")
+
+    status, _, html = browser.get("/dashboard/")
+    if status != 200 or "7 of 7 recommended artifacts complete" not in html or "Stakeholder" not in html:
+        raise RuntimeError(f"dashboard is not the bench candidate's: {status}")
+    status, _, html = Browser(server.base).get(f"/s/{token}/")
+    if status != 200 or BENCH_NAME not in html or "Handoff communication template" not in html:
+        raise RuntimeError(f"share page is not the bench portfolio: {status}")
+    status, _, html = browser.get("/bench/baseline/")
+    if status != 200 or "baseline" not in html:
+        raise RuntimeError(f"baseline view did not answer: {status}")
+
+    edit_path = f"/portfolios/{portfolio_id}/artifacts/{CHECK_KIND}/"
+    status, _, html = browser.get(edit_path)
+    assert status == 200, status
+    form = {"csrfmiddlewaretoken": csrf_token(html), "version": "1", **SAMPLE_FIELDS[CHECK_KIND]}
+    check_path = f"{edit_path}check/"
+    status, _, html = browser.post(check_path, form)
+    if status != 200 or "finding" not in html.lower():
+        raise RuntimeError(f"live check did not answer with findings: {status}\n{html[:500]}")
+
+    cookie = browser.cookie_header()
+    body = urllib.parse.urlencode(form)
+    return Targets(
+        urls={
+            "baseline": f"{server.base}/bench/baseline/",
+            "share": f"{server.base}/s/{token}/",
+            "dashboard": f"{server.base}/dashboard/",
+            "check": f"{server.base}{check_path}",
+        },
+        cookie=cookie,
+        check_script=lua_post_script(workdir / "check.lua", body, cookie),
+        check_body=body,
+    )
+
+
+class _Assets(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "link" and "stylesheet" in (attributes.get("rel") or "").split() and attributes.get("href"):
+            self.paths.append(attributes["href"])
+        elif tag == "script" and attributes.get("src"):
+            self.paths.append(attributes["src"])
+
+
+def share_page_weight_kb(base: str, share_url: str) -> tuple[float, list[str]]:
+    """gzip size (level 9, what WhiteNoise serves) of the share page HTML plus every CSS and JS it references."""
+    html = raw_get(base, urllib.parse.urlsplit(share_url).path)
+    parser = _Assets()
+    parser.feed(html.decode())
+    total = len(gzip.compress(html, compresslevel=9))
+    for path in parser.paths:
+        total += len(gzip.compress(raw_get(base, urllib.parse.urlsplit(path).path), compresslevel=9))
+    return total / 1024, parser.paths
+
+
+# ---- EXPLAIN (PostgreSQL) -----------------------------------------------------------------------
+
+
+def explain_pages(portfolio_id: int, token: str, check_body: str) -> None:
+    """EXPLAIN ANALYZE every query each page runs (Django test client, same database), to standard error."""
+    from django.contrib.auth import get_user_model
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(email=BENCH_EMAIL))
+    pages = {
+        "share": lambda: client.get(f"/s/{token}/"),
+        "dashboard": lambda: client.get("/dashboard/"),
+        "check": lambda: client.post(
+            f"/portfolios/{portfolio_id}/artifacts/{CHECK_KIND}/check/", urllib.parse.parse_qs(check_body)
+        ),
+    }
+    for name, fetch in pages.items():
+        cache.clear()
+        fetch()  # warm: session, caches
+        with CaptureQueriesContext(connection) as queries:
+            response = fetch()
+            captured = list(queries.captured_queries)  # before the next request resets the query log
+        log(f"EXPLAIN {name}: HTTP {response.status_code}, {len(captured)} queries")
+        for query in captured:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT"):
+                log(f"  (not explained) {sql[:160]}")
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN ANALYZE {sql}")
+                plan = "\n      ".join(row[0] for row in cursor.fetchall())
+            log(f"  {sql[:200]}\n      {plan}")
+
+
+# ---- passes -----------------------------------------------------------------------------------
+
+
+def _options(targets: Targets, name: str) -> dict:
+    return {
+        "baseline": {},
+        "share": {},
+        "dashboard": {"cookie": targets.cookie},
+        "check": {"script": targets.check_script},
+    }[name]
+
+
+def _log_run(name: str, run: Run) -> None:
+    log(f"{name}: {run.rps:.0f} req/s, p50 {run.p50_ms:.2f} ms, p99 {run.p99_ms:.2f} ms, errors {run.errors}")
+    if run.errors:
+        log(f"wrk output for {name}:\n{run.raw}")
+
+
+def _combined(runs: list[Run]) -> Run:
+    """Slices of one target as one run: mean throughput, median latencies, all errors."""
+    return Run(
+        rps=statistics.fmean(run.rps for run in runs),
+        p50_ms=statistics.median(run.p50_ms for run in runs),
+        p99_ms=statistics.median(run.p99_ms for run in runs),
+        errors=sum(run.errors for run in runs),
+        requests=sum(run.requests for run in runs),
+    )
+
+
+def measure(targets: Targets, seconds: int, warmup: int, slices: int) -> tuple[dict[str, Run], dict[str, float]]:
+    """One wrk run per target, ratios against the baseline run; or, with slices > 1, each target's time
+    cut into slices, each right after a baseline slice of the same length, and the ratio the median of
+    the slices' ratios, so that load from other programs on the machine cancels out."""
+    for name in TARGETS if warmup else ():
+        wrk(targets.urls[name], warmup, **_options(targets, name))
+    if slices <= 1:
+        runs = {}
+        for name in TARGETS:
+            runs[name] = wrk(targets.urls[name], seconds, **_options(targets, name))
+            _log_run(name, runs[name])
+        return runs, {name: runs[name].rps / runs["baseline"].rps for name in TARGETS if name != "baseline"}
+    length = max(1, round(seconds / slices))
+    baseline_runs, runs, ratios = [], {}, {}
+    for name in TARGETS[1:]:
+        pairs = []
+        for _ in range(slices):
+            before = wrk(targets.urls["baseline"], length)
+            pairs.append((before, wrk(targets.urls[name], length, **_options(targets, name))))
+        baseline_runs += [before for before, _ in pairs]
+        runs[name] = _combined([run for _, run in pairs])
+        ratios[name] = statistics.median(run.rps / before.rps for before, run in pairs)
+        _log_run(name, runs[name])
+    runs = {"baseline": _combined(baseline_runs), **runs}
+    _log_run("baseline", runs["baseline"])
+    return runs, ratios
+
+
+def report(runs: dict[str, Run], ratios: dict[str, float], prefix: str = "") -> None:
+    for name in TARGETS:
+        run = runs[name]
+        emit(f"{prefix}{name}_rps", f"{run.rps:.1f}")
+        emit(f"{prefix}{name}_p50_ms", f"{run.p50_ms:.2f}")
+        emit(f"{prefix}{name}_p99_ms", f"{run.p99_ms:.2f}")
+        emit(f"{prefix}{name}_errors", run.errors)
+    for name, ratio in ratios.items():
+        emit(f"{prefix}{name}_ratio", f"{ratio:.3f}")
+
+
+def aims_missed(runs: dict[str, Run], ratios: dict[str, float]) -> list[str]:
+    missed = []
+    for name, aim in RATIO_AIMS.items():
+        if ratios[name] < aim:
+            missed.append(f"{name}_ratio<{aim}")
+    for name, run in runs.items():
+        if run.errors:
+            missed.append(f"{name}_errors>0")
+        if not run.p99_ms < P99_AIM_MS:
+            missed.append(f"{name}_p99>={P99_AIM_MS:.0f}ms")
+    return missed
+
+
+def run_pass(env, workdir, portfolio_id, token, timing, prefix, tag) -> tuple[dict[str, float], Targets]:
+    server = Server(env, workdir / f"gunicorn-{tag}.log")
+    try:
+        server.wait_ready("/bench/baseline/")
+        targets = prepare_targets(server, portfolio_id, token, workdir)
+        runs, ratios = measure(targets, *timing)
+        report(runs, ratios, prefix)
+        if not prefix:
+            weight, assets = share_page_weight_kb(server.base, targets.urls["share"])
+            log(f"share page assets: {', '.join(assets)}")
+            emit("share_page_weight_kb", f"{weight:.1f}")
+            emit("share_page_weight_ok", "yes" if weight <= WEIGHT_AIM_KB else "no")
+        missed = aims_missed(runs, ratios)
+        emit(f"{prefix}aims_missed", ",".join(missed) or "none")
+        return ratios, targets
+    finally:
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--quick", action="store_true", help="2 s per target, no warm-up, no scale pass")
+    parser.add_argument("--seconds", type=int, help="seconds per wrk run (default 10, or 2 with --quick)")
+    parser.add_argument("--no-scale", action="store_true", help="skip the scale pass")
+    parser.add_argument(
+        "--slices",
+        type=int,
+        default=1,
+        help="cut each target's time into N slices, each paired with a baseline slice (steadier ratios on a busy "
+        "machine; latencies become medians over slices)",
+    )
+    parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE each page's queries (PostgreSQL)")
+    args = parser.parse_args(argv)
+    seconds = args.seconds or (2 if args.quick else 10)
+    warmup = 0 if args.quick else 1
+    scale = not (args.quick or args.no_scale)
+    timing = (seconds, warmup, args.slices)
+
+    if shutil.which("wrk") is None:
+        print("wrk is not installed: `apt-get install -y wrk` (make bench does it when run as root)", file=sys.stderr)
+        return 1
+
+    workdir = Path(tempfile.mkdtemp(prefix="otportfolio-bench-"))
+    database = BenchDatabase(workdir)
+    env = {
+        **os.environ,
+        "DATABASE_URL": database.url,
+        "DJANGO_SETTINGS_MODULE": "otportfolio.settings",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_DEBUG": "0",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_BENCHMARK_VIEWS": "1",
+    }
+    try:
+        log(f"database: {database.vendor} ({database.name or database.url})")
+        emit("http_database", database.vendor)
+        manage(env, "migrate", "--noinput", "-v0")
+        manage(env, "collectstatic", "--noinput", "-v0")
+
+        os.environ.update(env)
+        import django
+
+        django.setup()
+        from django.db import connections
+
+        portfolio_id, token = seed_small()
+        connections.close_all()
+
+        ratios, targets = run_pass(env, workdir, portfolio_id, token, timing, "", "small")
+        if args.explain and database.vendor == "postgresql":
+            explain_pages(portfolio_id, token, targets.check_body)
+            connections.close_all()
+        if not scale:
+            return 0
+
+        log("seeding scale data: manage.py seed_demo --scale")
+        started = time.perf_counter()
+        output = manage(env, "seed_demo", "--scale")
+        emit("scale_seed_seconds", f"{time.perf_counter() - started:.1f}")
+        log(output.strip().splitlines()[-1])
+
+        scale_ratios, targets = run_pass(env, workdir, portfolio_id, token, timing, "scale_", "scale")
+        changes = {}
+        for name, ratio in ratios.items():
+            changes[name] = (scale_ratios[name] / ratio - 1) * 100
+            emit(f"{name}_ratio_change_pct", f"{changes[name]:+.1f}")
+        emit(
+            "ratio_change_aims_missed",
+            ",".join(
+                f"{name}({change:+.1f}%)" for name, change in changes.items() if abs(change) > RATIO_CHANGE_AIM_PCT
+            )
+            or "none",
+        )
+        if args.explain and database.vendor == "postgresql":
+            explain_pages(portfolio_id, token, targets.check_body)
+        return 0
+    finally:
+        if "django.apps" in sys.modules and sys.modules["django.apps"].apps.ready:
+            from django.db import connections
+
+            connections.close_all()
+        database.drop()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
