@@ -48,8 +48,6 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import dj_database_url
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -98,18 +96,9 @@ class BenchDatabase:
         server_url = configured if configured.startswith(("postgres", "pgsql")) else DEFAULT_PG_URL
         self.name = ""
         if pg_ready.main(server_url) == 0:
-            config = dj_database_url.parse(server_url)
             self.name = f"otportfolio_bench_{secrets.token_hex(4)}"
-            self._connect_args = {
-                "host": config.get("HOST") or "127.0.0.1",
-                "port": config.get("PORT") or 5432,
-                "user": config.get("USER") or "postgres",
-                "password": config.get("PASSWORD") or None,
-            }
-            user = urllib.parse.quote(self._connect_args["user"])
-            password = config.get("PASSWORD")
-            credentials = f"{user}:{urllib.parse.quote(password)}" if password else user
-            self.url = f"postgres://{credentials}@{self._connect_args['host']}:{self._connect_args['port']}/{self.name}"
+            self._connect_args = pg_ready.server_connect_args(server_url)
+            self.url = pg_ready.database_url(self._connect_args, self.name)
             self.vendor = "postgresql"
             self._admin(f'CREATE DATABASE "{self.name}"')
         else:

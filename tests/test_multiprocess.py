@@ -28,7 +28,6 @@ import time
 import urllib.parse
 from pathlib import Path
 
-import dj_database_url
 import psycopg
 import pytest
 
@@ -44,11 +43,18 @@ def _server_url() -> str:
     return configured if configured.startswith(("postgres", "pgsql")) else DEFAULT_PG_URL
 
 
-def _pg_reachable(url: str) -> bool:
+def _load_pg_helpers():
     spec = importlib.util.spec_from_file_location("pg_ready", ROOT / "scripts" / "pg_ready.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.main(url) == 0
+    return module
+
+
+PG = _load_pg_helpers()  # scripts/pg_ready.py: the reachability test `make test` uses, and URL helpers
+
+
+def _pg_reachable(url: str) -> bool:
+    return PG.main(url) == 0
 
 
 pytestmark = pytest.mark.skipif(
@@ -62,18 +68,9 @@ pytestmark = pytest.mark.skipif(
 
 class Database:
     def __init__(self, server_url: str) -> None:
-        config = dj_database_url.parse(server_url)
         self.name = f"otportfolio_mp_{secrets.token_hex(4)}"
-        self.connect_args = {
-            "host": config.get("HOST") or "127.0.0.1",
-            "port": config.get("PORT") or 5432,
-            "user": config.get("USER") or "postgres",
-            "password": config.get("PASSWORD") or None,
-        }
-        user = urllib.parse.quote(self.connect_args["user"])
-        password = config.get("PASSWORD")
-        credentials = f"{user}:{urllib.parse.quote(password)}" if password else user
-        self.url = f"postgres://{credentials}@{self.connect_args['host']}:{self.connect_args['port']}/{self.name}"
+        self.connect_args = PG.server_connect_args(server_url)
+        self.url = PG.database_url(self.connect_args, self.name)
 
     def admin(self, sql: str) -> None:
         with psycopg.connect(dbname="postgres", autocommit=True, connect_timeout=5, **self.connect_args) as conn:

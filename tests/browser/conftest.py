@@ -51,3 +51,13 @@ def page(page: Page) -> Page:
     """pytest-playwright's page, failing after 10 s instead of 30 s when something never appears."""
     page.set_default_timeout(10_000)
     return page
+
+
+@pytest.fixture
+def fresh_page(browser):
+    """A page in a fresh browser context: no cookies, nobody signed in (a recruiter, a mentor)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

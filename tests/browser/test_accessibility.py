@@ -7,11 +7,9 @@ Moderate and minor findings are printed (run with -s to see them) but do not fai
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from portfolios import services
 from portfolios.models import Artifact, MentorInvite
@@ -79,13 +77,9 @@ def assert_clean(found: dict[str, str]) -> None:
 
 
 @pytest.fixture
-def other_browser(browser: Browser) -> Iterator[Page]:
-    """A page in a fresh browser context: no cookies, nobody signed in (a recruiter, a mentor)."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def other_browser(fresh_page: Page) -> Page:
+    """A page in its own browser context, signed out."""
+    return fresh_page
 
 
 @pytest.mark.browser

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from django.core import mail
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from portfolios import services
 from portfolios.models import Comment, MentorInvite, Notification, Verdict
@@ -51,13 +50,9 @@ SELECT_PASSAGE = """
 
 
 @pytest.fixture
-def mentor(browser: Browser) -> Iterator[Page]:
-    """The mentor's browser: a fresh context, no account, no cookies."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def mentor(fresh_page: Page) -> Page:
+    """A page in its own browser context, signed out."""
+    return fresh_page
 
 
 def _unread_badge(page: Page):

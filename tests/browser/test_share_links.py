@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from portfolios import services, tokens
 from portfolios.models import Artifact, ShareLink
@@ -35,13 +34,9 @@ def _origin(url: str) -> str:
 
 
 @pytest.fixture
-def recruiter(browser: Browser) -> Iterator[Page]:
-    """A page in a fresh browser context: no cookies, no session, nobody logged in."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+def recruiter(fresh_page: Page) -> Page:
+    """A page in its own browser context, signed out."""
+    return fresh_page
 
 
 @pytest.mark.browser
