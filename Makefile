@@ -41,13 +41,14 @@ test: $(VENV)/.installed-dev browser
 
 test-sqlite:
 	@echo "== test suite on SQLite =="
-	env -u DATABASE_URL $(PY) -m pytest -q
+	env -u DATABASE_URL DJANGO_DB_CONN_MAX_AGE=0 $(PY) -m pytest -q
 
+# Tests hold no persistent connections (live-server threads would keep the test database open).
 # Runs on PostgreSQL when DATABASE_URL points at one or 127.0.0.1:5432 answers; with CI=true it must.
 test-postgres:
 	@url="$${DATABASE_URL:-$(PG_URL)}"; \
 	if $(PY) scripts/pg_ready.py "$$url"; then \
-	  echo "== test suite on PostgreSQL =="; DATABASE_URL="$$url" $(PY) -m pytest -q; \
+	  echo "== test suite on PostgreSQL =="; DATABASE_URL="$$url" DJANGO_DB_CONN_MAX_AGE=0 $(PY) -m pytest -q; \
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required when CI=true but $$url is not reachable"; exit 1; \
 	else echo "== PostgreSQL not reachable at $$url: skipped the PostgreSQL pass =="; fi
 
