@@ -88,6 +88,15 @@ class ArtifactForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         completing = cleaned.get("action") == ACTION_COMPLETE
+        missing = [section.label for section in self.kind.sections if section.key not in self.data]
+        if missing and cleaned.get("action") != ACTION_CHECK:
+            # The editor always sends every section: a save without some of them is a truncated
+            # or forged request, and saving it would blank those sections.
+            raise ValidationError(
+                "The form arrived incomplete (missing: %(missing)s). Nothing was saved; reload the page and try again.",
+                code="incomplete_form",
+                params={"missing": ", ".join(missing)},
+            )
         for section in self.kind.sections:
             if section.key in self.errors:
                 continue

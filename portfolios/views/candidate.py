@@ -237,7 +237,9 @@ def artifact_check(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRe
     """Check the editor's unsaved text and return the findings panel; saves nothing."""
     portfolio, artifact = access.owned_artifact(request.user, portfolio_id, kind)
     artifact_kind = KINDS_BY_KEY[kind]
-    form = ArtifactForm(request.POST, kind=artifact_kind)
+    data = request.POST.copy()
+    data["action"] = ACTION_CHECK  # this endpoint only ever checks, whatever the post says
+    form = ArtifactForm(data, kind=artifact_kind)
     if not form.is_valid():
         errors = [
             f"{artifact_kind.section(key).label if key in artifact_kind.section_keys else 'Form'}: {' '.join(msgs)}"

@@ -19,6 +19,7 @@ CASE = {
     "documentation": "Notes signed the same day with timed minutes.",
     "follow_up": "Reassessed at visit 10: grip 20 lb (from 8).",
     "handoffs": "Escalated new numbness to the surgeon the same day.",
+    "reflection": "",  # optional, but the editor always posts every section
 }
 
 

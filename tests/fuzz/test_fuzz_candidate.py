@@ -99,6 +99,9 @@ def browser_post(values: dict, action: str | None) -> dict:
     return data
 
 
+# Every section of a kind, blank: the editor always posts them all.
+BLANK = {key: dict.fromkeys(kind.section_keys, "") for key, kind in KINDS_BY_KEY.items()}
+
 METRIC_DEFINITION = {
     "metric": "Press Ganey top-box, OT questions",
     "definition": "Share of returned surveys scoring 5/5 on the three OT items, per calendar month.",
@@ -110,8 +113,12 @@ METRIC_DEFINITION = {
 
 @fuzz(70)
 @given(post=editor_posts(), encoding=ENCODINGS)
-@example(post=("case_writeup", {"plan": "a \r\n\u3000b\r\r\n \t"}, "draft"), encoding="multipart")
-@example(post=("metric_definition", {"response_action": ""}, "draft"), encoding="multipart")
+@example(
+    post=("case_writeup", {**BLANK["case_writeup"], "plan": "a \r\n\u3000b\r\r\n \t"}, "draft"), encoding="multipart"
+)
+@example(
+    post=("metric_definition", {**BLANK["metric_definition"], "response_action": ""}, "draft"), encoding="multipart"
+)
 def test_the_editor_stores_exactly_the_normalised_text_or_nothing(world, post, encoding):
     kind_key, values, action = post
     kind = KINDS_BY_KEY[kind_key]
@@ -216,21 +223,22 @@ def test_a_save_at_any_version_but_the_current_one_changes_nothing(world, versio
     encoding=ENCODINGS,
 )
 def test_missing_fields(world, keep, encoding):
-    """Sections left out of the POST are saved as empty (HTML form semantics); a missing version refuses."""
+    """A save must carry every section and the version; anything less is refused and changes nothing."""
     world.reset_cookies()
     with isolated():
         full = {**CASE, "reflection": "Measure weekly. ", "version": str(world.artifact.version), "action": "draft"}
         data = {key: value for key, value in full.items() if key in keep}
         before = db_state()
         response = submit(world.owner, edit_url(world), data, encoding=encoding)
-        if "version" not in keep:
+        sections = KINDS_BY_KEY["case_writeup"].section_keys
+        if "version" not in keep or not set(sections) <= keep:
             assert response.status_code == 422
-            assert_unchanged(before, response, "save without a version")
+            assert_unchanged(before, response, "save without a version or with sections missing")
             return
         assert response.status_code == 302
         artifact = Artifact.objects.get(pk=world.artifact.pk)
-        for key in KINDS_BY_KEY["case_writeup"].section_keys:
-            assert artifact.fields[key] == (normalised(data[key]) if key in data else "")
+        for key in sections:
+            assert artifact.fields[key] == normalised(data[key])
 
 
 @fuzz(12)

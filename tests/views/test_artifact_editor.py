@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from portfolios.kinds import get_kind
 from portfolios.models import Artifact, Revision
 from tests.conftest import save
 
@@ -9,7 +10,9 @@ def edit_url(portfolio, kind="case_writeup"):
 
 
 def post(client, portfolio, data, kind="case_writeup", **extra):
-    return client.post(edit_url(portfolio, kind), data, **extra)
+    """Post as the editor does: every section of the kind, blank unless given."""
+    sections = dict.fromkeys(get_kind(kind).section_keys, "")
+    return client.post(edit_url(portfolio, kind), {**sections, **data}, **extra)
 
 
 FULL_CASE = {
@@ -125,3 +128,15 @@ def test_the_editor_loads_the_saved_text_and_version(candidate_client, portfolio
     body = candidate_client.get(edit_url(portfolio)).content.decode()
     assert "Saved &lt;b&gt;text&lt;/b&gt;." in body  # user text is always escaped
     assert 'name="version" value="1"' in body
+
+
+def test_a_save_missing_some_sections_is_refused_so_nothing_is_blanked(candidate_client, portfolio):
+    save(portfolio, "case_writeup", {"context": "Kept.", "plan": "Also kept."})
+    response = candidate_client.post(edit_url(portfolio), {"version": 1, "action": "draft", "context": "Changed."})
+    assert response.status_code == 422
+    assert "The form arrived incomplete" in response.content.decode()
+    assert Artifact.objects.get().fields == {
+        **dict.fromkeys(get_kind("case_writeup").section_keys, ""),
+        "context": "Kept.",
+        "plan": "Also kept.",
+    }
