@@ -117,6 +117,16 @@ DATABASES = {
     )
 }
 
+# Per process on purpose: what is cached (share pages, dashboard cards) is keyed on a content
+# version read from the database in the same request, so processes never serve anything stale
+# and need not share a cache. Sessions, lockouts and rate limits live in the database.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 2000)},
+    }
+}
+
 AUTH_USER_MODEL = "portfolios.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portfolios:dashboard"
@@ -211,6 +221,10 @@ AXES_VERBOSE = False
 
 # Benchmark-only pages (a baseline view for `make bench`); never on in production.
 BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)
+
+# Share-page views are counted in memory and written in batches this often (0: at once), so
+# opening a share page writes nothing; see portfolios/services/view_counts.py.
+SHARE_VIEW_FLUSH_SECONDS = env_int("DJANGO_SHARE_VIEW_FLUSH_SECONDS", 0 if DEBUG else 10)
 
 LOGGING = {
     "version": 1,

@@ -22,20 +22,32 @@ def owned_portfolio(user: User, portfolio_id: int) -> Portfolio:
     if not user.is_authenticated:
         raise Http404("No such portfolio.")
     try:
-        return Portfolio.objects.select_related("owner").get(pk=portfolio_id, owner=user)
+        portfolio = Portfolio.objects.get(pk=portfolio_id, owner=user)
     except Portfolio.DoesNotExist as error:
         raise Http404("No such portfolio.") from error
+    portfolio.owner = user  # the owner is the signed-in user, already loaded
+    return portfolio
 
 
 def owned_artifact(user: User, portfolio_id: int, kind: str) -> tuple[Portfolio, Artifact | None]:
-    """The user's portfolio and its artifact of this kind (None when not started yet), or 404."""
+    """The user's portfolio and its artifact of this kind (None when not started yet), or 404.
+
+    One query when the artifact exists (the common case), two when it does not yet.
+    """
     if kind not in KINDS_BY_KEY:
         raise Http404("No such artifact kind.")
-    portfolio = owned_portfolio(user, portfolio_id)
-    artifact = Artifact.objects.filter(portfolio=portfolio, kind=kind).first()
-    if artifact is not None:
-        artifact.portfolio = portfolio  # already loaded: saves a query wherever the view follows the relation
-    return portfolio, artifact
+    if not user.is_authenticated:
+        raise Http404("No such portfolio.")
+    artifact = (
+        Artifact.objects.select_related("portfolio")
+        .filter(portfolio_id=portfolio_id, portfolio__owner=user, kind=kind)
+        .order_by()
+        .first()
+    )
+    if artifact is None:
+        return owned_portfolio(user, portfolio_id), None
+    artifact.portfolio.owner = user
+    return artifact.portfolio, artifact
 
 
 def owned_started_artifact(user: User, portfolio_id: int, kind: str) -> tuple[Portfolio, Artifact]:

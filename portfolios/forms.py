@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
@@ -66,24 +67,29 @@ class ArtifactForm(forms.Form):
             )
             # clean_section_text reports NUL and other control characters with their position.
             self.fields[section.key].validators = []
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        """The crispy layout: built only when the form is rendered (the live check never renders it)."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = Layout(
             *(
                 Fieldset(
                     "",
                     Div(
                         Div(Field(section.key), css_class="col-lg-8"),
-                        Div(HTML(_guidance_html(kind, section.key)), css_class="col-lg-4"),
+                        Div(HTML(_guidance_html(self.kind, section.key)), css_class="col-lg-4"),
                         css_class="row g-3",
                     ),
                     css_id=f"section-{section.key}",
                     css_class="artifact-section border-bottom pb-3 mb-4",
                 )
-                for section in kind.sections
+                for section in self.kind.sections
             )
         )
+        return helper
 
     def clean(self):
         cleaned = super().clean()

@@ -171,7 +171,8 @@ class Artifact(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["portfolio", "kind"]
+        # By column, not relation: ordering by "portfolio" would join the portfolio table on every query.
+        ordering = ["portfolio_id", "kind"]
         constraints = [models.UniqueConstraint(fields=["portfolio", "kind"], name="artifact_one_per_kind")]
 
     def __str__(self) -> str:
@@ -199,7 +200,7 @@ class Revision(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["artifact", "-number"]
+        ordering = ["artifact_id", "-number"]  # by column: no join to artifact and portfolio
         constraints = [models.UniqueConstraint(fields=["artifact", "number"], name="revision_unique_number")]
 
     def __str__(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from portfolios.diffing import Piece, diff_text
 from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
@@ -141,11 +141,10 @@ def _overview(portfolio: Portfolio, artifacts: Iterable[Artifact]) -> PortfolioO
     return PortfolioOverview(portfolio, tuple(items), addable)
 
 
-def portfolio_overviews(user: User) -> list[PortfolioOverview]:
-    """The user's portfolios with their artifacts' status and scores: two queries in all."""
-    portfolios = Portfolio.objects.filter(owner=user).prefetch_related(
-        Prefetch("artifacts", queryset=_artifacts_without_text())
-    )
+def portfolio_overviews(portfolios: Iterable[Portfolio]) -> list[PortfolioOverview]:
+    """These portfolios with their artifacts' status and scores: one query for all the artifacts."""
+    portfolios = list(portfolios)
+    prefetch_related_objects(portfolios, Prefetch("artifacts", queryset=_artifacts_without_text()))
     return [_overview(portfolio, portfolio.artifacts.all()) for portfolio in portfolios]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import wraps
 
 from django.db import IntegrityError, transaction
@@ -54,6 +54,19 @@ def is_limited(limit: Limit, identity: str) -> bool:
     return row is not None and row.count >= limit.max_hits
 
 
+@dataclass(frozen=True)
+class Gate:
+    """What a single SQL statement needs to ask "is this identity limited?" itself (see sharing.share_link_open)."""
+
+    key: str
+    window_start: datetime
+    max_hits: int
+
+
+def gate(limit: Limit, identity: str) -> Gate:
+    return Gate(_key(limit, identity), _window_start(limit), limit.max_hits)
+
+
 def hit(limit: Limit, identity: str) -> int:
     """Count one more hit in the current window; returns the new count."""
     key, start = _key(limit, identity), _window_start(limit)
@@ -73,10 +86,18 @@ def prune(older_than: timedelta = timedelta(days=1)) -> int:
     return deleted
 
 
+def too_many_requests(request: HttpRequest, limit: Limit):
+    response = render(request, "429.html", status=429)
+    response["Retry-After"] = str(int(limit.window.total_seconds()))
+    return response
+
+
 def limit_failed_lookups(limit: Limit):
     """View decorator: count 404s per caller address; past the limit, answer 429 without looking up.
 
-    Valid links are not counted, so a recruiter re-opening a link is never slowed down.
+    Valid links are not counted, so a recruiter re-opening a link is never slowed down. A limited
+    address gets 429 for valid tokens too: otherwise 200-versus-429 would still tell a guesser
+    when a guess is right.
     """
 
     def decorator(view):
@@ -84,9 +105,7 @@ def limit_failed_lookups(limit: Limit):
         def wrapper(request: HttpRequest, *args, **kwargs):
             address = client_address(request)
             if is_limited(limit, address):
-                response = render(request, "429.html", status=429)
-                response["Retry-After"] = str(int(limit.window.total_seconds()))
-                return response
+                return too_many_requests(request, limit)
             try:
                 return view(request, *args, **kwargs)
             except Http404:

@@ -9,6 +9,7 @@ from django.test import TestCase
 
 from portfolios import services
 from portfolios.models import Artifact, Portfolio, User
+from portfolios.services import view_counts
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -27,13 +28,17 @@ class Client(DjangoClient):
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings):
     cache.clear()
+    view_counts.discard()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.SHARE_VIEW_FLUSH_SECONDS = 0  # views counted at once (tests/services/test_view_counts.py batches them)
     # Tests need not run collectstatic first: plain storage, no manifest.
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    yield
+    view_counts.discard()  # nothing left for the exit-time flush, after the test database is gone
 
 
 def make_user(email: str, *, display_name: str = "") -> User:

@@ -298,6 +298,51 @@ def test_a_session_and_a_share_link_work_on_every_process(server_a, server_b):
     assert status == 302 and "/accounts/login/" in headers["Location"]
 
 
+def test_cached_pages_stay_fresh_across_processes_and_batched_view_counts_survive_a_stop(
+    database, server_env, server_a
+):
+    """Share pages and dashboard cards are cached per process, keyed on content versions in the
+    database: an edit through A shows at once on every worker of B. B counts views in memory and
+    writes them when it stops gracefully (SIGTERM, as on a deploy)."""
+    batching = Server({**server_env, "DJANGO_SHARE_VIEW_FLUSH_SECONDS": "3600"}, Path(server_env["LOGDIR"]) / "c.log")
+    try:
+        on_a = Browser(server_a)
+        sign_up(on_a, "casey.cache@example.com", "Casey Cache, OTR/L")
+        portfolio_id = create_portfolio(on_a)
+        fields = SAMPLE_FIELDS["handoff_template"]
+        version, token = editor_version(on_a, portfolio_id, "handoff_template")
+        assert save_artifact(on_a, portfolio_id, "handoff_template", fields, version=version, token=token) == 302
+        _, _, html = on_a.post_form(f"/portfolios/{portfolio_id}/share/", {"label": "L", "expires_in_days": "30"})
+        share_path = re.search(r"/s/[A-Za-z0-9_-]{43}/", html).group(0)
+
+        on_b = Browser(batching, on_a.cookies)
+        version, token = editor_version(on_a, portfolio_id, "case_writeup")
+        case = SAMPLE_FIELDS["case_writeup"]
+        assert (
+            save_artifact(on_a, portfolio_id, "case_writeup", case, version=version, token=token, action="draft") == 302
+        )
+        for _ in range(6):  # enough requests to reach (and cache on) both workers
+            assert "1 of 7 recommended artifacts complete" in on_b.get("/dashboard/")[2]
+            assert "I-PASS" in Browser(batching).get(share_path)[2]
+
+        edited = {**fields, "framework": "SBAR for every handoff, edited through process A."}
+        version, token = editor_version(on_a, portfolio_id, "handoff_template")
+        assert save_artifact(on_a, portfolio_id, "handoff_template", edited, version=version, token=token) == 302
+        version, token = editor_version(on_a, portfolio_id, "case_writeup")
+        assert save_artifact(on_a, portfolio_id, "case_writeup", case, version=version, token=token) == 302
+        for _ in range(6):
+            assert "SBAR for every handoff, edited through process A." in Browser(batching).get(share_path)[2]
+            assert "2 of 7 recommended artifacts complete" in on_b.get("/dashboard/")[2]
+
+        def view_count() -> int:
+            return database.rows("SELECT COALESCE(SUM(view_count), 0) FROM portfolios_sharelink")[0][0]
+
+        assert view_count() == 0  # twelve views, none written yet
+    finally:
+        batching.stop()
+    assert view_count() == 12
+
+
 KILL_KINDS = ("handoff_template", "sop_checklist", "case_writeup", "plan_of_care", "caseload_note", "education_script")
 # Long enough that the rubric engine takes a while inside the save's transaction.
 FILLER = " ".join(

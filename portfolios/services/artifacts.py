@@ -223,5 +223,8 @@ def profile_update(*, user: User, display_name: str, headline: str, email_notifi
     if email_notifications is not None:
         user.email_notifications = email_notifications
     user.full_clean(exclude=["password"])
-    user.save(update_fields=["display_name", "headline", "email_notifications", "updated_at"])
+    with transaction.atomic():
+        user.save(update_fields=["display_name", "headline", "email_notifications", "updated_at"])
+        # The name and headline head every share page: recruiters must see the new ones.
+        Portfolio.objects.filter(owner=user).update(content_version=F("content_version") + 1)
     return user

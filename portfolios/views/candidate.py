@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
-from portfolios import access, selectors, services
+from portfolios import access, fragments, selectors, services
 from portfolios.diffing import diff_fields
 from portfolios.findings_view import group_findings
 from portfolios.forms import ACTION_CHECK, ArtifactForm, PortfolioCreateForm, RedactForm, TrackChangeForm
@@ -29,8 +29,7 @@ from portfolios.tracks import TRACKS, TRACKS_BY_KEY
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Every portfolio of the candidate, with progress and rubric coverage."""
-    overviews = selectors.portfolio_overviews(request.user)
-    return render(request, "portfolios/dashboard.html", {"overviews": overviews, "rows": ROWS})
+    return render(request, "portfolios/dashboard.html", {"cards": fragments.dashboard_cards(request.user)})
 
 
 @login_required

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import gzip
+import re
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portfolios import access, selectors, services, throttle
 from portfolios.findings_view import phi_passages
 from portfolios.forms import ShareLinkForm
+from portfolios.models import Portfolio
 
 # Share pages must not be indexed, leak their URL through Referer, or sit in any cache.
 SHARE_HEADERS = {
@@ -24,6 +30,7 @@ SHARE_HEADERS = {
 
 
 SHARE_CACHE_SECONDS = 60 * 60
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
 
 
 def _with_share_headers(response: HttpResponse) -> HttpResponse:
@@ -77,35 +84,75 @@ def share_link_revoke(request: HttpRequest, portfolio_id: int, link_id: int) -> 
     return redirect("portfolios:share_links", portfolio_id)
 
 
-def _share_page_cache_key(portfolio) -> str:
-    # Every write a recruiter could see bumps content_version; profile edits move updated_at.
-    return f"share-page:{portfolio.pk}:{portfolio.content_version}:{portfolio.owner.updated_at.timestamp()}"
+def _share_page_cache_key(portfolio_id: int, content_version: int) -> str:
+    # Every write a recruiter could see, profile edits included, bumps content_version.
+    return f"share-page:{portfolio_id}:{content_version}"
 
 
-def _render_share_page(request: HttpRequest, portfolio) -> tuple[int, bytes]:
+@dataclass(frozen=True)
+class SharePageBody:
+    status: int
+    html: bytes
+    gzipped: bytes | None = None  # compressed once, when cached: browsers all accept gzip
+
+
+def _render_share_page(portfolio_id: int) -> tuple[SharePageBody, int]:
+    """The page and the content version it shows; 503 while the PHI gate pauses sharing."""
+    portfolio = Portfolio.objects.select_related("owner").get(pk=portfolio_id)
     if services.phi_blockers(portfolio):
-        return 503, render_to_string("portfolios/share_unavailable.html", request=None).encode()
+        return SharePageBody(503, render_to_string("portfolios/share_unavailable.html").encode()), 0
     page = selectors.share_page(portfolio)
-    html = render_to_string("portfolios/share_page.html", {"page": page, "owner": portfolio.owner}, request=None)
-    return 200, html.encode()
+    html = render_to_string("portfolios/share_page.html", {"page": page, "owner": portfolio.owner}).encode()
+    return SharePageBody(200, html, gzip.compress(html, compresslevel=6)), portfolio.content_version
+
+
+def _share_page_body(portfolio_id: int, content_version: int) -> SharePageBody:
+    body = cache.get(_share_page_cache_key(portfolio_id, content_version))
+    if body is None:
+        body, rendered_version = _render_share_page(portfolio_id)
+        if body.status == 200:
+            cache.set(_share_page_cache_key(portfolio_id, rendered_version), body, timeout=SHARE_CACHE_SECONDS)
+    return body
+
+
+def _share_response(request: HttpRequest, body: SharePageBody) -> HttpResponse:
+    if body.gzipped is not None and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response = HttpResponse(body.gzipped, status=body.status)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(body.html, status=body.status)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return _with_share_headers(response)
+
+
+def _share_page_not_opened(request: HttpRequest, token: str) -> HttpResponse:
+    """Why a link did not open: throttled (429), paused by the PHI gate (503), or no such link (404)."""
+    limit, address = throttle.SHARE_LOOKUP_FAILURES, throttle.client_address(request)
+    if throttle.is_limited(limit, address):
+        return throttle.too_many_requests(request, limit)
+    try:
+        link = access.active_share_link(token)
+    except Http404:
+        throttle.hit(limit, address)
+        raise
+    body = _share_page_body(link.portfolio_id, link.portfolio.content_version)
+    if body.status == 200:  # the PHI gate lifted between the two lookups
+        services.share_link_record_view(link=link)
+    return _share_response(request, body)
 
 
 @require_GET
-@throttle.limit_failed_lookups(throttle.SHARE_LOOKUP_FAILURES)
 def share_page(request: HttpRequest, token: str) -> HttpResponse:
     """The recruiter's read-only portfolio; unknown, expired and revoked links are the same 404.
 
-    The page holds nothing per visitor, so it is rendered once per content version and
-    cached; the version comes with the link lookup, so a cached page is never stale.
+    One read-only query opens the link (live, PHI gate passed, caller not throttled) and
+    returns the portfolio's content version; the view is counted in a batch. The page holds
+    nothing per visitor, so it is rendered (and gzipped) once per content version and cached,
+    and a cached page is never stale. Failed lookups are throttled per address, so tokens
+    cannot be guessed.
     """
-    link = access.active_share_link(token)
-    portfolio = link.portfolio
-    key = _share_page_cache_key(portfolio)
-    cached = cache.get(key)
-    if cached is None:
-        cached = _render_share_page(request, portfolio)
-        cache.set(key, cached, timeout=SHARE_CACHE_SECONDS)
-    status, body = cached
-    if status == 200:
-        services.share_link_record_view(link=link)
-    return _with_share_headers(HttpResponse(body, status=status))
+    gate = throttle.gate(throttle.SHARE_LOOKUP_FAILURES, throttle.client_address(request))
+    opened = services.share_link_open(token, gate=gate)
+    if opened is None:
+        return _share_page_not_opened(request, token)
+    return _share_response(request, _share_page_body(opened.portfolio_id, opened.content_version))

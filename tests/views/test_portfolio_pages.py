@@ -1,6 +1,8 @@
 from django.urls import reverse
 
-from portfolios.models import Portfolio
+from portfolios import services
+from portfolios.kinds import get_kind
+from portfolios.models import Artifact, Portfolio
 from tests.conftest import save
 
 
@@ -72,3 +74,40 @@ def test_changing_to_an_unknown_track_changes_nothing(candidate_client, portfoli
     portfolio.refresh_from_db()
     assert portfolio.track == "outpatient"
     assert "Choose one of the listed tracks." in response.content.decode()
+
+
+def dashboard(client) -> str:
+    response = client.get(reverse("portfolios:dashboard"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_cached_dashboard_is_never_stale(candidate_client, portfolio):
+    assert "Not started" in dashboard(candidate_client)  # cards are cached from here on
+    save(portfolio, "case_writeup", {"context": "Client A, seen twice weekly."})
+    assert "0 of 7 recommended artifacts complete" in dashboard(candidate_client)
+    assert "status-draft" in dashboard(candidate_client)
+    every_section = {key: f"Written {key} for client A." for key in get_kind("case_writeup").section_keys}
+    save(portfolio, "case_writeup", every_section, status="complete")
+    assert "1 of 7 recommended artifacts complete" in dashboard(candidate_client)
+    services.portfolio_change_track(portfolio=portfolio, track="home_health")
+    body = dashboard(candidate_client)
+    assert "Home health" in body and "Outpatient" not in body
+
+
+def test_a_rubric_upgrade_reaches_the_cached_dashboard(candidate_client, portfolio):
+    artifact = save(portfolio, "case_writeup", {"context": "Client A, seen twice weekly."})
+    truth = artifact.check_result
+    doctored = {**truth, "rows": {key: {**row, "score": 4} for key, row in truth["rows"].items()}}
+    Artifact.objects.filter(pk=artifact.pk).update(check_result=doctored)  # a result from an older rubric
+    assert "4/4" in dashboard(candidate_client)
+    assert services.artifacts_recheck() == 1
+    assert "4/4" not in dashboard(candidate_client)
+
+
+def test_dashboard_cards_belong_to_their_owner(candidate_client, portfolio, stranger, stranger_client):
+    theirs = services.portfolio_create(owner=stranger, track="pediatrics")
+    save(theirs, "case_writeup", {"context": "Their client."})
+    other_client = stranger_client
+    assert "Pediatrics" in dashboard(other_client) and "Outpatient" not in dashboard(other_client)
+    assert "Outpatient" in dashboard(candidate_client) and "Pediatrics" not in dashboard(candidate_client)

@@ -1,5 +1,6 @@
 """Recruiter share links: creation, the public page, revocation, expiry, the PHI gate, headers, queries."""
 
+import gzip
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from django.utils import timezone
 from portfolios import services
 from portfolios.kinds import get_kind
 from portfolios.models import ShareLink
+from portfolios.services import view_counts
 from tests.conftest import save
 
 HANDOFF = {
@@ -145,6 +147,17 @@ def test_the_phi_gate_blocks_new_links_and_pauses_old_ones(candidate_client, ano
     assert blocked.status_code == 503
     assert "temporarily unavailable" in blocked.content.decode()
     assert "Mrs. Alvarez" not in blocked.content.decode()
+    assert ShareLink.objects.get().view_count == 0  # a paused page is not a view
+
+
+def test_a_paused_link_opens_again_once_the_identifiers_are_gone(anonymous_client, shared):
+    portfolio, created = shared
+    complete(portfolio, "handoff_template", {**HANDOFF, "framework": "I-PASS, as taught to Mrs. Alvarez."})
+    assert anonymous_client.get(share_url(created.token)).status_code == 503
+    complete(portfolio, "handoff_template", HANDOFF)
+    response = anonymous_client.get(share_url(created.token))
+    assert response.status_code == 200 and HANDOFF["framework"] in response.content.decode()
+    assert ShareLink.objects.get().view_count == 1
 
 
 def test_identifiers_in_a_draft_do_not_block_sharing(shared):
@@ -168,7 +181,7 @@ def test_the_share_page_runs_constant_queries_whatever_the_size(anonymous_client
     with CaptureQueriesContext(connection) as large:
         response = anonymous_client.get(share_url(token))
     assert response.status_code == 200
-    assert len(small) == len(large) <= 6
+    assert len(small) == len(large) <= 8  # first view: open, render (portfolio, PHI gate, artifacts, verdicts), count
 
 
 def test_a_cached_share_page_is_never_stale(anonymous_client, shared, candidate):
@@ -181,10 +194,35 @@ def test_a_cached_share_page_is_never_stale(anonymous_client, shared, candidate)
     assert "New headline" in anonymous_client.get(share_url(created.token)).content.decode()
 
 
-def test_a_repeat_view_is_served_from_cache_but_still_counted(anonymous_client, shared):
+def test_a_repeat_view_is_one_read_only_query_and_is_still_counted(anonymous_client, shared, settings):
+    settings.SHARE_VIEW_FLUSH_SECONDS = 60  # as in production: views are written in batches
     _, created = shared
     anonymous_client.get(share_url(created.token))
     with CaptureQueriesContext(connection) as repeat:
-        anonymous_client.get(share_url(created.token))
-    assert len(repeat) <= 3  # link lookup, throttle check, view count
+        response = anonymous_client.get(share_url(created.token))
+    assert response.status_code == 200
+    # One SELECT opens the link and checks expiry, revocation, the throttle and the PHI gate.
+    assert len(repeat) == 1
+    assert repeat.captured_queries[0]["sql"].lstrip().upper().startswith("SELECT")
+    assert ShareLink.objects.get().view_count == 0  # not written yet
+    assert view_counts.flush() == 1
     assert ShareLink.objects.get().view_count == 2
+
+
+def test_the_share_page_is_sent_gzipped_to_browsers_that_accept_it(anonymous_client, shared):
+    _, created = shared
+    plain = anonymous_client.get(share_url(created.token))
+    zipped = anonymous_client.get(share_url(created.token), headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert "Content-Encoding" not in plain and zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    assert len(zipped.content) < len(plain.content) / 3
+    assert "Accept-Encoding" in zipped["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert zipped["Cache-Control"] == "private, no-store"
+
+
+def test_a_link_that_expires_stops_opening_even_with_its_page_cached(anonymous_client, shared):
+    _, created = shared
+    assert anonymous_client.get(share_url(created.token)).status_code == 200
+    ShareLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert anonymous_client.get(share_url(created.token)).status_code == 404
+    assert ShareLink.objects.get().view_count == 1
