@@ -118,7 +118,14 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["kind", ("read_at", admin.EmptyFieldListFilter)]
     search_fields = ["recipient__email", "message"]
     list_select_related = ["recipient"]
-    raw_id_fields = ["recipient"]
+    # Notifications are written by the app only: the users' unread counts are kept in step with them.
+    readonly_fields = ["recipient", "kind", "message", "url", "read_at", "created_at", "updated_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(ThrottleBucket)

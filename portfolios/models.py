@@ -79,6 +79,11 @@ class User(AbstractUser):
         default=True,
         help_text="In-app notifications are always kept; this only turns the emails on or off.",
     )
+    unread_notifications = models.PositiveIntegerField(
+        default=0,
+        help_text="How many notifications are unread: kept by the notification services, so the badge on "
+        "every page costs no query.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     USERNAME_FIELD = "email"

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from portfolios import tokens
@@ -294,25 +296,42 @@ def verdict_give(*, artifact: Artifact, reviewer: Reviewer, call: str, note: str
 # ---- notifications -------------------------------------------------------------------------
 
 
+@transaction.atomic
 def notify(*, recipient: User, kind: str, message: str, url: str) -> Notification:
     """Add an in-app notification, and email it unless the recipient turned emails off."""
     notification = Notification.objects.create(recipient=recipient, kind=kind, message=message[:300], url=url)
+    _add_unread(recipient.pk, 1)
     if recipient.email_notifications:
         _send_after_commit(to=recipient.email, subject=message[:150], body=f"{message}\n\n{settings.SITE_URL}{url}")
     return notification
 
 
+@transaction.atomic
 def notification_mark_read(*, notification: Notification) -> Notification:
     """Mark one notification read (opening it does this)."""
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at", "updated_at"])
+    now = timezone.now()
+    if Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now, updated_at=now):
+        notification.read_at = notification.updated_at = now
+        _add_unread(notification.recipient_id, -1)
     return notification
 
 
+@transaction.atomic
 def notifications_mark_read(*, user: User) -> int:
     """Mark every unread notification of the user as read; returns how many."""
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=timezone.now())
+    now = timezone.now()
+    count = Notification.objects.filter(recipient=user, read_at__isnull=True).update(read_at=now, updated_at=now)
+    _add_unread(user.pk, -count)
+    user.unread_notifications = max(user.unread_notifications - count, 0)
+    return count
+
+
+def _add_unread(user_pk: int, change: int) -> None:
+    """Move a user's unread count by `change` in one UPDATE, so concurrent requests add up."""
+    if change:
+        User.objects.filter(pk=user_pk).update(
+            unread_notifications=Greatest(F("unread_notifications") + change, Value(0))
+        )
 
 
 def _send_after_commit(*, to: str, subject: str, body: str) -> None:

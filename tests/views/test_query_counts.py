@@ -31,9 +31,9 @@ def test_dashboard_queries_do_not_grow_with_portfolios_and_artifacts(candidate_c
         fill(services.portfolio_create(owner=candidate, track=track), len(KINDS))
     fill(first, len(KINDS))
     large = count_queries(candidate_client, reverse("portfolios:dashboard"))
-    assert small == large == 5  # session, user, portfolios, artifacts (cards not cached yet), unread count
+    assert small == large == 4  # session, user, portfolios, artifacts (cards not cached yet)
     cached = count_queries(candidate_client, reverse("portfolios:dashboard"))
-    assert cached == 4  # every card cached on its content version: no artifact query
+    assert cached == 3  # every card cached on its content version: no artifact query
 
 
 @pytest.mark.parametrize("page", ["portfolio", "editor", "history"])
@@ -52,4 +52,4 @@ def test_portfolio_editor_and_history_queries_stay_constant(page, candidate_clie
         save(portfolio, "case_writeup", {"context": f"v{number + 3}"})
     large = count_queries(candidate_client, url())
     assert small == large
-    assert large <= 7  # session, user, portfolio, artifact, revisions, diff pair, unread count
+    assert large <= 6  # session, user, portfolio, artifact, revisions, diff pair
