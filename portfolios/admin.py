@@ -39,18 +39,30 @@ class ArtifactInline(admin.TabularInline):
     show_change_link = True
 
 
+class BumpsContentVersion:
+    """An admin edit is a write like any other: cached share pages and dashboards must not go stale.
+
+    (Deleting is refused anyway: it would take revisions with it, and revisions are never deleted.)
+    """
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        (obj if isinstance(obj, Portfolio) else obj.portfolio).bump_content_version()
+
+
 @admin.register(Portfolio)
-class PortfolioAdmin(admin.ModelAdmin):
+class PortfolioAdmin(BumpsContentVersion, admin.ModelAdmin):
     list_display = ["id", "owner", "track", "created_at", "updated_at"]
     list_filter = ["track"]
     search_fields = ["owner__email", "owner__display_name"]
     list_select_related = ["owner"]
     raw_id_fields = ["owner"]
+    readonly_fields = ["content_version", "created_at", "updated_at"]
     inlines = [ArtifactInline]
 
 
 @admin.register(Artifact)
-class ArtifactAdmin(admin.ModelAdmin):
+class ArtifactAdmin(BumpsContentVersion, admin.ModelAdmin):
     list_display = ["id", "kind", "portfolio", "status", "version", "updated_at"]
     list_filter = ["kind", "status", "portfolio__track"]
     search_fields = ["portfolio__owner__email"]

@@ -51,6 +51,16 @@ def _render_dashboard_cards(portfolios: list[Portfolio]) -> list[str]:
 
 
 def dashboard_cards(user: User) -> list[SafeString]:
-    """The user's portfolio cards: one query when all are cached, one more for the artifacts of any that are not."""
-    portfolios = list(Portfolio.objects.filter(owner=user))
-    return cached_many(portfolios, _dashboard_card_key, _render_dashboard_cards)
+    """The user's portfolio cards, in order.
+
+    No query at all while the user's content version (on the user row, already loaded) is
+    unchanged; otherwise one for the portfolios, and one for the artifacts of any card whose
+    portfolio changed.
+    """
+    key = f"dashboard-cards:{user.pk}:{user.content_version}"
+    cards = cache.get(key)
+    if cards is None:
+        portfolios = list(Portfolio.objects.filter(owner=user))
+        cards = cached_many(portfolios, _dashboard_card_key, _render_dashboard_cards)
+        cache.set(key, cards, timeout=FRAGMENT_SECONDS)
+    return [mark_safe(card) for card in cards]  # noqa: S308 - our own rendered, autoescaped templates

@@ -79,6 +79,10 @@ class User(AbstractUser):
         default=True,
         help_text="In-app notifications are always kept; this only turns the emails on or off.",
     )
+    content_version = models.PositiveIntegerField(
+        default=0,
+        help_text="Bumped with any of the user's portfolios (and by new ones); keys the cached dashboard.",
+    )
     unread_notifications = models.PositiveIntegerField(
         default=0,
         help_text="How many notifications are unread: kept by the notification services, so the badge on "
@@ -110,6 +114,11 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.display_name or self.email.split("@")[0]
+
+    @staticmethod
+    def bump_content_version(user_id: int) -> None:
+        """Mark the user's dashboard as changed (any portfolio of theirs changed, or a new one came)."""
+        User.objects.filter(pk=user_id).update(content_version=models.F("content_version") + 1)
 
 
 class Portfolio(models.Model):
@@ -145,6 +154,7 @@ class Portfolio(models.Model):
     def bump_content_version(self) -> None:
         """Mark what recruiters see as changed, so cached share pages are never served stale."""
         Portfolio.objects.filter(pk=self.pk).update(content_version=models.F("content_version") + 1)
+        User.bump_content_version(self.owner_id)
 
 
 class Artifact(models.Model):

@@ -48,7 +48,9 @@ def portfolio_create(*, owner: User, track: str) -> Portfolio:
         )
     try:
         with transaction.atomic():
-            return Portfolio.objects.create(owner=owner, track=track)
+            portfolio = Portfolio.objects.create(owner=owner, track=track)
+            User.bump_content_version(owner.pk)
+            return portfolio
     except IntegrityError as error:  # a concurrent create won the race
         raise ValidationError(
             {"track": [f"You already have a portfolio for {TRACKS_BY_KEY[track].name}."]}, code="duplicate_track"
@@ -155,6 +157,7 @@ def artifact_save(
     Portfolio.objects.filter(pk=portfolio.pk).update(
         updated_at=artifact.updated_at, content_version=F("content_version") + 1
     )
+    User.bump_content_version(portfolio.owner_id)
     return SaveResult(artifact, revision)
 
 
@@ -227,4 +230,5 @@ def profile_update(*, user: User, display_name: str, headline: str, email_notifi
         user.save(update_fields=["display_name", "headline", "email_notifications", "updated_at"])
         # The name and headline head every share page: recruiters must see the new ones.
         Portfolio.objects.filter(owner=user).update(content_version=F("content_version") + 1)
+        User.bump_content_version(user.pk)
     return user

@@ -197,6 +197,7 @@ def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None =
     restored = []
     for item in chosen:
         portfolio = Portfolio.objects.create(owner=user, track=item["track"])
+        User.bump_content_version(user.pk)
         for entry in item.get("artifacts", []):
             artifact = Artifact.objects.create(
                 portfolio=portfolio,

@@ -111,3 +111,13 @@ def test_dashboard_cards_belong_to_their_owner(candidate_client, portfolio, stra
     other_client = stranger_client
     assert "Pediatrics" in dashboard(other_client) and "Outpatient" not in dashboard(other_client)
     assert "Outpatient" in dashboard(candidate_client) and "Pediatrics" not in dashboard(candidate_client)
+
+
+def test_a_new_or_imported_portfolio_appears_on_a_cached_dashboard(candidate_client, candidate, portfolio):
+    assert "Pediatrics" not in dashboard(candidate_client)
+    services.portfolio_create(owner=candidate, track="pediatrics")
+    assert "Pediatrics/specialty" in dashboard(candidate_client)
+    exported = services.account_export(user=candidate)
+    home_health = {**exported["portfolios"][0], "track": "home_health"}
+    services.portfolio_import(user=candidate, data={**exported, "portfolios": [home_health]})
+    assert "Home health" in dashboard(candidate_client)
