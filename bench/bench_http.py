@@ -8,6 +8,8 @@ targets with `wrk -t2 -c16 --latency`:
     baseline   a tiny template through the full middleware stack (portfolios/views/bench.py)
     share      the recruiter's share page
     dashboard  the candidate's dashboard (signed in)
+    signed_in_floor  an empty signed-in page (session, user, base template): the least any
+               signed-in page costs, printed for comparison with the dashboard (no aim)
     check      the editor's live check (POST: runs the rubric engine on a case write-up)
 
 It prints `name=value` lines on standard output (progress goes to standard error):
@@ -53,7 +55,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/otportfolio"
-TARGETS = ("baseline", "share", "dashboard", "check")
+TARGETS = ("baseline", "share", "dashboard", "signed_in_floor", "check")
 RATIO_AIMS = {"share": 0.5, "dashboard": 0.3}
 P99_AIM_MS = 100.0
 RATIO_CHANGE_AIM_PCT = 15.0
@@ -399,6 +401,9 @@ def prepare_targets(server: Server, portfolio_id: int, token: str, workdir: Path
     status, _, html = browser.get("/bench/baseline/")
     if status != 200 or "baseline" not in html:
         raise RuntimeError(f"baseline view did not answer: {status}")
+    status, _, html = browser.get("/bench/signed-in-floor/")
+    if status != 200 or "Signed-in floor" not in html or "Log out" not in html:
+        raise RuntimeError(f"signed-in floor view did not answer for the signed-in candidate: {status}")
 
     edit_path = f"/portfolios/{portfolio_id}/artifacts/{CHECK_KIND}/"
     status, _, html = browser.get(edit_path)
@@ -416,6 +421,7 @@ def prepare_targets(server: Server, portfolio_id: int, token: str, workdir: Path
             "baseline": f"{server.base}/bench/baseline/",
             "share": f"{server.base}/s/{token}/",
             "dashboard": f"{server.base}/dashboard/",
+            "signed_in_floor": f"{server.base}/bench/signed-in-floor/",
             "check": f"{server.base}{check_path}",
         },
         cookie=cookie,
@@ -494,6 +500,7 @@ def _options(targets: Targets, name: str) -> dict:
         "baseline": {},
         "share": {},
         "dashboard": {"cookie": targets.cookie},
+        "signed_in_floor": {"cookie": targets.cookie},
         "check": {"script": targets.check_script},
     }[name]
 

@@ -52,3 +52,4 @@ if settings.BENCHMARK_VIEWS:  # `make bench` only: a tiny page every real page's
     from portfolios.views import bench
 
     urlpatterns.append(path("bench/baseline/", bench.baseline, name="bench_baseline"))
+    urlpatterns.append(path("bench/signed-in-floor/", bench.signed_in_floor, name="bench_signed_in_floor"))

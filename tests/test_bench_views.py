@@ -7,13 +7,14 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import NoReverseMatch, reverse
 
 import portfolios.urls
 from portfolios.models import Artifact, Comment, Portfolio, Revision, User
-from portfolios.views.bench import baseline
+from portfolios.views.bench import baseline, signed_in_floor
 
 
 def test_the_baseline_view_renders_a_tiny_page():
@@ -23,9 +24,20 @@ def test_the_baseline_view_renders_a_tiny_page():
     assert len(response.content) < 300
 
 
+def test_the_signed_in_floor_is_an_empty_page_for_the_signed_in_only(candidate, rf):
+    request = rf.get("/bench/signed-in-floor/")
+    request.user = candidate
+    request.session = {}
+    body = signed_in_floor(request).content.decode()
+    assert "Signed-in floor" in body and "Log out" in body
+    request.user = AnonymousUser()
+    assert signed_in_floor(request).status_code == 302
+
+
 def test_the_baseline_url_is_absent_unless_benchmark_views_are_on():
     assert not settings.BENCHMARK_VIEWS
-    assert "bench_baseline" not in {pattern.name for pattern in portfolios.urls.urlpatterns}
+    names = {pattern.name for pattern in portfolios.urls.urlpatterns}
+    assert not names & {"bench_baseline", "bench_signed_in_floor"}
     with pytest.raises(NoReverseMatch):
         reverse("portfolios:bench_baseline")
 

@@ -2,10 +2,13 @@
 
 The baseline renders a tiny template through the full middleware stack and no database
 query: the ceiling that `bench/bench_http.py` compares every real page's throughput with.
+The signed-in floor is the least any signed-in page does (load the session and the user,
+render the site's base template): what the dashboard cannot go below.
 """
 
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -15,3 +18,10 @@ from django.views.decorators.http import require_GET
 def baseline(request: HttpRequest) -> HttpResponse:
     """A tiny page: template engine, context processors and middleware, nothing else."""
     return render(request, "bench/baseline.html", {"message": "OT Portfolio baseline"})
+
+
+@login_required
+@require_GET
+def signed_in_floor(request: HttpRequest) -> HttpResponse:
+    """An empty signed-in page: session, user and the base template, nothing else."""
+    return render(request, "bench/signed_in_floor.html")

@@ -70,6 +70,16 @@ def changed_tables(before: dict, after: dict) -> list[str]:
     return [name for name in before if before[name] != after[name]]
 
 
+# Version counters a write may move on the user row: cache keys and the unread badge, nothing the user typed.
+USER_COUNTERS = {"content_version", "unread_notifications"}
+
+
+def changed_fields(before: dict, after: dict, table: str) -> set[str]:
+    """The fields that changed in any row of the table that exists before and after."""
+    old = {row["id"]: row for row in before[table]}
+    return {field for row in after[table] if row["id"] in old for field in row if row[field] != old[row["id"]][field]}
+
+
 def describe_changes(before: dict, after: dict) -> str:
     """Which rows and fields changed, briefly (values cut to 80 characters)."""
     lines = []

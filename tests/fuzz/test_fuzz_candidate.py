@@ -21,7 +21,9 @@ from tests.fuzz.conftest import CASE
 from tests.fuzz.support import (
     CONTROLS,
     ENCODINGS,
+    USER_COUNTERS,
     assert_unchanged,
+    changed_fields,
     changed_tables,
     clean_text,
     counts,
@@ -149,7 +151,9 @@ def test_the_editor_stores_exactly_the_normalised_text_or_nothing(world, post, e
                 "Artifact": before_counts["Artifact"] + (0 if current else 1),
                 "Revision": before_counts["Revision"] + 1,
             }
-            assert set(changed_tables(before, db_state())) <= {"Artifact", "Revision", "Portfolio"}
+            after = db_state()
+            assert set(changed_tables(before, after)) <= {"Artifact", "Revision", "Portfolio", "User"}
+            assert changed_fields(before, after, "User") <= USER_COUNTERS
             # The saved text renders back in the editor (findings, marks and all) without an error.
             assert world.owner.get(edit_url(world, kind.key)).status_code == 200
 
@@ -482,6 +486,8 @@ def test_portfolio_change_track(world, track, other, encoding):
         portfolio = Portfolio.objects.get(pk=world.portfolio.pk)
         if moved:
             assert portfolio.track == chosen
-            assert set(changed_tables(before, db_state())) <= {"Portfolio", "Artifact"}
+            after = db_state()
+            assert set(changed_tables(before, after)) <= {"Portfolio", "Artifact", "User"}
+            assert changed_fields(before, after, "User") <= USER_COUNTERS
         else:
             assert_unchanged(before, response, "refused or no-op track change")

@@ -25,7 +25,9 @@ from tests.conftest import PASSWORD, Client
 from tests.fuzz.conftest import CASE
 from tests.fuzz.support import (
     ENCODINGS,
+    USER_COUNTERS,
     assert_unchanged,
+    changed_fields,
     changed_tables,
     counts,
     db_state,
@@ -419,7 +421,9 @@ def test_a_verdict_is_stored_exactly_at_the_current_version_or_not_at_all(world,
         elif who == "owner" or last(call) not in ("ready", "needs_work") or section_refused(note):
             assert_unchanged(before, response, "refused verdict")
         else:  # an unusual spelling of the right version (e.g. "٣", "3.0") may be read as it
-            assert set(changed_tables(before, db_state())) <= {"Verdict", "Portfolio", "Notification"}
+            after = db_state()
+            assert set(changed_tables(before, after)) <= {"Verdict", "Portfolio", "Notification", "User"}
+            assert changed_fields(before, after, "User") <= USER_COUNTERS
 
 
 @fuzz(20)
