@@ -29,21 +29,24 @@ def owned_portfolio(user: User, portfolio_id: int) -> Portfolio:
     return portfolio
 
 
-def owned_artifact(user: User, portfolio_id: int, kind: str) -> tuple[Portfolio, Artifact | None]:
+def owned_artifact(
+    user: User, portfolio_id: int, kind: str, *, with_text: bool = True
+) -> tuple[Portfolio, Artifact | None]:
     """The user's portfolio and its artifact of this kind (None when not started yet), or 404.
 
-    One query when the artifact exists (the common case), two when it does not yet.
+    One query when the artifact exists (the common case), two when it does not yet. Without
+    `with_text`, the section text and stored result (the large JSON columns) stay unloaded.
     """
     if kind not in KINDS_BY_KEY:
         raise Http404("No such artifact kind.")
     if not user.is_authenticated:
         raise Http404("No such portfolio.")
-    artifact = (
-        Artifact.objects.select_related("portfolio")
-        .filter(portfolio_id=portfolio_id, portfolio__owner=user, kind=kind)
-        .order_by()
-        .first()
+    artifacts = Artifact.objects.select_related("portfolio").filter(
+        portfolio_id=portfolio_id, portfolio__owner=user, kind=kind
     )
+    if not with_text:
+        artifacts = artifacts.defer("fields", "check_result")
+    artifact = next(iter(artifacts.order_by()[:1]), None)
     if artifact is None:
         return owned_portfolio(user, portfolio_id), None
     artifact.portfolio.owner = user

@@ -234,7 +234,7 @@ def revision_restore(request: HttpRequest, portfolio_id: int, kind: str, number:
 @require_POST
 def artifact_check(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
     """Check the editor's unsaved text and return the findings panel; saves nothing."""
-    portfolio, artifact = access.owned_artifact(request.user, portfolio_id, kind)
+    portfolio, artifact = access.owned_artifact(request.user, portfolio_id, kind, with_text=False)
     artifact_kind = KINDS_BY_KEY[kind]
     data = request.POST.copy()
     data["action"] = ACTION_CHECK  # this endpoint only ever checks, whatever the post says

@@ -53,3 +53,17 @@ def test_portfolio_editor_and_history_queries_stay_constant(page, candidate_clie
     large = count_queries(candidate_client, url())
     assert small == large
     assert large <= 6  # session, user, portfolio, artifact, revisions, diff pair
+
+
+def test_the_live_check_runs_three_queries_and_leaves_the_stored_text_unloaded(candidate_client, portfolio):
+    save(portfolio, "case_writeup", {"context": "A long stored write-up. " * 500})
+    url = reverse("portfolios:artifact_check", args=[portfolio.pk, "case_writeup"])
+    candidate_client.post(url, {"version": "1", "context": "Client A, seen twice weekly."})
+    with CaptureQueriesContext(connection) as queries:
+        response = candidate_client.post(url, {"version": "1", "context": "Client A, seen twice weekly."})
+    assert response.status_code == 200
+    assert len(queries) == 3  # session, user, the artifact with its portfolio
+    artifact_sql = queries.captured_queries[-1]["sql"]
+    assert "portfolios_artifact" in artifact_sql
+    assert '"portfolios_artifact"."fields"' not in artifact_sql
+    assert '"portfolios_artifact"."check_result"' not in artifact_sql
