@@ -46,7 +46,7 @@ def owned_artifact(
     )
     if not with_text:
         artifacts = artifacts.defer("fields", "check_result")
-    artifact = next(iter(artifacts.order_by()[:1]), None)
+    artifact = artifacts.first()
     if artifact is None:
         return owned_portfolio(user, portfolio_id), None
     artifact.portfolio.owner = user
