@@ -130,6 +130,12 @@ class Portfolio(models.Model):
         choices=TRACK_CHOICES,
         help_text="The practice setting this portfolio targets, e.g. Outpatient.",
     )
+    headline = models.CharField(
+        max_length=140,
+        blank=True,
+        help_text="One line for recruiters of this portfolio, e.g. \u201cAcute-care OT: safe early mobility, clear "
+        "handoffs\u201d. Empty: the profile headline is shown.",
+    )
     content_version = models.PositiveIntegerField(
         default=0,
         help_text="Bumped by every write a recruiter could see (artifacts, verdicts, mentors, track); keys caches.",
@@ -274,6 +280,11 @@ class MentorInvite(models.Model):
     email = models.EmailField(help_text="Where the invite goes, e.g. mentor@example.com.")
     display_name = models.CharField(
         max_length=80, blank=True, help_text="The name the mentor gives when accepting, e.g. \u201cDr. Kim, OTD\u201d."
+    )
+    message = models.TextField(
+        blank=True,
+        max_length=1000,
+        help_text="A personal note sent with the invite, e.g. \u201cCould you look at my plan of care first?\u201d",
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     user = models.ForeignKey(
@@ -436,3 +447,26 @@ class ThrottleBucket(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key[:8]}… ×{self.count} since {self.window_start:%H:%M}"
+
+
+class HistoryPurge(models.Model):
+    """A record that identifiers were rewritten out of an artifact's earlier revisions.
+
+    Holds counts only, never the removed text: the log proves the purge happened without
+    keeping what it purged.
+    """
+
+    artifact = models.ForeignKey(Artifact, on_delete=models.CASCADE, related_name="history_purges")
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    revisions_rewritten = models.PositiveIntegerField(help_text="How many earlier revisions changed, e.g. 3.")
+    identifiers_removed = models.PositiveIntegerField(help_text="How many identifier passages were replaced, e.g. 5.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "history purge"
+        verbose_name_plural = "history purges"
+
+    def __str__(self) -> str:
+        return f"Purged {self.identifiers_removed} identifier(s) from {self.revisions_rewritten} revision(s)"
