@@ -13,7 +13,7 @@ from portfolios.rubric import phi
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION
 
-ALL_CHECKS = {f"phi.{kind}" for kind in phi.TYPES}
+ALL_CHECKS = {f"phi.{kind}" for kind in phi.TYPES} | {phi.STAFF_CHECK}
 
 
 def artifact(text: str, kind: str = "case_writeup", field: str = "context") -> ArtifactText:

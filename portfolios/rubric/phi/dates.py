@@ -1,0 +1,197 @@
+"""Dates more precise than the year (C) and ages over 89 (C)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from portfolios.rubric.phi.common import (
+    WORD_TOKEN,
+    Identifier,
+    clean_start,
+    matched,
+    window_after,
+    window_before,
+    words_after,
+    words_before,
+)
+from portfolios.rubric.phi.lists import FIRST_NAMES, SURNAMES, name_key, word_set
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_MONTH_CAPS = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_AGE_UNIT = (
+    r"(?:y/o\b|y\.o\.|yo\b|y\.?o\b|years?[ \t-]+old\b|yrs?\.?(?:[ \t]+old\b)?|yr[ \t-]old\b|year[ \t-]old\b"
+    r"|years?[ \t]+of[ \t]+age\b)"
+)
+_MONTH_TAIL = (  # a month name after its first letter, which the patterns below match on its own
+    r"(?:(?<=J)(?:anuary|an|une|un|uly|ul)|(?<=F)(?:ebruary|eb)|(?<=M)(?:arch|ar|ay)|(?<=A)(?:pril|pr|ugust|ug)"
+    r"|(?<=S)(?:eptember|ept|ep)|(?<=O)(?:ctober|ct)|(?<=N)(?:ovember|ov)|(?<=D)(?:ecember|ec))(?![a-z])"
+)
+_MONTH_CAPS_TAIL = (
+    r"(?:(?<=J)(?:AN|UN|UL)|(?<=F)EB|(?<=M)(?:AR|AY)|(?<=A)(?:PR|UG)|(?<=S)EPT?|(?<=O)CT|(?<=N)OV|(?<=D)EC)"
+)
+_NUMBER_FIRST_DATES = re.compile(
+    r"[0-9](?:"
+    rf"(?P<hyphen_month>\d?-(?:{_MONTH}|{_MONTH_CAPS})(?:-(?:\d{{4}}|\d\d))?)(?![\w-])"
+    # Numeric dates: m/d/yyyy, d-m-yy, yyyy-mm-dd, dd.mm.yyyy (Presidio's patterns), m/yyyy and a bare m/d.
+    r"|(?P<numeric>\d{0,3}(?P<separator>[/.-])\d{1,4}(?:(?P=separator)\d{1,4})?)(?:T\d\d:\d\d)?(?![\w/+%]|[.-]\d)"
+    rf"|(?P<day_month>\d?(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH}(?![a-z])\.?(?:,?[ \t]+{_YEAR}(?!\d))?)"
+    rf"|(?P<age>(?:(?<=9)\d|(?<=1)[01]\d)[ \t]*-?[ \t]*{_AGE_UNIT})"
+    r")"
+)
+_MONTH_FIRST_DATES = re.compile(
+    r"[ADFJMNOS](?:"
+    rf"(?P<caps_month>{_MONTH_CAPS_TAIL}-(?:\d{{4}}|\d\d))(?![\w-])"
+    rf"|{_MONTH_TAIL}(?:(?P<month_hyphen>-(?:\d{{4}}|\d\d))(?![\w-])"
+    rf"|\.?[ \t]+(?P<month_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\w)(?:,?[ \t]+{_YEAR}(?!\d))?"
+    rf"|\.?,?[ \t]+(?:of[ \t]+)?(?P<month_year>{_YEAR})(?!\d))"
+    r")"
+)
+_AGE_WORDS = re.compile(
+    r"[AaTtWw](?:(?<=[Aa])ged?(?![a-z])|(?<=[Aa])ge[ \t]*:|(?<=[Aa])ge[ \t]+of|(?<=[Tt])urn(?:ed|s|ing)"
+    r"|(?<=[Ww])ill[ \t]+be)[ \t]*(?P<aged>9\d|1[01]\d)(?![\w+]|\.\d)"
+)
+# "Client B, 94, lives alone", "Evelyn Brooks (93)": a bare age set off right after a name or role.
+_AGE_ASIDE = re.compile(r"[,(][ \t]*(?P<aside_age>9\d|1[01]\d)[ \t]*(?=[,);]|\.(?!\d)|$)", re.MULTILINE)
+_BIRTH_YEAR = re.compile(
+    r"[BbDdYy](?:(?<=[Bb])orn(?:[ \t]+in)?|(?<=D)OB|(?<=d)ob|(?<=D)\.O\.B\.?|(?<=[Yy])ear[ \t]+of[ \t]+birth"
+    r"|(?<=Y)OB|(?<=b)\.)[ \t]*:?[ \t]*(?P<birth_year>1[89]\d\d)(?!\d)"
+)
+# A birth year of 1935 or earlier means an age over 89: Safe Harbor counts the year of birth as a
+# date element "indicative of such age". Fixed, so the same text always gets the same result;
+# move it on by one each January.
+OLDEST_SHAREABLE_BIRTH_YEAR = 1936
+
+_DATE_CUES = word_set(
+    "on dated date dob born birth birthday birthdate admit admitted admission adm discharged discharge d/c dc seen "
+    "eval evaluated evaluation re-eval reeval dos doi surgery surg injury inj onset fell fall visit visited "
+    "scheduled appt appointment s/p post-op postop since until before after expires expire expiring due"
+)
+# Words around a fraction that make it a score, not a date: "pain 6/10", "3/4 trials".
+_SCORE_BEFORE = word_set(
+    "pain rate rated rates rating score scored scores moca mmse mmt bp strength grade trial trials out vas nrs "
+    "level ratio accuracy inch inches cup cups tsp tbsp mmhg rpe borg goal goals met achieved criteria acuity "
+    "vision spo2 sats sat o2"
+)
+_SCORE_AFTER = word_set(
+    "trial trials attempt attempts opportunities opps opp rep reps repetitions item items step steps cue cues "
+    "session sessions visit visits times day days night nights week weeks of correct accuracy pain scale score "
+    "check checks tries readings occasions measurements sets "
+    "point points pts strength grade bilateral b/l mmhg bpm correctly accurately independently"
+)
+_UNITS_AFTER = word_set(
+    "x times min mins minutes hr hrs hour hours day days week weeks wk wks rep reps set sets trial trials visit "
+    "visits session sessions patient patients lb lbs kg ft feet degrees"
+)
+_AGE_NOT_BEFORE = word_set("or and % degrees min lb lbs kg ft reps days weeks months seconds sec")
+_AGE_ASIDE_ROLES = word_set("pt client patient resident female male woman man widow widower mr mrs ms age aged")
+
+
+def _valid_day_month(first: int, second: int) -> bool:
+    """True when the pair reads as month/day or day/month."""
+    return (1 <= first <= 12 and 1 <= second <= 31) or (1 <= first <= 31 and 1 <= second <= 12)
+
+
+def _numeric_date_kind(value: str, separator: str) -> str | None:
+    """'date' for a numeric date with a year, 'bare' for an m/d with none, None otherwise."""
+    parts = value.split(separator)
+    if len(parts) == 2:
+        if separator != "/":
+            return None
+        first, second = parts
+        if len(second) == 4:
+            return "date" if 1 <= int(first) <= 12 and 1800 <= int(second) <= 2099 else None
+        return "bare" if len(first) <= 2 and len(second) <= 2 else None
+    first, middle, last = parts
+    if len(first) == 4:  # yyyy-mm-dd, yyyy/m/d
+        ok = 1800 <= int(first) <= 2099 and len(middle) <= 2 and 1 <= int(middle) <= 12
+        return "date" if ok and len(last) <= 2 and 1 <= int(last) <= 31 else None
+    if len(first) > 2 or len(middle) > 2 or len(last) not in (2, 4):
+        return None
+    if len(last) == 4 and not 1800 <= int(last) <= 2099:
+        return None
+    if separator == "." and len(last) == 2 and (len(first) != 2 or len(middle) != 2):
+        return None  # "1.5.10" is a version or an outline number, not a date
+    return "date" if _valid_day_month(int(first), int(middle)) else None
+
+
+def _is_dated_fraction(value: str, lower: str, start: int, end: int) -> bool:
+    """A bare m/d is a date only with a date cue just before it and no score words around it."""
+    first, second = (int(part) for part in value.split("/"))
+    if not (1 <= first <= 12 and 1 <= second <= 31):
+        return False
+    before = words_before(lower, start)
+    if not before or before[-1] not in _DATE_CUES:
+        return False
+    if _SCORE_BEFORE.intersection(before):
+        return False
+    after = words_after(lower, end, 20)
+    if after and after[0] in _SCORE_AFTER:
+        return False
+    return window_after(lower, end, 2).lstrip()[:1] not in ("%", "(")
+
+
+def _is_age_aside(text: str, lower: str, start: int) -> bool:
+    """ ", 93," counts as an age only right after a name or a role: "Evelyn Brooks, 93"."""
+    words = WORD_TOKEN.findall(window_before(lower, start, 24))
+    if not words:
+        return False
+    last = words[-1].rstrip(".")
+    if last in _AGE_ASIDE_ROLES or (len(words) > 1 and len(last) == 1 and words[-2] in _AGE_ASIDE_ROLES):
+        return True
+    original = window_before(text, start, 24).rstrip(" \t")
+    word = original.rsplit(None, 1)[-1] if original.split() else ""
+    return word[:1].isupper() and (name_key(word) in SURNAMES or name_key(word) in FIRST_NAMES)
+
+
+def dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
+    for match in _NUMBER_FIRST_DATES.finditer(text):
+        start, end = match.start(), match.end()
+        if not clean_start(text, start, "/.+-"):
+            continue
+        if matched(match, "numeric"):
+            value = text[start : match.end("numeric")]  # without a trailing "T10:30"
+            verdict = _numeric_date_kind(value, match.group("separator"))
+            if verdict == "date" or (verdict == "bare" and _is_dated_fraction(value, lower, start, end)):
+                yield Identifier(start, end, "date")
+        elif matched(match, "hyphen_month"):
+            if 1 <= int(text[start : text.index("-", start)]) <= 31:
+                yield Identifier(start, end, "date")
+        elif matched(match, "day_month"):
+            day = text[start:end].split(None, 1)[0].rstrip("stndrh")
+            if day.isdigit() and 1 <= int(day) <= 31:
+                yield Identifier(start, end, "date")
+        elif matched(match, "age"):
+            if text[end - 1] == "." and not text[start:end].endswith("y.o."):
+                end -= 1  # "97 yrs." keeps its full stop
+            yield Identifier(start, end, "age")
+    for match in _MONTH_FIRST_DATES.finditer(text):
+        start, end = match.start(), match.end()
+        if not clean_start(text, start):
+            continue
+        if matched(match, "month_day"):
+            if not 1 <= int(match.group("month_day")) <= 31:
+                continue
+            after = words_after(lower, end, 12)
+            if "," not in text[start:end] and after and after[0] in _UNITS_AFTER:
+                continue  # "May 3 times a week" is not a date
+        yield Identifier(start, end, "date")
+    if "age" in lower or "turn" in lower or "will be" in lower:
+        for match in _AGE_WORDS.finditer(text):
+            if not clean_start(text, match.start()):
+                continue
+            after = words_after(lower, match.end("aged"), 16)
+            if (after and after[0] in _AGE_NOT_BEFORE) or window_after(text, match.end("aged"), 2).strip()[:1] in "+%°":
+                continue  # "age 90 or older" and "90+" are the category Safe Harbor allows
+            yield Identifier(match.start("aged"), match.end("aged"), "age")
+    for match in _AGE_ASIDE.finditer(text):
+        if _is_age_aside(text, lower, match.start()):
+            yield Identifier(match.start("aside_age"), match.end("aside_age"), "age")
+    if "born" in lower or "dob" in lower or "d.o.b" in lower or "birth" in lower or "b." in lower:
+        for match in _BIRTH_YEAR.finditer(text):
+            if clean_start(text, match.start()) and int(match.group("birth_year")) < OLDEST_SHAREABLE_BIRTH_YEAR:
+                yield Identifier(match.start("birth_year"), match.end("birth_year"), "age")

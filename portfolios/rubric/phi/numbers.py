@@ -1,0 +1,304 @@
+"""Numbers and addresses: phone (D), fax (E), email (F), SSN (G), record numbers (H-M), URL (N), IP (O), other IDs (R)."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import string
+from collections.abc import Iterator
+
+from portfolios.rubric.phi.common import Identifier, clean_start, window_after, window_before, words_after, words_before
+from portfolios.rubric.phi.lists import word_set
+
+_MBI_LETTER = "[AC-HJKMNP-RT-Y]"  # Presidio's UsMbiRecognizer: no S, L, O, I, B, Z
+_MBI_ALNUM = "[0-9AC-HJKMNP-RT-Y]"
+# Python's regex engine skips fast only over a pattern's first character class, so every
+# pattern here starts with one ([0-9], [A-Z], ...) and the alternatives follow it.
+_DIGIT_NUMBERS = re.compile(
+    r"[0-9](?:"
+    r"(?P<ipv4>\d{0,2}(?:\.\d{1,3}){3})(?![\w]|\.\d)"
+    r"|(?P<ssn>\d\d(?P<sep>[- .])\d\d(?P=sep)\d{4})(?![\w-]|\.\d)"
+    r"|(?P<phone>(?:[-. ]\d{3})?\d\d[-. ]\d{3}[-. ]\d{4}|\d\d-\d{4}|\d{9})(?![\w-]|[./]\d)"
+    r"|(?P<nine>\d{8})(?![\w-]|\.\d)"
+    rf"|(?P<mbi>(?<=[1-9]){_MBI_LETTER}{_MBI_ALNUM}\d(?P<msep>-?){_MBI_LETTER}{_MBI_ALNUM}\d(?P=msep){_MBI_LETTER}{{2}}\d\d)"
+    r"(?![\w-]))"
+)
+_BRACKET_PHONE = re.compile(r"[(+](?:(?<=\+)1[-. ]?\(?|(?<=\())?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}(?![\w-]|[./]\d)")
+_VIN = re.compile(r"[A-HJ-NPR-Z0-9][A-HJ-NPR-Z0-9]{16}(?![\w-])")
+_MASKED_SSN = re.compile(r"(?:XXX|xxx|\*\*\*)-(?:XX|xx|\*\*)-\d{4}(?![\w-])")
+_EMAIL = re.compile(r"[A-Za-z0-9][\w.%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"'()\[\]{}]{1,300}")
+_URL_HOST = re.compile(r"(?:[A-Za-z]+://)?([^/?#:\s]+)")
+# Public reference sites a candidate cites as evidence (CMS, CDC, AOTA, a DOI) identify no
+# one; any other web address may point at the client, a relative or an employer.
+_PUBLIC_REFERENCE_HOST = re.compile(
+    r"(?:^|\.)(?:[a-z0-9-]+\.(?:gov|edu|mil)|who\.int|doi\.org|aota\.org|nbcot\.org|cochrane\.org)(?:\.[a-z]{2})?$"
+)
+_IPV6 = re.compile(r"[0-9A-Fa-f:](?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
+_PARTIAL_SSN = re.compile(
+    r"(?:(?:ssn|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?)[ \t]+(?:ending(?:[ \t]+in)?|last[ \t]+(?:4|four)"
+    r"(?:[ \t]+digits)?)|last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+)?(?:ssn|social[ \t]+security"
+    r"(?:[ \t]+number)?))[ \t]*(?:is|was|=|:|#)?[ \t]*(\d{4})(?![\w-])"
+)
+
+_PHONE_CUES = word_set("call called calling phone ph tel telephone cell mobile text fax faxed contact reach at #")
+_SSN_CUES = word_set("ssn ss social security soc sec ss#")
+_IP_CUES = word_set("ip ipv4 address server host router from via")
+_TRAILING_PUNCTUATION = ".,;:!?)]}'\"’"
+
+_VIN_VALUES = {
+    **{str(digit): digit for digit in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9), strict=True)),
+    **dict(zip("JKLMN", range(1, 6), strict=True)),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10), strict=True)),
+}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _is_plausible_ssn(digits: str) -> bool:
+    """Presidio's invalidation: no all-same digits, zero groups, 000/666/9xx areas or sample numbers."""
+    if len(set(digits)) == 1 or digits[3:5] == "00" or digits[5:] == "0000":
+        return False
+    return not digits.startswith(("000", "666", "9", "123456789", "98765432", "078051120"))
+
+
+def _is_vin(value: str) -> bool:
+    """A 17-character VIN with letters and digits whose check digit (position 9) is right."""
+    if value.isdigit() or value.isalpha():
+        return False
+    total = sum(_VIN_VALUES[char] * weight for char, weight in zip(value, _VIN_WEIGHTS, strict=True))
+    return value[8] == ("X" if total % 11 == 10 else str(total % 11))
+
+
+def _is_ipv4(value: str, lower: str, start: int) -> bool:
+    octets = value.split(".")
+    if any(int(octet) > 255 or (len(octet) > 1 and octet[0] == "0") for octet in octets):
+        return False
+    # "2.5.3.1" is an outline number more often than an address: want real octets or a cue.
+    return sum(len(octet) >= 2 for octet in octets) >= 2 or bool(_IP_CUES.intersection(words_before(lower, start)))
+
+
+def _phone(value: str, lower: str, start: int, end: int) -> Iterator[Identifier]:
+    # Seven-digit locals and bare ten-digit runs need a cue such as "call" or "cell".
+    needs_cue = sum(char.isdigit() for char in value) < 10 or value.isdigit()
+    if needs_cue and not _PHONE_CUES.intersection(words_before(lower, start, 25)[-2:]):
+        return
+    # "fax" shortly before the number, with no other number in between, makes it a fax.
+    tail = window_before(lower, start, 40)
+    last_digit = max(tail.rfind(digit) for digit in string.digits)
+    yield Identifier(start, end, "fax" if "fax" in tail[last_digit + 1 :] else "phone")
+
+
+def contacts(text: str, lower: str) -> Iterator[Identifier]:
+    for match in _DIGIT_NUMBERS.finditer(text):
+        start, end, value = match.start(), match.end(), match.group()
+        if not clean_start(text, start, "+/.-"):
+            continue
+        if match.group("ipv4"):
+            if _is_ipv4(value, lower, start):
+                yield Identifier(start, end, "ip")
+        elif match.group("ssn"):
+            if _is_plausible_ssn(value[:3] + value[4:6] + value[7:]):
+                yield Identifier(start, end, "ssn")
+        elif match.group("phone"):
+            yield from _phone(value, lower, start, end)
+        elif match.group("nine"):
+            if _SSN_CUES.intersection(words_before(lower, start)[-3:]) and _is_plausible_ssn(value):
+                yield Identifier(start, end, "ssn")
+        elif match.group("mbi"):
+            yield Identifier(start, end, "health_plan")
+    if "(" in text or "+" in text:
+        for match in _BRACKET_PHONE.finditer(text):
+            if clean_start(text, match.start(), "+/.-"):
+                yield from _phone(match.group(), lower, match.start(), match.end())
+    for match in _VIN.finditer(text):
+        if clean_start(text, match.start(), "-") and _is_vin(match.group()):
+            yield Identifier(match.start(), match.end(), "vehicle")
+    if "xxx-" in lower or "***-" in text:
+        for match in _MASKED_SSN.finditer(text):
+            if clean_start(text, match.start(), "-"):
+                yield Identifier(match.start(), match.end(), "ssn")
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            value = match.group().rstrip(".-")
+            domain = value.rsplit("@", 1)[-1]
+            tld = domain.rsplit(".", 1)[-1]
+            if clean_start(text, match.start(), ".%+-") and "." in domain and tld.isalpha() and len(tld) >= 2:
+                yield Identifier(match.start(), match.start() + len(value), "email")
+    if "http" in lower or "www." in lower:
+        for match in _URL.finditer(text):
+            value = match.group().rstrip(_TRAILING_PUNCTUATION)
+            host = _URL_HOST.match(value.lower())
+            if not clean_start(text, match.start()) or len(value) <= 4:
+                continue
+            if host and _PUBLIC_REFERENCE_HOST.search(host.group(1)):
+                continue
+            yield Identifier(match.start(), match.start() + len(value), "url")
+    if "::" in text or text.count(":") >= 5:
+        for match in _IPV6.finditer(text):
+            value = match.group()
+            if not clean_start(text, match.start(), ":.") or (value.count(":") < 4 and "::" not in value):
+                continue
+            try:
+                ipaddress.IPv6Address(value)
+            except ValueError:
+                continue
+            if value.count(":") < 4 and not any(char.isalpha() for char in value):
+                continue  # "12::30" is a mistyped time more often than an address
+            yield Identifier(match.start(), match.end(), "ip")
+    if "ssn" in lower or "social" in lower:
+        for match in _PARTIAL_SSN.finditer(lower):
+            if clean_start(lower, match.start()):
+                yield Identifier(match.start(1), match.end(1), "ssn")
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers introduced by a keyword: MRN (H), plan (I), account (J), license (K), vehicle (L),
+# device (M), room, bed and any other ID (R)
+# ---------------------------------------------------------------------------------------------
+
+# Record numbers are found from the number back to its keyword: every such number holds at
+# least two digits, so one pass over digit runs plus a look at the few words before each is
+# far cheaper than searching the text for dozens of keywords.
+# Strong keywords may stand right before the number ("MRN 00482913"); weak ones are ordinary
+# words ("member", "case", "plan") and need "#", "no.", "number" or "ID" between.
+_ID_KEYWORDS: dict[str, tuple[str, bool]] = {
+    **dict.fromkeys(("vin", "license plate", "licence plate", "plate"), ("vehicle", True)),
+    **dict.fromkeys(("vehicle", "vehicle identification", "registration", "tag"), ("vehicle", False)),
+    **dict.fromkeys(("s/n", "serial", "udi", "imei"), ("device", True)),
+    **dict.fromkeys(("sn", "device", "implant", "pacemaker", "hearing aid", "pump"), ("device", False)),
+    **dict.fromkeys(("mrn", "med rec", "medical record", "medical records", "med record"), ("mrn", True)),
+    **dict.fromkeys(("mr", "chart", "record", "hospital"), ("mrn", False)),
+    **dict.fromkeys(("mbi", "hic", "hicn"), ("health_plan", True)),
+    **dict.fromkeys(
+        (
+            "member",
+            "policy",
+            "beneficiary",
+            "subscriber",
+            "group",
+            "medicare",
+            "medicaid",
+            "insurance",
+            "insurer",
+            "payer",
+            "coverage",
+            "plan",
+        ),
+        ("health_plan", False),
+    ),
+    **dict.fromkeys(("acct", "account"), ("account", True)),
+    **dict.fromkeys(("billing", "invoice", "encounter", "fin", "csn", "financial"), ("account", False)),
+    **dict.fromkeys(("npi", "dea", "license", "licence", "lic"), ("license", True)),
+    **dict.fromkeys(("certification", "certificate", "cert", "nbcot", "credential"), ("license", False)),
+    **dict.fromkeys(("id", "i.d"), ("other_id", True)),
+    **dict.fromkeys(
+        (
+            "case",
+            "claim",
+            "identifier",
+            "badge",
+            "employee",
+            "student",
+            "passport",
+            "referral",
+            "authorization",
+            "authorisation",
+            "auth",
+            "ticket",
+            "order",
+            "patient",
+            "pt",
+            "client",
+            "resident",
+            "wristband",
+            "reference",
+            "ref",
+            "confirmation",
+            "episode",
+            "tracking",
+        ),
+        ("other_id", False),
+    ),
+}
+# Words that may sit between keyword and number; the first set makes a weak keyword count.
+_QUALIFYING_LINKS = word_set("# no nos number num id i.d identifier code")
+_ID_LINKS = _QUALIFYING_LINKS | word_set("is was otr/l otr ot/l cota/l cota ot pt slp")
+_DIGIT_RUN = re.compile(r"[0-9][A-Za-z0-9./-]*")
+_TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "./-")
+
+# "room 412", "Rm 4B", "bed 3": a place inside a facility that points at one person.
+_ROOM = re.compile(r"[RrBb](?:oom|m\.?|ed)[ \t]*#?[ \t]*\d{1,4}[A-Za-z]?(?![\w/:.]|\.\d)")
+_ROOM_NOT_BEFORE = word_set(
+    "x times min mins minutes sec secs seconds hr hrs hour hours day days rep reps set sets trial trials ft feet "
+    "in inches degrees to of"
+)
+# "plate HXT 4412": plates may hold a space, so they get their own pattern.
+_PLATE = re.compile(
+    r"[PpTt](?:late|ag)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber|:))*[ \t]*([A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2})(?![\w-])"
+)
+
+
+def _keyword_before(words: list[str]) -> tuple[str, bool] | None:
+    """(kind, True) when the words end in a keyword and its link, e.g. "member id", "mrn"."""
+    index = len(words) - 1
+    qualifying = strong_link = False
+    while index >= 0 and len(words) - index <= 4 and words[index] in _ID_LINKS:
+        qualifying = qualifying or words[index] in _QUALIFYING_LINKS
+        strong_link = strong_link or words[index] in ("id", "i.d")
+        index -= 1
+    keyword = None
+    if index >= 1 and f"{words[index - 1]} {words[index]}" in _ID_KEYWORDS:
+        keyword = _ID_KEYWORDS[f"{words[index - 1]} {words[index]}"]
+    elif index >= 0 and words[index] in _ID_KEYWORDS:
+        keyword = _ID_KEYWORDS[words[index]]
+    elif qualifying and index >= 1 and words[index - 1] in _ID_KEYWORDS:
+        keyword = _ID_KEYWORDS[words[index - 1]]  # one word between: "Medicaid waiver ID", "policy group #"
+    if keyword is not None and (keyword[1] or qualifying):
+        return keyword
+    if strong_link:
+        return ("other_id", True)  # "ID: AB12345" with no keyword before it
+    return None
+
+
+def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
+    last_end = -1
+    for match in _DIGIT_RUN.finditer(text):
+        start, end = match.start(), match.end()
+        if start < last_end:
+            continue
+        while start > 0 and text[start - 1] in _TOKEN_CHARACTERS:
+            start -= 1  # "HA-55102-R", "OT12345": the token starts before its first digit
+        while end > start and text[end - 1] in "./-":
+            end -= 1
+        while start < end and text[start] in "./-":
+            start += 1
+        last_end = end
+        token = text[start:end]
+        if len(token) < 4 or sum(char.isdigit() for char in token) < 2:
+            continue
+        glued = text[max(0, start - 40) : start].rsplit(None, 1)[-1] if text[start - 1 : start] == "=" else ""
+        if "?" in glued or "&" in glued:
+            continue  # "topic.php?id=8390": a query string in a link, not a record number
+        keyword = _keyword_before(words_before(lower, start, 48))
+        if keyword is None:
+            continue
+        if keyword[0] == "vehicle" and token.isdigit():
+            continue
+        yield Identifier(start, end, keyword[0])
+    for match in _ROOM.finditer(text):
+        if not clean_start(text, match.start()):
+            continue
+        after = words_after(lower, match.end(), 14)
+        if (after and after[0] in _ROOM_NOT_BEFORE) or window_after(text, match.end(), 2).lstrip()[:1] == "%":
+            continue
+        yield Identifier(match.start(), match.end(), "other_id")
+    if "plate" in lower or "tag" in lower:
+        for match in _PLATE.finditer(text):
+            plate = match.group(1)
+            if not clean_start(text, match.start()) or len(plate) < 5:
+                continue
+            if any(char.isdigit() for char in plate) and any(char.isalpha() for char in plate):
+                yield Identifier(match.start(1), match.end(1), "vehicle")
