@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/otportfolio
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-sqlite test-postgres bench lint format deploy-check clean browser
+.PHONY: run test test-sqlite test-postgres bench eval lint format deploy-check clean browser
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -57,6 +57,10 @@ test-postgres:
 bench: $(VENV)/.installed-dev bench-tools
 	$(PY) bench/bench_rubric.py
 	$(PY) bench/bench_http.py $(BENCH_ARGS)
+
+# The checker against its labelled corpora (graded artifacts, held-out batch, PHI, goals, readability).
+eval: $(VENV)/.installed-dev
+	$(PY) scripts/evaluate.py
 
 # The HTTP benchmark drives wrk; install it when missing (root on Debian/Ubuntu).
 .PHONY: bench-tools

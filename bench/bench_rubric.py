@@ -16,8 +16,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "otportfolio.settings")
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric.engine import check_artifact
 
 # Realistic sentences, including identifiers, scores and goals, so every family has work.
 SENTENCES = (

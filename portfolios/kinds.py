@@ -9,7 +9,9 @@ This module is plain Python (no Django) so the rubric engine can read it too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from portfolios.kind_evidence import EVIDENCE
 from portfolios.rubric.rows import (
     ASSESSMENT,
     DOCUMENTATION,
@@ -17,6 +19,7 @@ from portfolios.rubric.rows import (
     PLAN_OF_CARE,
     TIME_MANAGEMENT,
 )
+from portfolios.rubric.spec import KindSpec, SectionSpec, frozen_mapping
 
 SECTION_MAX_CHARS = 20_000
 
@@ -46,6 +49,29 @@ class ArtifactKind:
     sections: tuple[Section, ...]
     checks: tuple[str, ...] = ()  # rubric check families beyond those every kind gets
     core: bool = False  # recommended for every track
+
+    @cached_property
+    def spec(self) -> KindSpec:
+        """What the rubric engine is told about this kind: sections, rows, families, evidence, section roles."""
+        return KindSpec(
+            key=self.key,
+            title=self.title,
+            rows=self.proves,
+            sections=tuple(
+                SectionSpec(
+                    key=section.key,
+                    label=section.label,
+                    guidance=section.guidance,
+                    placeholder=section.placeholder,
+                    required=section.required,
+                    rows=section.evidences,
+                )
+                for section in self.sections
+            ),
+            families=self.checks,
+            evidence=EVIDENCE.get(self.key, ()),
+            roles=frozen_mapping(SECTION_ROLES.get(self.key, {})),
+        )
 
     @property
     def section_keys(self) -> tuple[str, ...]:
@@ -550,3 +576,20 @@ CORE_KIND_KEYS: tuple[str, ...] = tuple(kind.key for kind in KINDS if kind.core)
 def get_kind(key: str) -> ArtifactKind:
     """Return the kind with this key, or raise KeyError."""
     return KINDS_BY_KEY[key]
+
+
+# The part each section plays for the check families that read it, so families look sections
+# up by role instead of branching on kind names.
+SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "plan_of_care": {
+        "goals": ("long_term_goals", "short_term_goals"),
+        "baseline": ("baseline",),
+        "discharge": ("discharge_criteria",),
+        "frequency": ("frequency_duration",),
+    },
+    "case_writeup": {
+        "goal_plan": ("plan",),
+        "baseline": ("assessment",),
+        "frequency": ("follow_up",),
+    },
+}

@@ -9,8 +9,10 @@ Plain Python (no Django) so the rubric engine can read it too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from portfolios.kinds import CORE_KIND_KEYS, KINDS_BY_KEY
+from portfolios.rubric.spec import TrackSpec
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,11 @@ class Track:
     summary: str
     what_changes: tuple[str, ...]
     extra_kinds: tuple[str, ...]
+
+    @cached_property
+    def spec(self) -> TrackSpec:
+        """What the rubric engine is told about this track: its key and the overlay for its setting."""
+        return TrackSpec(key=self.key, overlays=(self.key,))
 
     @property
     def recommended_kinds(self) -> tuple[str, ...]:

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.text import finding
 
 
 def check(text: ArtifactText) -> Iterator[Finding]:
-    kind = KINDS_BY_KEY[text.kind]
+    kind = text.spec
+    if kind is None:
+        return
     for section in kind.sections:
         if section.required and text.is_blank(section.key):
             yield finding(
                 section.key,
                 (0, 0),
                 check="section.empty",
-                row=(section.evidences or kind.proves)[0],
+                row=(section.rows or kind.rows)[0],
                 severity="info",
                 message=f"“{section.label}” is empty; it is required to mark this artifact complete.",
                 fix=section.guidance,

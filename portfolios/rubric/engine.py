@@ -1,40 +1,53 @@
-"""Pick the check families for an artifact's kind and track, run them, and score each rubric row.
+"""Run the check families the catalog names for a kind and track, and score each rubric row.
 
-Scoring is explainable by construction: a row starts at 4 and each distinct check that
-fired on it costs 2 points for an error and 1 for a warning (info costs nothing), down
-to 0. Every lost point names the finding behind it. A row whose required evidencing
-sections are all blank scores 0, and its `section.empty` findings say which they are.
+Scores come from evidence, then problems cap them:
+
+1. Each section is cleaned first (`substance.clean`): placeholders ("TBD", "see above") and
+   passages that repeat the form's own guidance earn nothing.
+2. For each row the kind proves, every evidence rule the catalog declares for it
+   (`spec.EvidenceRule`, shapes in `evidence.py`) earns part of its weight from the cleaned
+   text. The row's evidence score is 4 × earned ÷ possible.
+3. The problems found cap it: each distinct check that fired on the row lowers the cap by
+   `CAP_COST` (2 for an error, 1 for a warning, 0 for info), and a safety error caps the row at
+   `SAFETY_CAP` whatever else it shows.
+
+Every point earned names its passage, every point missing names what was looked for and
+where, and every cap names the finding behind it. Same input, same output; no Django here:
+the catalog (`portfolios.kinds`, `portfolios.tracks`) builds the specs and calls `check`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping
 
-from portfolios.kinds import KINDS_BY_KEY, ArtifactKind
 from portfolios.rubric import (
     case,
     caseload,
     checklist,
     completeness,
     education,
+    evidence,
     general,
     goals,
     handoff,
     overlays,
     phi,
+    safety,
+    substance,
     workflow,
 )
 from portfolios.rubric.artifact import ArtifactText
-from portfolios.rubric.findings import PENALTY, SCORE_LABELS, CheckResult, Finding, RowScore
+from portfolios.rubric.findings import SCORE_LABELS, CheckResult, Finding, RowScore
 from portfolios.rubric.rows import ROW_KEYS
-from portfolios.tracks import TRACKS_BY_KEY
+from portfolios.rubric.spec import KindSpec, TrackSpec
 
 CheckFamily = Callable[[ArtifactText], Iterable[Finding]]
 
 # Families every kind gets, whatever its catalog entry says.
-ALWAYS: tuple[CheckFamily, ...] = (completeness.check, phi.check, general.check, overlays.check)
+ALWAYS: tuple[CheckFamily, ...] = (completeness.check, phi.check, general.check, overlays.check, safety.check)
 
-# Families a kind asks for by name in its catalog entry (`ArtifactKind.checks`).
+# Families a kind asks for by name in its catalog entry (`KindSpec.families`).
 FAMILIES: dict[str, CheckFamily] = {
     "handoff": handoff.check,
     "checklist": checklist.check,
@@ -46,43 +59,47 @@ FAMILIES: dict[str, CheckFamily] = {
 }
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# How far one distinct check lowers a row's cap, by severity.
+CAP_COST: dict[str, int] = {"error": 2, "warning": 1, "info": 0}
+# A safety error caps its row here, however much evidence the row shows.
+SAFETY_CAP = 1
+# Evidence below this share of a rule is reported as missing (an info finding with the fix).
+MISSING_BELOW = 0.5
 
 
 class RubricInputError(ValueError):
     """The kind, track or a section key is not one the catalog knows."""
 
 
-def check_artifact(kind: str, track: str, fields: Mapping[str, str]) -> CheckResult:
-    """Run every check that applies to this kind and track; same input, same output."""
-    artifact_kind = KINDS_BY_KEY.get(kind)
-    if artifact_kind is None:
-        raise RubricInputError(f"unknown artifact kind {kind!r}; known kinds: {', '.join(KINDS_BY_KEY)}")
-    if track not in TRACKS_BY_KEY:
-        raise RubricInputError(f"unknown track {track!r}; known tracks: {', '.join(TRACKS_BY_KEY)}")
-    unknown = [key for key in fields if key not in artifact_kind.section_keys]
+def check(kind: KindSpec, track: TrackSpec, fields: Mapping[str, str]) -> CheckResult:
+    """Run every check that applies to this kind and track and score its rows; same input, same output."""
+    unknown = [key for key in fields if key not in kind.section_keys]
     if unknown:
         raise RubricInputError(
-            f"unknown section key(s) {', '.join(map(repr, unknown))} for kind {kind!r}; "
-            f"its sections are: {', '.join(artifact_kind.section_keys)}"
+            f"unknown section key(s) {', '.join(map(repr, unknown))} for kind {kind.key!r}; "
+            f"its sections are: {', '.join(kind.section_keys)}"
         )
     text = ArtifactText(
-        kind=kind,
-        track=track,
-        fields={key: str(fields.get(key) or "") for key in artifact_kind.section_keys},
+        kind=kind.key,
+        track=track.key,
+        fields={key: str(fields.get(key) or "") for key in kind.section_keys},
+        spec=kind,
     )
-    findings = _run(artifact_kind, text)
-    return CheckResult(kind=kind, track=track, findings=findings, rows=score_rows(artifact_kind, text, findings))
-
-
-def families_for(kind: ArtifactKind) -> tuple[CheckFamily, ...]:
-    """The check families that run for this kind: the ones every kind gets, then its own."""
-    return ALWAYS + tuple(FAMILIES[name] for name in kind.checks)
-
-
-def _run(kind: ArtifactKind, text: ArtifactText) -> tuple[Finding, ...]:
-    found: set[Finding] = set()
+    cleaned = substance.clean(kind, text.fields)
+    found: set[Finding] = set(cleaned.findings)
     for family in families_for(kind):
         found.update(family(text))
+    rows, missing = score(kind, track, text, cleaned.fields, found)
+    found.update(missing)
+    return CheckResult(kind=kind.key, track=track.key, findings=_ordered(kind, found), rows=rows)
+
+
+def families_for(kind: KindSpec) -> tuple[CheckFamily, ...]:
+    """The check families that run for this kind: the ones every kind gets, then its own."""
+    return ALWAYS + tuple(FAMILIES[name] for name in kind.families)
+
+
+def _ordered(kind: KindSpec, found: Iterable[Finding]) -> tuple[Finding, ...]:
     section_order = {key: index for index, key in enumerate(kind.section_keys)}
     return tuple(
         sorted(
@@ -99,34 +116,97 @@ def _run(kind: ArtifactKind, text: ArtifactText) -> tuple[Finding, ...]:
     )
 
 
-def score_rows(kind: ArtifactKind, text: ArtifactText, findings: Iterable[Finding]) -> dict[str, RowScore]:
-    """Score each row the kind proves from its findings, naming the reason for every lost point."""
+def score(
+    kind: KindSpec,
+    track: TrackSpec,
+    text: ArtifactText,
+    cleaned: Mapping[str, str],
+    findings: Iterable[Finding],
+) -> tuple[dict[str, RowScore], list[Finding]]:
+    """Score each row the kind proves from its evidence, capped by its problems; also the missing-evidence notes."""
     findings = tuple(findings)
     written = any(not text.is_blank(key) for key in kind.section_keys)
     scores: dict[str, RowScore] = {}
-    for row in (key for key in ROW_KEYS if key in kind.proves):
+    missing: list[Finding] = []
+    for row in (key for key in ROW_KEYS if key in kind.rows):
         if not written:
             scores[row] = RowScore(row, 0, SCORE_LABELS[0], ("Nothing written yet.",))
             continue
-        evidence = [section for section in kind.sections_for_row(row) if section.required] or list(
+        sections = [section for section in kind.sections_for_row(row) if section.required] or list(
             kind.sections_for_row(row)
         )
-        if all(text.is_blank(section.key) for section in evidence):
-            labels = ", ".join(f"“{section.label}”" for section in evidence)
-            scores[row] = RowScore(row, 0, SCORE_LABELS[0], (f"Nothing written yet in {labels} (section.empty).",))
+        if all(text.is_blank(section.key) for section in sections):
+            labels = ", ".join(f"\u201c{section.label}\u201d" for section in sections)
+            scores[row] = RowScore(row, 0, SCORE_LABELS[0], (f"Nothing written yet in {labels}.",))
             continue
-        worst_by_check: dict[str, Finding] = {}
-        for item in findings:
-            if item.row != row or PENALTY[item.severity] == 0:
-                continue
-            current = worst_by_check.get(item.check)
-            if current is None or PENALTY[item.severity] > PENALTY[current.severity]:
-                worst_by_check[item.check] = item
-        lost = sum(PENALTY[item.severity] for item in worst_by_check.values())
-        score = max(0, 4 - lost)
-        reasons = tuple(
-            f"\u2212{PENALTY[item.severity]}: {item.message} ({item.check})"
-            for item in sorted(worst_by_check.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.check))
-        ) or ("No problems found by the checks for this row.",)
-        scores[row] = RowScore(row, score, SCORE_LABELS[score], reasons)
-    return scores
+        earned_points, possible, reasons, notes = _evidence(kind, track, row, cleaned)
+        missing.extend(notes)
+        evidence_score = 4 * earned_points / possible if possible else 0.0
+        cap, cap_reasons = _cap(row, findings)
+        value = min(evidence_score, cap)
+        final = max(0, min(4, math.floor(value + 0.5)))
+        summary = f"Evidence earns {evidence_score:.1f} of 4" + (
+            f"; problems cap this row at {cap}." if cap < 4 else "; no problem caps it."
+        )
+        scores[row] = RowScore(row, final, SCORE_LABELS[final], (summary, *reasons, *cap_reasons))
+    return scores, missing
+
+
+def _evidence(
+    kind: KindSpec, track: TrackSpec, row: str, cleaned: Mapping[str, str]
+) -> tuple[float, float, list[str], list[Finding]]:
+    earned_points = 0.0
+    possible = 0.0
+    reasons: list[str] = []
+    notes: list[Finding] = []
+    for rule in (rule for rule in kind.evidence if rule.row == row):
+        result = evidence.earn(rule, cleaned, track.key)
+        points = rule.points * result.share
+        earned_points += points
+        possible += rule.points
+        where = " or ".join(f"\u201c{kind.section(key).label}\u201d" for key in rule.sections)
+        if result.passage:
+            field, start, end = result.passage
+            quoted = _quote(cleaned[field][start:end])
+            reasons.append(f"+{points:.1f} of {rule.points:g}: {rule.looks_for} \u2014 \u201c{quoted}\u201d ({where})")
+        else:
+            reasons.append(f"+0 of {rule.points:g}: missing \u2014 {rule.looks_for} ({where})")
+        if result.share < MISSING_BELOW:
+            anchor = result.passage[0] if result.passage else rule.sections[0]
+            notes.append(
+                Finding(
+                    field=anchor,
+                    start=0,
+                    end=0,
+                    check=f"evidence.{rule.id}",
+                    row=row,
+                    severity="info",
+                    message=f"Not shown yet: {rule.looks_for}",
+                    fix=kind.section(rule.sections[0]).guidance or rule.looks_for,
+                )
+            )
+    return earned_points, possible, reasons, notes
+
+
+def _cap(row: str, findings: tuple[Finding, ...]) -> tuple[int, list[str]]:
+    worst_by_check: dict[str, Finding] = {}
+    for item in findings:
+        if item.row != row or CAP_COST[item.severity] == 0:
+            continue
+        current = worst_by_check.get(item.check)
+        if current is None or CAP_COST[item.severity] > CAP_COST[current.severity]:
+            worst_by_check[item.check] = item
+    cap = 4 - sum(CAP_COST[item.severity] for item in worst_by_check.values())
+    if any(item.check.startswith("safety.") and item.severity == "error" for item in worst_by_check.values()):
+        cap = min(cap, SAFETY_CAP)
+    cap = max(0, cap)
+    reasons = [
+        f"\u2212{CAP_COST[item.severity]} to the cap: {item.message} ({item.check})"
+        for item in sorted(worst_by_check.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.check))
+    ]
+    return cap, reasons
+
+
+def _quote(passage: str, limit: int = 90) -> str:
+    passage = " ".join(passage.split())
+    return passage if len(passage) <= limit else passage[: limit - 1].rstrip() + "\u2026"

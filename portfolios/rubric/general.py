@@ -22,7 +22,6 @@ import re
 import string
 from collections.abc import Iterator
 
-from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION
@@ -205,7 +204,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             first_key,
             first_section,
             check="general.no_stakeholder",
-            row=_row(text.kind, (DOCUMENTATION,)),
+            row=_row(text, (DOCUMENTATION,)),
             severity="info" if text.kind in REFERENCE_KINDS else "warning",
             message=(
                 "No one is named anywhere in this artifact: no client, caregiver, role or team. Reviewers screen "
@@ -224,7 +223,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             first_key,
             first_section,
             check="general.no_constraint",
-            row=_row(text.kind, (ASSESSMENT,)),
+            row=_row(text, (ASSESSMENT,)),
             severity="warning" if text.kind in CONSTRAINT_STORIES else "info",
             message=(
                 "No constraint is named anywhere in this artifact (time, volume, staffing, payer rules, "
@@ -237,22 +236,16 @@ def check(text: ArtifactText) -> Iterator[Finding]:
         )
 
 
-def _row(kind: str, preferred: tuple[str, ...]) -> str:
+def _row(text: ArtifactText, preferred: tuple[str, ...]) -> str:
     """The first preferred row the kind proves, else the kind's first row."""
-    artifact_kind = KINDS_BY_KEY.get(kind)
-    if artifact_kind is None or not artifact_kind.proves:
-        return preferred[0]
-    for row in preferred:
-        if row in artifact_kind.proves:
-            return row
-    return artifact_kind.proves[0]
+    return text.spec.row_for(preferred) if text.spec else preferred[0]
 
 
 def _vague_outcomes(text: ArtifactText, written: list[tuple[str, str]]) -> Iterator[Finding]:
     # A number anywhere in the sections that report results backs the claims made elsewhere.
     if any(key in OUTCOME_SECTIONS and _MEASURE.search(section.translate(_ASCII_LOWER)) for key, section in written):
         return
-    row = _row(text.kind, (DOCUMENTATION,))
+    row = _row(text, (DOCUMENTATION,))
     found = 0
     for key, section in written:
         if (text.kind, key) in OUTCOME_JUDGED_ELSEWHERE:
@@ -285,7 +278,7 @@ def _vague_outcomes(text: ArtifactText, written: list[tuple[str, str]]) -> Itera
 
 
 def _vague_escalations(text: ArtifactText, written: list[tuple[str, str]]) -> Iterator[Finding]:
-    row = _row(text.kind, (DOCUMENTATION,))
+    row = _row(text, (DOCUMENTATION,))
     found = 0
     for key, section in written:
         if (text.kind, key) in ESCALATION_JUDGED_ELSEWHERE:

@@ -12,7 +12,7 @@ from django.db.models import F
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.models import Artifact, Portfolio, Revision, User
 from portfolios.rubric import phi
-from portfolios.rubric.engine import check_artifact
+from portfolios.checker import check_artifact
 from portfolios.tracks import TRACKS_BY_KEY
 from portfolios.validation import clean_fields, clean_single_line
 

@@ -19,7 +19,7 @@ from portfolios.findings_view import group_findings
 from portfolios.forms import ACTION_CHECK, ArtifactForm, PortfolioCreateForm, RedactForm, TrackChangeForm
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.merging import BOTH, merge_sections
-from portfolios.rubric.engine import check_artifact
+from portfolios.checker import check_artifact
 from portfolios.rubric.findings import CheckResult
 from portfolios.rubric.rows import ROWS
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY

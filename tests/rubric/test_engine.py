@@ -1,21 +1,15 @@
-"""The engine: picks families by kind, validates input, and scores rows from findings."""
+"""The engine: picks families by kind, validates input, scores rows from evidence and caps them by problems."""
 
 import pytest
 
+from portfolios.checker import RubricInputError, check_artifact
 from portfolios.kinds import KINDS_BY_KEY, get_kind
 from portfolios.rubric import engine
-from portfolios.rubric.artifact import ArtifactText
-from portfolios.rubric.engine import RubricInputError, check_artifact, score_rows
 from portfolios.rubric.findings import CheckResult, Finding
 
 
 def finding(check, row, severity):
     return Finding("plan", 0, 1, check, row, severity, "msg", "fix")
-
-
-def text_for(kind_key, **fields):
-    kind = get_kind(kind_key)
-    return kind, ArtifactText(kind_key, "outpatient", {key: fields.get(key, "") for key in kind.section_keys})
 
 
 def test_an_artifact_with_nothing_written_scores_zero_on_every_row():
@@ -28,32 +22,74 @@ def test_an_artifact_with_nothing_written_scores_zero_on_every_row():
     assert all(score.reasons == ("Nothing written yet.",) for score in result.rows.values())
 
 
-WRITTEN = dict.fromkeys(get_kind("case_writeup").section_keys, "something")
+STRONG_PLAN = {
+    "problem": "Client needs moderate assistance for lower-body dressing because hip precautions limit reach.",
+    "baseline": "LB dressing: Mod A with 3 verbal cues; COPM performance 3/10; Berg 41/56.",
+    "long_term_goals": "Client will complete LB dressing with modified independence using a reacher by discharge in 6 weeks.",
+    "short_term_goals": (
+        "1. Client will don socks with Min A using a sock aid within 2 weeks.\n"
+        "2. Client will don pants with supervision using a reacher while seated within 3 weeks."
+    ),
+    "interventions": "Sock aid and reacher training for the dressing goals\nSeated balance practice for pants goal 2",
+    "frequency_duration": "2x/week for 6 weeks.",
+    "discharge_criteria": "Discharge when LB dressing is Mod I with a reacher on 2 consecutive visits.",
+}
 
 
-def test_scores_lose_two_per_error_and_one_per_warning_per_distinct_check():
-    kind, text = text_for("case_writeup", **WRITTEN)
-    scores = score_rows(
-        kind,
-        text,
-        [
+def score_of(result, row):
+    return result.rows[row].score
+
+
+def test_a_row_earns_its_score_from_evidence():
+    result = check_artifact("plan_of_care", "outpatient", STRONG_PLAN)
+    assert score_of(result, "plan_of_care") >= 3
+    assert score_of(result, "assessment") >= 3
+    reasons = result.rows["assessment"].reasons
+    assert any("Berg 41/56" in reason or "Mod A" in reason for reason in reasons)
+
+
+def test_placeholders_in_every_section_earn_zero_on_every_row():
+    for kind in ("plan_of_care", "case_writeup", "handoff_template"):
+        fields = dict.fromkeys(get_kind(kind).section_keys, "TBD")
+        result = check_artifact(kind, "outpatient", fields)
+        assert {score.score for score in result.rows.values()} == {0}, kind
+
+
+def test_a_missing_element_is_named_in_the_reasons_and_as_an_info_finding():
+    fields = dict(STRONG_PLAN, frequency_duration="PRN")
+    result = check_artifact("plan_of_care", "outpatient", fields)
+    assert any(
+        "missing" in reason and "frequency and duration" in reason for reason in result.rows["plan_of_care"].reasons
+    )
+    assert any(f.check == "evidence.plan.frequency" and f.severity == "info" for f in result.findings)
+
+
+def test_problems_cap_a_row_and_the_cap_names_the_finding():
+    capped = dict(STRONG_PLAN, baseline=STRONG_PLAN["baseline"] + " Pain 9/10 with reaching; continued the program.")
+    result = check_artifact("plan_of_care", "outpatient", capped)
+    assessment = result.rows["assessment"]
+    assert assessment.score <= engine.SAFETY_CAP
+    assert any("safety.continued_through_red_flag" in reason for reason in assessment.reasons)
+
+
+def test_the_cap_drops_by_two_per_error_and_one_per_warning_per_distinct_check():
+    cap, reasons = engine._cap(
+        "documentation",
+        (
             finding("phi.name", "documentation", "error"),
             finding("phi.name", "documentation", "error"),  # same check again: counted once
             finding("case.skilled_language", "documentation", "warning"),
-            finding("case.follow_up", "plan_of_care", "info"),  # info costs nothing
-        ],
+            finding("case.follow_up", "documentation", "info"),  # info costs nothing
+            finding("other.row", "assessment", "error"),  # another row's problem
+        ),
     )
-    assert scores["documentation"].score == 1
-    assert scores["documentation"].label == "Emerging"
-    assert scores["documentation"].reasons == ("−2: msg (phi.name)", "−1: msg (case.skilled_language)")
-    assert scores["plan_of_care"].score == 4
-    assert scores["assessment"].reasons == ("No problems found by the checks for this row.",)
+    assert cap == 1
+    assert reasons == ["−2 to the cap: msg (phi.name)", "−1 to the cap: msg (case.skilled_language)"]
 
 
-def test_scores_never_go_below_zero():
-    kind, text = text_for("case_writeup", **WRITTEN)
-    findings = [finding(f"check.{n}", "assessment", "error") for n in range(5)]
-    assert score_rows(kind, text, findings)["assessment"].score == 0
+def test_the_cap_never_goes_below_zero():
+    cap, _ = engine._cap("assessment", tuple(finding(f"check.{n}", "assessment", "error") for n in range(5)))
+    assert cap == 0
 
 
 def test_only_rows_the_kind_proves_are_scored():
@@ -82,7 +118,7 @@ def test_every_kind_gets_the_phi_gate(kind):
 
 
 def test_families_named_by_a_kind_run_after_the_common_ones():
-    families = engine.families_for(get_kind("plan_of_care"))
+    families = engine.families_for(get_kind("plan_of_care").spec)
     assert families[: len(engine.ALWAYS)] == engine.ALWAYS
     assert engine.FAMILIES["goals"] in families
     assert engine.FAMILIES["handoff"] not in families

@@ -3,8 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS
-from portfolios.rubric.engine import check_artifact
 from portfolios.tracks import TRACK_KEYS
 
 CLINICAL_WORDS = st.sampled_from(

@@ -20,7 +20,7 @@ STRONG_CONTEXT = (
 def artifact(kind: str = "case_writeup", **sections: str) -> ArtifactText:
     fields = dict.fromkeys(KINDS_BY_KEY[kind].section_keys, "")
     fields.update(sections)
-    return ArtifactText(kind=kind, track="outpatient", fields=fields)
+    return ArtifactText(kind=kind, track="outpatient", fields=fields, spec=KINDS_BY_KEY[kind].spec)
 
 
 def findings(text: ArtifactText, check_id: str | None = None):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import goals
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.assist import CGA, INDEPENDENT, MAX, MIN, MOD, MOD_I, SETUP, SUPERVISION, find_cues, find_levels
-from portfolios.rubric.engine import check_artifact
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import PLAN_OF_CARE
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portfolios.rubric.engine import RubricInputError, check_artifact
+from portfolios.checker import RubricInputError, check_artifact
 
 
 class InputError(ValueError):

@@ -37,7 +37,7 @@ from portfolios.demo_data import (
 )
 from portfolios.kinds import KINDS, KINDS_BY_KEY
 from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, ShareLink, User, Verdict
-from portfolios.rubric.engine import check_artifact
+from portfolios.checker import check_artifact
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY
 
 SHARE_LABEL = "Demo recruiter link"

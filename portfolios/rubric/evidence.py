@@ -1,0 +1,747 @@
+"""Evidence shapes: what makes a passage count as proof for a rubric row.
+
+A kind's catalog entry declares, for each row it proves, the evidence a hiring manager looks
+for (`spec.EvidenceRule`): a shape from `SHAPES`, the sections to look in, a weight and a
+plain sentence saying what is looked for. Each shape is implemented once here, as a pure
+function from the (cleaned) section texts to an `Earned` value between 0 and 1 with the
+passage that earned it. Shapes are structural, never a bare keyword: a measure is a number
+with its unit or an assist level; an action has an owner *and* a time; a contingency has a
+trigger with a threshold *and* a response; a goal is judged on its COAST elements.
+
+Every shape carries examples that must earn and must miss (`EXAMPLES`); the test suite runs
+them, and every rule in the catalog, LanguageTool-style.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from portfolios.rubric import goals as goal_rules
+from portfolios.rubric import readability
+from portfolios.rubric.assist import find_levels, fold
+from portfolios.rubric.spec import EvidenceRule
+from portfolios.rubric.text import Span, iter_items, iter_sentences
+
+
+@dataclass(frozen=True)
+class Earned:
+    """How much of one rule's evidence is present (0–1), and the passage that shows it."""
+
+    share: float
+    field: str = ""
+    start: int = 0
+    end: int = 0
+    note: str = ""
+
+    @property
+    def passage(self) -> tuple[str, int, int] | None:
+        return (self.field, self.start, self.end) if self.field and self.end > self.start else None
+
+
+NOTHING = Earned(0.0)
+
+# --- Vocabulary of structure ------------------------------------------------------------------
+# All patterns run on `fold`ed (ASCII-lower-cased) text; offsets are those of the original.
+_NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)"
+_UNIT = (
+    r"(?:%|percent|x\b|times|reps?\b|repetitions|minutes?|mins?\b|hours?|hrs?\b|h\b|seconds?|secs?\b|s\b|days?\b"
+    r"|weeks?|wks?\b|months?|visits?|sessions?|treatments?|feet|foot|ft\b|meters?|m\b|steps|stairs|trials?"
+    r"|opportunities|degrees?|°|lbs?\b|pounds?|kg\b|points?|pts?\b|cues?\b|prompts?|errors?|items?|patients?|pts\b"
+    r"|notes?|evals?|evaluations?|falls?|words?|letters?|bites?|grams?|mmhg|bpm|breaths|beats|of\s+\d+|out\s+of\s+\d+)"
+)
+_QUANTITY = re.compile(
+    rf"(?<![\w.])(?:{_NUMBER}\s?(?:-|–|to)\s?)?{_NUMBER}\s?{_UNIT}"
+    r"|(?<![\w/])\d{1,3}\s?/\s?\d{1,3}(?![\w/])"  # a score: 38/56, 3/4 trials, 6/10 pain
+    r"|\bfrom\s+\d+(?:\.\d+)?\s?\S{0,8}\s+to\s+\d"  # a change: from 14 to 2
+    r"|\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
+    r"|grip|pinch|rom|mmt|vmi|bot-?2|pdms-?2)\b[^.\n;]{0,25}?\d"
+)
+_FREQUENCY = re.compile(
+    rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
+    r"(?:week|wk|day|month|shift)\b|\b(?:daily|weekly|biweekly|bid|tid|qid|qd|[1-7]x\s?/?\s?w(?:ee)?k)\b"
+    r"|\bevery\s+(?:other\s+)?(?:day|week|morning|evening|visit|session)\b"
+)
+_DURATION = re.compile(
+    rf"\b(?:for|over|x|across|during|within|next)\s+(?:the\s+)?(?:next\s+)?{_NUMBER}\s?(?:-|–|to)?\s?(?:{_NUMBER}\s?)?"
+    r"(?:weeks?|wks?|months?|days?|visits?|sessions?|treatments?)\b"
+    r"|\b\d+\s?(?:weeks?|wks?|months?|visits?|sessions?)\b(?:\s+(?:total|of\s+care|certification|plan))"
+    r"|\b(?:certification|cert(?:ification)? period|episode|poc)\b[^.\n]{0,30}\d+\s?(?:days?|weeks?|visits?)"
+    r"|\b\d+\s?(?:weeks?|wks?|months?|visits?|sessions?)\b"
+)
+# Who: roles, the candidate, the client's people.
+_ROLE = re.compile(
+    r"(?<![\w-])(?:i|me|ot|otr|otr/l|ota|cota|pt|pta|rn|lpn|md|np|pa|slp|cm|sw|rt|cna|pct|msw|charge|nurse|nursing"
+    r"|physician|doctor|dr|therapist|case\s+manager|social\s+worker|receiver|receiving|sender|resident|hospitalist"
+    r"|attending|surgeon|aide|tech|supervisor|manager|lead|rapid\s+response|provider|clinician|pharmacist"
+    r"|dietitian|family|caregiver|parent|mom|dad|teacher|client|patient|pt's|scheduler|front\s+desk|team"
+    r"|director|coordinator|rehab|primary|covering|on-call|team\s+lead|ots?|pts?|rns?)s?(?![\w-])"
+)
+_WHEN = re.compile(
+    r"\b(?:by\s+(?:\d{1,2}\b|noon|midday|morning|afternoon|evening|tonight|tomorrow|end|the\s+end|next|the\s+next"
+    r"|discharge|d/c|\w+day|close)|today|tonight|tomorrow|next\s+(?:shift|session|visit|treatment|day|morning|week)"
+    r"|this\s+(?:shift|morning|afternoon|evening|session|visit|week)|end\s+of\s+(?:the\s+)?(?:shift|day|session|week)"
+    r"|before\s+(?:the\s+)?(?:discharge|d/c|next|transfer|first|any|each|every|lunch|noon|\d|leaving|mobility|the)"
+    r"|within\s+\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?|business\s+days?)\b|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)\b"
+    r"|same\s+(?:day|shift|session)|(?:on|at|by)\s+day\s+\d+|daily\b|weekly\b|every\s+\d+|q\s?\d+\s?h\b|stat\b"
+    r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge|each|every)"
+    r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
+    r"|annually|every\s+(?:month|quarter|year|week|shift|morning)|(?:in|after)\s+\d+\s?(?:days?|weeks?|months?))"
+)
+# A trigger: a threshold with a number, or a sign that needs a response.
+_TRIGGER = re.compile(
+    r"(?:<|>|≤|≥|below|above|under|over|drops?|falls?|rises?|exceeds?|more\s+than|less\s+than|greater\s+than"
+    r"|at\s+least|or\s+(?:more|higher|lower|less))\s?\d"
+    r"|\d+\s?(?:/10|%|mmhg|bpm)|\b(?:dizz\w*|light-?headed\w*|syncop\w*|chest\s+pain|short(?:ness)?\s+of\s+breath"
+    r"|sob\b|diaphore\w*|confus\w*|new\s+(?:numbness|weakness|onset|pain|tingling)|numbness|fall\w*|unresponsive"
+    r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*)"
+)
+_RESPONSE = re.compile(
+    r"\b(?:then|stop\w*|hold\w*|notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|return\w*"
+    r"|sit\w*|rest\w*|recheck\w*|re-check\w*|pause\w*|end\w*|defer\w*|lower\w*|supine|alert\w*|reassess\w*"
+    r"|monitor\w*|document\w*|modify|switch\w*|send|transfer\w*|activate\w*|discontinue\w*|hand\s+off)\b"
+)
+_CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
+_NOTIFY = re.compile(
+    r"\b(?:notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|alert\w*|flag\w*|text\w*"
+    r"|message\w*|raise\w*)\b"
+)
+_REASON = re.compile(
+    r"\b(?:because|since|so\s+that|so\s+(?:i|we|she|he|they|the)|due\s+to|given|which\s+(?:is\s+why|meant)"
+    r"|therefore|as\s+a\s+result|in\s+order\s+to|to\s+(?:reduce|prevent|avoid|protect|keep|lower|limit|allow)"
+    r"|the\s+reason|rationale|this\s+(?:meant|means|is\s+why)|that\s+is\s+why|led\s+(?:me|us)\s+to)\b"
+)
+_ALTERNATIVE = re.compile(r"\b(?:rather\s+than|instead\s+of|over\s+(?:a|an|the)|not\s+\w+\s+but|chose\b|versus|vs\.?)")
+_CONSTRAINT = re.compile(
+    r"\b(?:limit\w*|constrain\w*|barrier\w*|the\s+real\s+(?:problem|issue|constraint|barrier|driver)"
+    r"|(?:what|which)\s+(?:actually|really)\s+\w+|only\s+\d+|no\s+(?:caregiver|help|car|ride|transport\w*)|lives?\s+alone"
+    r"|authori[sz]ed|cap(?:ped)?\s+at|turned\s+out|root\s+cause|driven\s+by|because\s+of|due\s+to|unable\s+to"
+    r"|could\s*(?:n't|\s+not)|can(?:'t|not)|too\s+(?:few|little|short|fatigued)|precaution\w*|works?\s+nights?)\b"
+)
+_OUTCOME = re.compile(
+    r"\b(?:from\b[^.\n]{1,40}\bto\b|went\s+(?:from|to)|improved|progressed|now|at\s+(?:discharge|week\s+\d|day\s+\d|"
+    r"follow-?up|re-?eval\w*)|increased|decreased|reduced|fell|dropped|rose|achieved|met\b|returned|reached"
+    r"|down\s+to|up\s+to|after\s+\d)"
+)
+_TEACH_BACK = re.compile(
+    r"\b(?:teach[- ]?back|show\s+me|tell\s+me|walk\s+me\s+through|in\s+your\s+own\s+words|explain\s+(?:it\s+)?back"
+    r"|demonstrat\w*|return\s+demo\w*|(?:can|could|would)\s+you\s+(?:show|tell|explain|walk|point)"
+    r"|what\s+(?:will|would)\s+you\s+do|how\s+(?:will|would)\s+you)\b"
+)
+_RETEACH = re.compile(
+    r"\b(?:re-?teach\w*|re-?explain\w*|show\s+(?:it\s+)?again|repeat\w*|try\s+again|another\s+way|clarif\w*"
+    r"|correct\w*|until|re-?demonstrat\w*)\b"
+)
+_BARRIER = re.compile(
+    r"\b(?:barrier\w*|worr\w*|afraid|fear\w*|forget\w*|can(?:'t|not)|unable|no\s+(?:time|car|ride|help|one)|alone"
+    r"|works?\s+(?:nights?|days?|two\s+jobs)|tired|fatigue\w*|pain|cost\w*|afford\w*|language|hearing|vision|low\s+vision"
+    r"|literacy|busy|overwhelm\w*|doesn't|does\s+not|won't|will\s+not|refus\w*|embarrass\w*|motivat\w*|stairs"
+    r"|schedule|childcare|transport\w*|memory|confus\w*|depress\w*|anxi\w*)"
+)
+_ANSWER = re.compile(
+    r"\b(?:so\b|plan\w*|will\b|we\s+(?:agreed|chose|set|made|moved|tied|changed|switched|added|use|will)|instead"
+    r"|solution|answer\w*|address\w*|by\s+\w+ing|using|use\b|put|set\s+up|tie\w*|link\w*|pair\w*|alarm|reminder"
+    r"|chart|calendar|checklist|picture|large[- ]print|interpreter|moved|shorter|simplif\w*|trade\w*|swap\w*)"
+)
+_ROUTINE = re.compile(
+    r"\b(?:every|each|after|before|during|with)\s+(?:\w+\s+){0,2}(?:morning|evening|night|meal|breakfast|lunch"
+    r"|dinner|bath|shower|brush\w*|bed(?:time)?|school|bus|commercial|walk|dose|medication|nap|toileting|day|dressing)"
+    r"|\b(?:bedtime|morning\s+routine|routine)\b"
+)
+_PAUSE_POINT = re.compile(
+    r"^\W*(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time|at\s+the\s+start)\b"
+)
+_VAGUE = re.compile(
+    r"\b(?:as\s+needed|appropriate(?:ly)?|etc\.?|and\s+so\s+on|if\s+necessary|prn|as\s+indicated|as\s+tolerated"
+    r"|when\s+possible|as\s+appropriate|properly|correctly|adequate(?:ly)?)\b"
+)
+_ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
+_GOAL_REFERENCE = re.compile(
+    r"\b(?:goal|ltg|stg|objective)s?\s?#?\s?\d|\b(?:ltg|stg)s?\b"
+    r"|\b(?:for|toward|towards|supports?|targets?|address\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:goals?|ltg|stg)\b"
+)
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+_STOP = frozenset(
+    [
+        "with",
+        "will",
+        "that",
+        "this",
+        "then",
+        "from",
+        "have",
+        "into",
+        "each",
+        "when",
+        "able",
+        "client",
+        "patient",
+        "about",
+        "after",
+        "before",
+        "their",
+        "there",
+        "which",
+        "would",
+        "could",
+        "should",
+        "using",
+        "used",
+        "while",
+        "within",
+        "without",
+        "during",
+        "other",
+        "only",
+        "more",
+        "less",
+        "than",
+        "also",
+        "very",
+        "over",
+        "under",
+        "week",
+        "weeks",
+        "session",
+        "sessions",
+        "visit",
+        "visits",
+        "goal",
+        "goals",
+        "time",
+        "times",
+        "days",
+        "minutes",
+        "independent",
+        "assist",
+        "training",
+        "practice",
+        "therapy",
+        "therapeutic",
+        "exercise",
+        "exercises",
+        "activity",
+        "activities",
+        "program",
+        "skills",
+        "task",
+        "tasks",
+        "client's",
+    ]
+)
+_REAL_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+# --- Helpers ----------------------------------------------------------------------------------
+def _spans(fields: Mapping[str, str], sections: tuple[str, ...], unit: str = "sentence") -> Iterator[tuple[str, Span]]:
+    for key in sections:
+        body = fields.get(key, "")
+        if not body.strip():
+            continue
+        pieces = iter_items(body) if unit == "item" else iter_sentences(body)
+        for piece in pieces:
+            if piece.text.strip():
+                yield key, piece
+
+
+def _first(fields: Mapping[str, str], sections: tuple[str, ...], test: Callable[[str], bool], unit: str = "sentence"):
+    for key, span in _spans(fields, sections, unit):
+        if test(fold(span.text)):
+            return key, span
+    return None
+
+
+def _earned_at(share: float, key: str, span: Span, note: str = "") -> Earned:
+    return Earned(min(1.0, share), key, span.start, span.end, note)
+
+
+def _count(fields, sections, test, unit="sentence") -> list[tuple[str, Span]]:
+    return [(key, span) for key, span in _spans(fields, sections, unit) if test(fold(span.text))]
+
+
+def _share_of(found: list[tuple[str, Span]], needed: int) -> Earned:
+    if not found:
+        return NOTHING
+    key, span = found[0]
+    return _earned_at(len(found) / max(1, needed), key, span, f"{len(found)} found")
+
+
+def _real_words(text: str) -> int:
+    return len(_REAL_WORD.findall(text))
+
+
+def is_quantity(lowered: str) -> bool:
+    """A number with its unit, a score (38/56), a named measure with its value, or an assist level."""
+    return bool(_QUANTITY.search(lowered)) or bool(find_levels(lowered))
+
+
+# --- Shapes ------------------------------------------------------------------------------------
+def measured(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Passages with a measure: a number with its unit, a score, a named test's value or an assist level."""
+    needed = int(rule.params.get("min", 1))
+    return _share_of(_count(fields, rule.sections, is_quantity), needed)
+
+
+def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """A when: a deadline, an interval, a clock time or a cadence."""
+    needed = int(rule.params.get("min", 1))
+    return _share_of(_count(fields, rule.sections, lambda s: bool(_WHEN.search(s) or _FREQUENCY.search(s))), needed)
+
+
+def owner_and_time(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Action lines that each name who owns them and by when."""
+    needed = int(rule.params.get("min", 2))
+    return _share_of(
+        _count(fields, rule.sections, lambda s: bool(_ROLE.search(s) and _WHEN.search(s)), unit="item"), needed
+    )
+
+
+def _is_contingency(lowered: str) -> bool:
+    condition = _CONDITIONAL.search(lowered)
+    if not condition:
+        return False
+    rest = lowered[condition.end() :]
+    trigger = _TRIGGER.search(rest)
+    return bool(trigger and _RESPONSE.search(rest, trigger.start()))
+
+
+def contingencies(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """If/then rules whose trigger has a threshold or a named sign and whose 'then' says what to do."""
+    needed = int(rule.params.get("min", 2))
+    return _share_of(_count(fields, rule.sections, _is_contingency, unit="item"), needed)
+
+
+def escalation(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """An escalation that names whom to tell and what triggers it; a time frame or order completes it."""
+    best = NOTHING
+    for key, span in _spans(fields, rule.sections, "item"):
+        lowered = fold(span.text)
+        who = bool(_NOTIFY.search(lowered) and _ROLE.search(lowered))
+        trigger = bool(_TRIGGER.search(lowered) or _CONDITIONAL.search(lowered))
+        when = bool(_WHEN.search(lowered) or re.search(r"\b(?:then|first|next|second|after\s+that)\b", lowered))
+        share = (0.5 if who else 0) + (0.3 if who and trigger else 0) + (0.2 if who and when else 0)
+        if share > best.share:
+            best = _earned_at(share, key, span)
+    return best
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:[;,]|\band\b)\s*")
+_LABEL_PREFIX = re.compile(r"^[^:\n]{1,40}:\s*")
+
+
+def _elements(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
+    """List items; a single line that is itself a list ("Required: severity, precautions, DME") splits on commas."""
+    elements: list[tuple[str, Span]] = []
+    for key, item in _spans(fields, sections, "item"):
+        body = item.text
+        label = _LABEL_PREFIX.match(body)
+        offset = label.end() if label else 0
+        rest = body[offset:]
+        if len(re.findall(r"[;,]", rest)) < 2:
+            elements.append((key, item))
+            continue
+        position = offset
+        for piece in _LIST_SEPARATOR.split(rest):
+            index = body.find(piece, position) if piece else -1
+            if piece.strip(" .") and index >= 0:
+                elements.append((key, Span(item.start + index, item.start + index + len(piece), piece)))
+                position = index + len(piece)
+    return elements
+
+
+def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """A list of `min`–`max` items, each a concrete check a colleague could verify (no 'as needed', 'etc.')."""
+    low, high = int(rule.params.get("min", 5)), int(rule.params.get("max", 12))
+    min_words = int(rule.params.get("min_words", 3))
+    items = _elements(fields, rule.sections)
+    if not items:
+        return NOTHING
+    concrete = [
+        (key, span)
+        for key, span in items
+        if _real_words(span.text) >= min_words
+        and not _VAGUE.search(fold(span.text))
+        and not span.text.rstrip().endswith(":")
+    ]
+    share = len(concrete) / max(low, 1)
+    if len(items) > high:
+        share = min(share, 0.75)  # too long to run at the pause point
+    key, span = (concrete or items)[0]
+    return _earned_at(share, key, span, f"{len(concrete)} of {len(items)} items concrete")
+
+
+def written(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """A section written in the candidate's own words, at least `min_words` of them (placeholders excluded)."""
+    needed = int(rule.params.get("min_words", 12))
+    best = NOTHING
+    for key in rule.sections:
+        body = fields.get(key, "")
+        count = _real_words(body)
+        if count and count / needed > best.share:
+            stripped = body.strip()
+            start = body.index(stripped[:1]) if stripped else 0
+            best = Earned(min(1.0, count / needed), key, start, start + len(stripped))
+    return best if best.share >= 0.5 else NOTHING
+
+
+def reasoned(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """A decision with its reason ('because', 'so that', 'due to' …); naming the rejected alternative completes it."""
+    reasons = _count(fields, rule.sections, lambda s: bool(_REASON.search(s)) and _real_words(s) >= 6)
+    if not reasons:
+        return NOTHING
+    alternatives = _count(fields, rule.sections, lambda s: bool(_ALTERNATIVE.search(s)))
+    key, span = reasons[0]
+    needed = int(rule.params.get("min", 1))
+    return _earned_at(0.75 * min(1.0, len(reasons) / needed) + (0.25 if alternatives else 0), key, span)
+
+
+def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """The real constraint named: what limited the client or the plan, stated as such."""
+    found = _first(fields, rule.sections, lambda s: bool(_CONSTRAINT.search(s)) and _real_words(s) >= 5)
+    return _earned_at(1.0, *found) if found else NOTHING
+
+
+def verified_outcome(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """An outcome with a number or level: 'went from Mod A to supervision', 'late notes fell from 14 to 2'."""
+    found = _count(fields, rule.sections, lambda s: bool(_OUTCOME.search(s)) and is_quantity(s))
+    if found:
+        return _share_of(found, int(rule.params.get("min", 1)))
+    measured_only = _count(fields, rule.sections, is_quantity)
+    return _share_of(measured_only, 2 * int(rule.params.get("min", 1))) if measured_only else NOTHING
+
+
+def frequency_and_duration(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Frequency and duration in numbers: '3x/week for 6 weeks'. One of the two earns half."""
+    frequency = _first(fields, rule.sections, lambda s: bool(_FREQUENCY.search(s)))
+    duration = _first(fields, rule.sections, lambda s: bool(_DURATION.search(s)))
+    if frequency and duration:
+        return _earned_at(1.0, *frequency)
+    if frequency or duration:
+        return _earned_at(0.5, *(frequency or duration))
+    return NOTHING
+
+
+def _goal_items(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
+    return [
+        (key, span)
+        for key, span in _spans(fields, sections, "item")
+        if _real_words(span.text) >= 4 and not span.text.rstrip().endswith(":")
+    ]
+
+
+def _coast(text: str, track: str) -> float:
+    elements = (
+        goal_rules.has_client(text) or text.lower().startswith(("will ", "to ")),
+        goal_rules.mentions_occupation(text),
+        goal_rules.is_measurable(text),
+        goal_rules.has_condition(text, track),
+        goal_rules.has_timeline(text),
+    )
+    return sum(elements) / len(elements)
+
+
+def coast_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Goals that are COAST-complete: client, occupation, assist level or measure, condition, timeline."""
+    needed = int(rule.params.get("min", 1))
+    goals = _goal_items(fields, rule.sections)
+    if not goals:
+        return NOTHING
+    scores = [_coast(span.text, track) for _, span in goals]
+    # A goal missing one element counts half; missing more counts nothing.
+    credit = sum(1.0 if score == 1 else 0.5 if score >= 0.8 else 0.0 for score in scores)
+    best = max(range(len(goals)), key=lambda index: scores[index])
+    key, span = goals[best]
+    complete = sum(1 for score in scores if score == 1)
+    share = credit / max(needed, 1)
+    if len(goals) > needed:
+        share = min(share, credit / len(goals) * 1.25)
+    return _earned_at(share, key, span, f"{complete} of {len(goals)} goals COAST-complete")
+
+
+def progression(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Goals that step up from the baseline: a goal's target level beats the baseline's level."""
+    baseline_sections = tuple(rule.params.get("baseline", ()))
+    baseline_text = "\n".join(fields.get(key, "") for key in baseline_sections)
+    baseline = find_levels(baseline_text)
+    numbers = bool(_QUANTITY.search(fold(baseline_text)))
+    if not baseline and not numbers:
+        return NOTHING
+    worst = min((level.low for level in baseline), default=None)
+    for key, span in _goal_items(fields, rule.sections):
+        levels = find_levels(span.text)
+        if levels and worst is not None and levels[-1].low > worst:
+            return _earned_at(1.0, key, span)
+        if numbers and _QUANTITY.search(fold(span.text)):
+            return _earned_at(0.75, key, span)
+    return NOTHING
+
+
+def _stems(text: str) -> set[str]:
+    return {word.rstrip("s") for word in _CONTENT_WORD.findall(fold(text)) if word not in _STOP}
+
+
+def linked_to_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Interventions tied to a named goal: by goal number, or by sharing the goal's activity words."""
+    goal_words: set[str] = set()
+    for key in rule.params.get("goals", ()):
+        goal_words |= _stems(fields.get(key, ""))
+    items = _goal_items(fields, rule.sections)
+    if not items:
+        return NOTHING
+    linked = []
+    for key, span in items:
+        lowered = fold(span.text)
+        if _GOAL_REFERENCE.search(lowered) or _stems(span.text) & goal_words:
+            linked.append((key, span))
+    if not linked:
+        return NOTHING
+    key, span = linked[0]
+    return _earned_at(len(linked) / max(len(items), int(rule.params.get("min", 2))), key, span)
+
+
+def teach_back(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """The client is asked to show or say it back in their own words; a plan for a wrong answer completes it."""
+    found = _first(fields, rule.sections, lambda s: bool(_TEACH_BACK.search(s)))
+    if not found:
+        return NOTHING
+    reteach = _first(fields, rule.sections, lambda s: bool(_RETEACH.search(s)))
+    return _earned_at(0.75 + (0.25 if reteach else 0), *found)
+
+
+def barriers_answered(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Barriers named, each with what will be done about it (in the same or the next sentence)."""
+    spans = list(_spans(fields, rule.sections))
+    named = 0
+    answered = 0
+    first = None
+    for index, (key, span) in enumerate(spans):
+        lowered = fold(span.text)
+        if not _BARRIER.search(lowered):
+            continue
+        named += 1
+        following = fold(spans[index + 1][1].text) if index + 1 < len(spans) else ""
+        if _ANSWER.search(lowered) or _ANSWER.search(following):
+            answered += 1
+            first = first or (key, span)
+    if not named:
+        return NOTHING
+    if not answered:
+        key, span = next((k, s) for k, s in spans if _BARRIER.search(fold(s.text)))
+        return _earned_at(0.25, key, span, "barriers named, none answered")
+    return _earned_at(0.5 + 0.5 * min(1.0, answered / max(1, int(rule.params.get("min", 2)))), *first)
+
+
+def routine_plan(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """When and how often, tied to the client's routine or a number: 'each morning before the bus', '3 times a day'."""
+    found = _first(fields, rule.sections, lambda s: bool(_ROUTINE.search(s) or _FREQUENCY.search(s)))
+    return _earned_at(1.0, *found) if found else NOTHING
+
+
+def plain_language(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Words a client would use: grade 8 or below earns it all, up to grade 10 half, and jargon costs."""
+    body = "\n".join(fields.get(key, "") for key in rule.sections)
+    words = _real_words(body)
+    if words < 25:
+        return NOTHING
+    grade = readability.measure(body).grade
+    share = 1.0 if grade <= 8 else 0.5 if grade <= 10 else 0.0
+    caps = len(re.findall(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", body))
+    if caps >= 3:
+        share = min(share, 0.5)
+    key = next(key for key in rule.sections if fields.get(key, "").strip())
+    stripped = fields[key].strip()
+    start = fields[key].index(stripped[:1])
+    return Earned(share, key, start, start + len(stripped), f"grade {grade:.0f}")
+
+
+def main_message(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """One main message: a short statement (at most two sentences, 35 words) of what to do."""
+    for key in rule.sections:
+        body = fields.get(key, "")
+        sentences = list(iter_sentences(body))
+        if not sentences:
+            continue
+        words = _real_words(body)
+        if words < 4:
+            return NOTHING
+        share = 1.0 if len(sentences) <= 2 and words <= 35 else 0.5
+        return _earned_at(share, key, Span(sentences[0].start, sentences[-1].end, body))
+    return NOTHING
+
+
+def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """The moment the checklist is run, stated as a trigger: 'Before the first transfer of each session'."""
+    found = _first(fields, rule.sections, lambda s: bool(_PAUSE_POINT.search(s)) and _real_words(s) >= 3)
+    return _earned_at(1.0, *found) if found else NOTHING
+
+
+SHAPES: dict[str, Callable[[EvidenceRule, Mapping[str, str], str], Earned]] = {
+    "measured": measured,
+    "timed": timed,
+    "owner_and_time": owner_and_time,
+    "contingencies": contingencies,
+    "escalation": escalation,
+    "concrete_items": concrete_items,
+    "written": written,
+    "reasoned": reasoned,
+    "named_constraint": named_constraint,
+    "verified_outcome": verified_outcome,
+    "frequency_and_duration": frequency_and_duration,
+    "coast_goals": coast_goals,
+    "progression": progression,
+    "linked_to_goals": linked_to_goals,
+    "teach_back": teach_back,
+    "barriers_answered": barriers_answered,
+    "routine_plan": routine_plan,
+    "plain_language": plain_language,
+    "main_message": main_message,
+    "pause_point": pause_point,
+}
+
+
+def earn(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """How much of `rule`'s evidence the (cleaned) sections hold."""
+    return SHAPES[rule.shape](rule, fields, track)
+
+
+_READ_BACK = re.compile(
+    r"\b(?:read[- ]?backs?|reads?\s+(?:it\s+)?back|repeats?\s+(?:it\s+)?back|restat\w*|summari[sz]\w*|teach[- ]?back"
+    r"|check[- ]?back|confirms?|says?\s+back)\b"
+)
+
+
+def read_back(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """The receiver restates what they now own (a read-back), and a question or confirmation closes the loop."""
+    found = _first(fields, rule.sections, lambda s: bool(_READ_BACK.search(s) and _ROLE.search(s)))
+    if not found:
+        found = _first(fields, rule.sections, lambda s: bool(_READ_BACK.search(s)))
+        return _earned_at(0.5, *found) if found else NOTHING
+    closes = _first(
+        fields, rule.sections, lambda s: bool(re.search(r"\b(?:question\w*|clarif\w*|confirm\w*|sign\w*)", s))
+    )
+    return _earned_at(0.75 + (0.25 if closes else 0), *found)
+
+
+SHAPES["read_back"] = read_back
+
+
+# --- Examples: text that must earn a shape's evidence and text that must not -------------------
+# Keys of a mapping example are section keys; a plain string is the text of section "a".
+# Rules are built with sections ("a",) and the params given, so every shape is tested on its own.
+EXAMPLES: dict[str, dict] = {
+    "measured": {
+        "earns": ["Berg 38/56; LB dressing Mod A with 3 verbal cues.", "Grip 8 lb left, 46 lb right."],
+        "misses": ["Below average.", "Impaired balance and poor endurance.", "Client is motivated."],
+    },
+    "timed": {
+        "earns": ["Notes signed the same day, before leaving the unit.", "Reviewed every 6 months by the lead OT."],
+        "misses": ["Notes are written when possible.", "We review it regularly."],
+    },
+    "owner_and_time": {
+        "params": {"min": 1},
+        "earns": [
+            "OT to re-check orthostatic BP before the next session, by 14:00.",
+            "RN to page MD within 15 minutes.",
+        ],
+        "misses": ["Re-check BP.", "Somebody should follow up soon."],
+    },
+    "contingencies": {
+        "params": {"min": 1},
+        "earns": [
+            "If SpO2 drops below 90% during activity, then stop and notify the RN.",
+            "If she reports new dizziness on standing, sit her down and recheck BP.",
+        ],
+        "misses": ["Monitor the patient closely.", "If needed, use clinical judgment."],
+    },
+    "escalation": {
+        "earns": ["If pain is above 7/10, stop and notify the charge nurse within 15 minutes."],
+        "misses": ["Escalate as needed.", "Use good judgment."],
+    },
+    "concrete_items": {
+        "params": {"min": 3},
+        "earns": [
+            "- Confirm weight-bearing order in chart\n- Check brakes locked on both sides\n- Gait belt on before stand"
+        ],
+        "misses": ["- Be safe\n- Use gait belt as needed\n- Etc."],
+    },
+    "written": {
+        "params": {"min_words": 6},
+        "earns": ["Transfers attempted without checking current weight-bearing orders."],
+        "misses": ["TBD", "Yes."],
+    },
+    "reasoned": {
+        "earns": ["I chose a tub bench rather than a shower chair because she cannot step over the tub wall safely."],
+        "misses": ["Continue POC. Progress as tolerated."],
+    },
+    "named_constraint": {
+        "earns": [
+            "What actually limited her was fear of falling at night, not strength.",
+            "Only 2 visits were authorized, so the caregiver had to learn the transfer on visit 1.",
+        ],
+        "misses": ["Client did well in therapy today."],
+    },
+    "verified_outcome": {
+        "earns": ["LB dressing went from Mod A to supervision in 3 weeks.", "Late notes fell from 14 to 2 a week."],
+        "misses": ["Client improved a lot.", "Documentation got better."],
+    },
+    "frequency_and_duration": {
+        "earns": ["3x/week for 6 weeks.", "Twice a week for 8 visits."],
+        "misses": ["PRN.", "As needed until goals are met."],
+    },
+    "coast_goals": {
+        "params": {"min": 1},
+        "earns": ["Client will don socks with modified independence using a sock aid within 3 weeks."],
+        "misses": ["Improve ADLs.", "Patient will get stronger."],
+    },
+    "progression": {
+        "params": {"baseline": ("b",)},
+        "earns": [{"b": "LB dressing: Mod A.", "a": "Client will complete LB dressing with Min A within 2 weeks."}],
+        "misses": [{"b": "LB dressing: Mod A.", "a": "Client will complete LB dressing with Mod A within 2 weeks."}],
+    },
+    "linked_to_goals": {
+        "params": {"goals": ("g",)},
+        "earns": [
+            {
+                "g": "Client will don socks with a sock aid with supervision in 2 weeks.",
+                "a": "Sock aid training with graded practice for the sock goal\nEnergy conservation for cooking",
+            }
+        ],
+        "misses": [{"g": "Client will don socks with a sock aid in 2 weeks.", "a": "Therapeutic exercise\nModalities"}],
+    },
+    "teach_back": {
+        "earns": ["Show me how you would put the splint on. If a strap is missed, I show it again."],
+        "misses": ["Do you understand?", "Handout given."],
+    },
+    "barriers_answered": {
+        "params": {"min": 1},
+        "earns": ["Mom works nights, so we tied the exercises to the bedtime routine with the grandmother."],
+        "misses": ["No barriers.", "Client was pleasant."],
+    },
+    "routine_plan": {
+        "earns": ["Do the stretches each morning before the bus.", "Three times a day, with every meal."],
+        "misses": ["Do the exercises as needed.", "Practise sometimes."],
+    },
+    "plain_language": {
+        "earns": [
+            "Keep your hand up on two pillows when you sit. This helps the swelling go down. Move your fingers "
+            "ten times every hour while you are awake. If your fingers turn blue or feel numb, call us."
+        ],
+        "misses": [
+            "Maintain elevation of the affected extremity to facilitate reduction of edema secondary to the "
+            "inflammatory response; perform AROM of the digits TID and report paresthesia or cyanosis immediately."
+        ],
+    },
+    "main_message": {
+        "earns": ["Keep your hand above your heart to bring the swelling down."],
+        "misses": ["TBD"],
+    },
+    "pause_point": {
+        "earns": ["Before the first transfer of every session."],
+        "misses": ["It is a good checklist for everyone."],
+    },
+    "read_back": {
+        "earns": ["The receiving OT reads back each action and owner, then asks questions before signing off."],
+        "misses": ["Handoff given."],
+    },
+}

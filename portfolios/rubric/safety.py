@@ -1,0 +1,186 @@
+"""Safety judgment: decisions that carry on through a red flag, and escalations refused.
+
+Hiring teams score "safety-first judgment" before anything else (both reports). Three checks,
+each an `error` on the row the unsafe decision undermines (Assessment where the kind proves
+it, else Documentation):
+
+- `safety.continued_through_red_flag`: a passage names a red flag — pain at 7/10 or more,
+  dizziness or orthostatic symptoms, new numbness or weakness, SpO2 under 90%, systolic BP
+  over 180 or under 90 (or a drop of 20 mmHg or more), chest pain, shortness of breath, a fall —
+  and the decision in that sentence or the next carries on (continued, kept going, pushed
+  through, completed the session, progressed the load) with no stop, rest, modification or
+  escalation in the same window;
+- `safety.unsafe_contingency`: an if/then rule whose trigger is instability or a red flag and
+  whose response is to continue;
+- `safety.escalation_refused`: "escalated nothing", "did not notify the RN", "no need to call"
+  with no reason that the signs were within limits.
+
+Thresholds follow `shared/research/domain-checks.md` (vital-sign stop rules in acute care and
+home health). The window is one sentence plus the next, so a stop described right after
+("…so I stopped and sat her down") clears it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.assist import fold
+from portfolios.rubric.findings import Finding
+from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE
+from portfolios.rubric.text import Span, finding, iter_sentences
+
+PAIN_LIMIT = 7  # out of 10: at or above this, pain is a red flag
+SPO2_LIMIT = 90  # percent: below this, a red flag
+SYSTOLIC_HIGH = 180
+SYSTOLIC_LOW = 90
+BP_DROP = 20  # mmHg
+
+_PAIN = re.compile(
+    r"\bpain\b[^.;\n]{0,40}?\b(\d{1,2})\s?(?:/|out of)\s?10\b|\b(\d{1,2})\s?(?:/|out of)\s?10\b[^.;\n]{0,25}\bpain"
+)
+_SPO2 = re.compile(r"\b(?:spo2|o2\s?sat\w*|sats?|oxygen\s+sat\w*|saturation)\b[^.;\n\d]{0,25}(\d{2,3})\s?%?")
+_BP = re.compile(r"\b(?:bp|blood\s+pressure)\b[^.;\n\d]{0,25}(\d{2,3})\s?/\s?\d{2,3}")
+_BP_DROP = re.compile(r"\b(?:dropp?e?d?|fell|fall|decrease\w*)\s+(?:of\s+|by\s+)?(\d{2})\s?(?:points|mm\s?hg)")
+_SIGN = re.compile(
+    r"\b(?:dizz\w*|light-?headed\w*|orthostatic|vertigo|(?:pre|near)-?syncop\w*|syncop\w*|vision\s+(?:went|going)"
+    r"\s+(?:gr[ae]y|black|dark)|new\s+(?:numbness|tingling|weakness|onset\s+\w+)|(?:increasing|worsening|new)\s+"
+    r"(?:numbness|tingling|weakness|confusion|pain|swelling)|numbness|facial\s+droop|slurred\s+speech|chest\s+"
+    r"(?:pain|pressure|tightness)|short(?:ness)?\s+of\s+breath|sob\b|diaphore\w*|(?:grip|strength)[^.;\n]{0,20}"
+    r"(?:falling|dropping|declin\w*|decreas\w*)|(?:fell|slid|slipped)\s+(?:to|on)\s+the\s+floor|had\s+a\s+fall|"
+    r"(?:she|he|they|client|pt|patient)\s+fell\b|near[- ]fall|desaturat\w*|unresponsive|unstable)"
+)
+_CARRY_ON = re.compile(
+    r"\b(?:continu\w*|kept\s+(?:going|on|working)|keep\s+going|proceed\w*|pushed?\s+(?:through|on)|push\s+through"
+    r"|carr(?:y|ied)\s+on|complet\w*\s+(?:the|all|his|her|their)\s+(?:\w+\s+){0,2}(?:session|program|set|sets|reps"
+    r"|exercises?|routine|treatment|eval\w*|activity)|finish\w*\s+(?:the|all)\s+(?:\w+\s+){0,2}(?:session|program|set"
+    r"|sets|reps|exercises?)|progress\w*\s+(?:the\s+)?(?:load|reps|resistance|program|weight)|increas\w*\s+(?:the\s+)?"
+    r"(?:load|reps|resistance|weight)|work(?:ed)?\s+through)"
+)
+_SAFE = re.compile(
+    r"\b(?:stop\w*|held|hold\w*|paus\w*|rest\w*|sat\b|seated|supine|recline\w*|return\w*\s+(?:\w+\s+)?to\s+(?:bed|chair)"
+    r"|notif\w*|call(?:ed|ing)?\s+(?:the\s+)?\w+|paged?|escalat\w*|(?:i|we|and|then)\s+reported|report\w*\s+(?:it\s+)?to"
+    r"|told\s+(?:the\s+)?(?:rn|nurse|md|doctor|physician|surgeon|charge|team|pt|ot)|alert\w*|recheck\w*|re-check\w*|modif\w*|reduc\w*|lower\w*"
+    r"|decreas\w*\s+(?:the\s+)?(?:load|reps|resistance|intensity)|end\w*|terminat\w*|defer\w*|discontinu\w*"
+    r"|rapid\s+response|code|911|ems|resolved|recovered|returned\s+to\s+baseline|back\s+to\s+\d|cleared)\b"
+)
+_NEGATED_CARRY_ON = re.compile(
+    r"\b(?:not|never|n't|rather\s+than|instead\s+of|before|avoid\w*|without)\s+(?:\w+\s+){0,2}(?:continu|proceed|push)"
+)
+_REFUSED = re.compile(
+    r"\b(?:escalated\s+nothing|nothing\s+(?:was\s+)?escalated|(?:did\s+not|didn't|chose\s+not\s+to|decided\s+not\s+to"
+    r"|no\s+need\s+to|did\s+not\s+need\s+to|never)\s+(?:\w+\s+){0,1}(?:escalate|notify|call|page|tell|report|inform|alert)"
+    r"|without\s+(?:escalating|notifying|calling|telling|reporting|informing|alerting))\b"
+)
+_WITHIN_LIMITS = re.compile(
+    r"\b(?:because|since|as|given)\b[^.;\n]{0,80}\b(?:within|normal|wnl|stable|resolved|baseline|parameters|limits"
+    r"|recovered|no\s+(?:red\s+flags?|symptoms))"
+)
+_CONDITION = re.compile(r"\b(?:if|when|whenever|should)\b")
+
+FIX = (
+    "Write the safe decision: stop or modify the activity, recheck, and say who you told and when, e.g. "
+    "\u201cPain rose to 8/10, so I stopped, positioned her for rest and notified the RN before any further activity.\u201d"
+)
+
+
+def check(text: ArtifactText) -> Iterator[Finding]:
+    """Every unsafe decision in the artifact's sections."""
+    row = text.spec.row_for((ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE)) if text.spec else ASSESSMENT
+    for key, body in text.fields.items():
+        if not body.strip():
+            continue
+        sentences = list(iter_sentences(body))
+        for index, sentence in enumerate(sentences):
+            lowered = fold(sentence.text)
+            yield from _refused(key, sentence, lowered, row)
+            flag = red_flag(lowered)
+            if flag is None:
+                continue
+            if _CONDITION.search(lowered):
+                yield from _contingency(key, sentence, lowered, flag, row)
+                continue
+            window = lowered
+            if index + 1 < len(sentences):
+                window = f"{lowered} {fold(sentences[index + 1].text)}"
+            carry = _CARRY_ON.search(window)
+            if carry and not _SAFE.search(window) and not _NEGATED_CARRY_ON.search(window):
+                yield finding(
+                    key,
+                    sentence,
+                    check="safety.continued_through_red_flag",
+                    row=row,
+                    severity="error",
+                    message=(
+                        f"This carries on through a red flag ({flag}) without stopping, modifying or escalating. "
+                        "Reviewers score safety-first judgment before anything else."
+                    ),
+                    fix=FIX,
+                )
+
+
+def red_flag(lowered: str) -> str | None:
+    """The red flag a (folded) sentence names, in plain words, or None."""
+    for match in _PAIN.finditer(lowered):
+        value = int(match.group(1) or match.group(2))
+        if PAIN_LIMIT <= value <= 10:
+            return f"pain {value}/10"
+    for match in _SPO2.finditer(lowered):
+        value = int(match.group(1))
+        if 50 <= value < SPO2_LIMIT:
+            return f"SpO2 {value}%"
+    for match in _BP.finditer(lowered):
+        value = int(match.group(1))
+        if value > SYSTOLIC_HIGH or value < SYSTOLIC_LOW:
+            return f"systolic BP {value}"
+    for match in _BP_DROP.finditer(lowered):
+        if int(match.group(1)) >= BP_DROP:
+            return "a blood-pressure drop"
+    sign = _SIGN.search(lowered)
+    if sign:
+        return sign.group(0)
+    return None
+
+
+def _contingency(key: str, sentence: Span, lowered: str, flag: str, row: str) -> Iterator[Finding]:
+    condition = _CONDITION.search(lowered)
+    then = lowered[condition.end() :] if condition else lowered
+    carry = _CARRY_ON.search(then)
+    if carry is None or _NEGATED_CARRY_ON.search(then):
+        return
+    response = then[carry.start() :]
+    if _SAFE.search(response) and not re.search(r"\b(?:but|and)\s+(?:watch|monitor|observe)", response):
+        return
+    yield finding(
+        key,
+        sentence,
+        check="safety.unsafe_contingency",
+        row=row,
+        severity="error",
+        message=(
+            f"This if/then rule answers a red flag ({flag}) by continuing. A contingency for instability "
+            "has to stop or change the activity and say who is told."
+        ),
+        fix="Make the response safe: \u201cIf SpO2 drops below 88% or she is unstable, then stop, sit her down and "
+        "notify the RN at once.\u201d",
+    )
+
+
+def _refused(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:
+    refused = _REFUSED.search(lowered)
+    if refused is None or _WITHIN_LIMITS.search(lowered):
+        return
+    yield finding(
+        key,
+        sentence,
+        check="safety.escalation_refused",
+        row=row,
+        severity="error",
+        message=(
+            "This says nothing was escalated, without a reason that the signs stayed within limits. "
+            "Reviewers read that as unclear escalation boundaries."
+        ),
+        fix="Say what you escalated, to whom and when, or why escalation was not needed (the numbers that stayed "
+        "within limits): \u201cBP recovered to 124/78 within 2 minutes of rest, so I did not page the MD; I told the RN.\u201d",
+    )

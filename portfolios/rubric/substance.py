@@ -1,0 +1,143 @@
+"""What in a section counts as the candidate's own writing: placeholders and pasted form text earn nothing.
+
+Before evidence is looked for, each section is cleaned: a section (or a list line) that only
+says "TBD", "N/A", "see above", "-" … is treated as blank, and a sentence that repeats the
+form's own guidance or example (word trigrams shared with any section's guidance of this kind)
+is cut out. Both are reported, so the candidate learns why a filled-in section earned nothing:
+
+- `section.placeholder` (warning): the section holds only a placeholder;
+- `section.form_text` (warning): a passage repeats the form's guidance or example text.
+
+Cleaning keeps every offset: removed passages are blanked with spaces, so a span found in the
+cleaned text is a span in the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from portfolios.rubric.assist import fold
+from portfolios.rubric.findings import Finding
+from portfolios.rubric.spec import KindSpec
+from portfolios.rubric.text import Span, iter_items, iter_sentences, section_finding
+
+# A whole section or list line that says nothing: TBD, N/A, see above, to be completed, -, ?, …
+_PLACEHOLDER_WORDS = (
+    r"tbd|tba|tbc|n/?a|na|none(?:\s+yet)?|nil|pending|todo|to\s?do|xx+|\?+|placeholder|same(?:\s+as)?(?:\s+above)?"
+    r"|(?:see|as|per)\s+(?:above|below|prior|previous)(?:\s+section)?|to\s+be\s+(?:completed|determined|added|decided|"
+    r"written|filled(?:\s+in)?|confirmed)|will\s+(?:add|complete|fill\s+in|update)(?:\s+\w+){0,2}|coming\s+soon"
+    r"|not\s+(?:applicable|yet\s+written|done\s+yet)|lorem\s+ipsum(?:\s+\w+){0,6}|insert(?:\s+\w+){0,3}\s+here|blank"
+    r"|fill\s+(?:this\s+)?in|write\s+(?:this\s+)?later|later|etc"
+)
+_PLACEHOLDER = re.compile(
+    rf"[\s\-–—.…*•:;,/()\[\]<>]*(?:(?:{_PLACEHOLDER_WORDS})[\s\-–—.…*•:;,!/()\[\]<>]*)*",
+)
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# A pasted passage shares at least this share of its word trigrams with the form's text.
+PASTED_SHARE = 0.5
+MIN_PASTED_WORDS = 5
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Each section's text with placeholders and pasted form text blanked out, and the findings saying so."""
+
+    fields: Mapping[str, str]
+    findings: tuple[Finding, ...]
+
+
+def is_placeholder(text: str) -> bool:
+    """True when `text` holds nothing but placeholder words and punctuation (or nothing at all)."""
+    return _PLACEHOLDER.fullmatch(fold(text)) is not None
+
+
+def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
+    """Blank out placeholders and passages that repeat the form, keeping offsets; report both."""
+    form = _form_trigrams(kind)
+    cleaned: dict[str, str] = {}
+    findings: list[Finding] = []
+    for section in kind.sections:
+        body = fields.get(section.key, "") or ""
+        row = (section.rows or kind.rows or ("documentation",))[0]
+        if not body.strip():
+            cleaned[section.key] = body
+            continue
+        if is_placeholder(body):
+            cleaned[section.key] = " " * len(body)
+            findings.append(
+                section_finding(
+                    section.key,
+                    body,
+                    check="section.placeholder",
+                    row=row,
+                    severity="warning",
+                    message=f"\u201c{section.label}\u201d holds only a placeholder, so it earns nothing yet.",
+                    fix=section.guidance or "Write this section in your own words.",
+                )
+            )
+            continue
+        kept = list(body)
+        pasted = []
+        for span in _passages(body):
+            if is_placeholder(span.text):
+                kept[span.start : span.end] = " " * (span.end - span.start)
+                continue
+            if _shares_form_text(span.text, form):
+                kept[span.start : span.end] = " " * (span.end - span.start)
+                pasted.append(span)
+        cleaned[section.key] = "".join(kept)
+        for span in pasted[:3]:
+            findings.append(
+                Finding(
+                    field=section.key,
+                    start=span.start,
+                    end=span.end,
+                    check="section.form_text",
+                    row=row,
+                    severity="warning",
+                    message=(
+                        "This passage repeats the form's own guidance or example, so it earns nothing: "
+                        "reviewers want your case, not the template."
+                    ),
+                    fix="Replace it with what you actually did or would do, in your own words and numbers.",
+                )
+            )
+    return Cleaned(fields=cleaned, findings=tuple(findings))
+
+
+def _passages(body: str) -> Iterator[Span]:
+    """Sentences within list items: the unit a candidate pastes."""
+    for item in iter_items(body):
+        for sentence in iter_sentences(item.text):
+            yield Span(item.start + sentence.start, item.start + sentence.end, sentence.text)
+
+
+def _trigrams(words: list[str]) -> set[tuple[str, str, str]]:
+    return {tuple(words[index : index + 3]) for index in range(len(words) - 2)}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=64)
+def _form_trigrams(kind: KindSpec) -> frozenset[tuple[str, str, str]]:
+    found: set[tuple[str, str, str]] = set()
+    for section in kind.sections:
+        for text in (section.guidance, section.placeholder):
+            found |= _trigrams(_words(text))
+    return frozenset(found)
+
+
+def _shares_form_text(passage: str, form: Iterable[tuple[str, str, str]]) -> bool:
+    words = _words(passage)
+    if len(words) < MIN_PASTED_WORDS:
+        return False
+    grams = _trigrams(words)
+    if not grams:
+        return False
+    shared = sum(1 for gram in grams if gram in form)
+    return shared / len(grams) >= PASTED_SHARE

@@ -1,0 +1,58 @@
+"""`make eval`: how the checker does against labelled corpora, one `name=value` per line.
+
+- graded.*: row scores against an OT's labels on the tuning corpus (tests/rubric/corpus/graded.jsonl);
+- heldout.*: the same on a batch written after the change and never tuned on (graded_heldout.jsonl);
+- phi.*: PHI gate recall per identifier type and false alarms on clean sentences;
+- goals.*: COAST element agreement on the goals corpus;
+- readability.*: share of education texts graded within their labelled band.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "otportfolio.settings")
+
+
+def _print(prefix: str, values: dict[str, float]) -> None:
+    for name, value in values.items():
+        print(f"{prefix}.{name}={value:.3f}" if isinstance(value, float) else f"{prefix}.{name}={value}")
+
+
+def main() -> int:
+    from tests.rubric import grading
+
+    _print("graded", grading.figures(grading.score_all(grading.load(grading.GRADED))))
+    held_out = grading.load(grading.HELD_OUT)
+    if held_out:
+        _print("heldout", grading.figures(grading.score_all(held_out)))
+
+    from tests.rubric import phi_eval
+
+    _print("phi", phi_eval.figures())
+
+    from tests.rubric import test_goals_corpus as goals_corpus
+
+    entries = goals_corpus._load()
+    per_element, overall, _ = goals_corpus._score(entries)
+    _print("goals", {**per_element, "overall": overall})
+
+    import json
+
+    from portfolios.rubric import readability
+    from tests.rubric import test_readability_corpus as readability_corpus
+
+    texts = [json.loads(line) for line in readability_corpus.CORPUS.read_text(encoding="utf-8").splitlines() if line]
+    in_band = sum(
+        1 for entry in texts if readability_corpus._in_band(readability.measure(entry["text"]).fkgl, entry["band"])
+    )
+    _print("readability", {"fkgl_in_band": in_band / len(texts), "texts": len(texts)})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
