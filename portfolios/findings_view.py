@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from portfolios.kinds import ArtifactKind
+from portfolios.rows import ROWS, RubricRow
 from portfolios.rubric.findings import CheckResult, Finding, RowScore
-from portfolios.rubric.rows import ROWS, RubricRow
 
 CONTEXT_CHARS = 40
 

@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from portfolios import selectors
 from portfolios.models import Portfolio, User
-from portfolios.rubric.rows import ROWS
+from portfolios.rows import ROWS
 
 FRAGMENT_SECONDS = 60 * 60
 DASHBOARD_CARD = "portfolios/includes/_dashboard_card.html"

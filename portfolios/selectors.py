@@ -24,8 +24,8 @@ from portfolios.models import (
     User,
     Verdict,
 )
+from portfolios.rows import ROWS, RubricRow
 from portfolios.rubric.findings import SCORE_LABELS, CheckResult
-from portfolios.rubric.rows import ROWS, RubricRow
 
 NOT_STARTED = "not_started"
 STATUS_LABELS = {NOT_STARTED: "Not started", "draft": "Draft", "complete": "Complete"}

@@ -1,8 +1,9 @@
-"""The five rubric rows, worded as the hiring reports word them."""
+"""The five rubric rows' keys: the vocabulary the checker's findings and scores speak.
+
+Their titles and the reports' wording belong to the catalog (`portfolios.rows`).
+"""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 TIME_MANAGEMENT = "time_management"
 DOCUMENTATION = "documentation"
@@ -10,27 +11,5 @@ PLAN_OF_CARE = "plan_of_care"
 PATIENT_EDUCATION = "patient_education"
 ASSESSMENT = "assessment"
 
-
-@dataclass(frozen=True)
-class RubricRow:
-    key: str
-    title: str
-    good_looks_like: str
-    proved_by: str
-
-
-ROWS: tuple[RubricRow, ...] = (
-    RubricRow(TIME_MANAGEMENT, "Time management", "Quality under volume", "Caseload strategy note"),
-    RubricRow(DOCUMENTATION, "Documentation", "Timely, accurate, defensible", "Workflow explanation + safeguards"),
-    RubricRow(
-        PLAN_OF_CARE,
-        "Plan of care",
-        "Measurable goals and progression",
-        "Example plan structure (sanitized)",
-    ),
-    RubricRow(PATIENT_EDUCATION, "Patient education", "Adherence and motivation", "Education script/story"),
-    RubricRow(ASSESSMENT, "Assessment", "Finds the real constraint and baseline", "Case walkthrough with reasoning"),
-)
-
-ROWS_BY_KEY: dict[str, RubricRow] = {row.key: row for row in ROWS}
-ROW_KEYS: tuple[str, ...] = tuple(row.key for row in ROWS)
+# In the order the reports list them.
+ROW_KEYS: tuple[str, ...] = (TIME_MANAGEMENT, DOCUMENTATION, PLAN_OF_CARE, PATIENT_EDUCATION, ASSESSMENT)

@@ -14,14 +14,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from portfolios import access, fragments, selectors, services
+from portfolios.checker import check_artifact
 from portfolios.diffing import diff_fields
 from portfolios.findings_view import group_findings
 from portfolios.forms import ACTION_CHECK, ArtifactForm, PortfolioCreateForm, RedactForm, TrackChangeForm
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.merging import BOTH, merge_sections
-from portfolios.checker import check_artifact
+from portfolios.rows import ROWS
 from portfolios.rubric.findings import CheckResult
-from portfolios.rubric.rows import ROWS
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY
 
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from portfolios.kinds import CORE_KIND_KEYS, KINDS_BY_KEY
-from portfolios.rubric.rows import ROWS
+from portfolios.rows import ROWS
 from portfolios.tracks import TRACKS
 
 
