@@ -71,6 +71,7 @@ class ArtifactKind:
             families=self.checks,
             evidence=EVIDENCE.get(self.key, ()),
             roles=frozen_mapping(SECTION_ROLES.get(self.key, {})),
+            options=frozen_mapping(FAMILY_OPTIONS.get(self.key, {})),
         )
 
     @property
@@ -579,7 +580,23 @@ def get_kind(key: str) -> ArtifactKind:
 
 
 # The part each section plays for the check families that read it, so families look sections
-# up by role instead of branching on kind names.
+# up by role instead of branching on kind names:
+# - "goals" / "goal_plan": where goals are listed (as sections, or inside a plan narrative);
+# - "baseline": where the current level is measured; "discharge", "frequency": as named;
+# - "outcome": where a kind reports what happened or was measured (a number there backs
+#   outcome claims made elsewhere); "barriers": a section whose purpose is to name constraints;
+# - "outcome_judged" / "escalation_judged": sections whose own family already judges vague
+#   outcomes or escalations, so the general checks leave them alone (no double charge).
+_OUTCOME_SECTION_KEYS = (
+    "follow_up",
+    "outcome",
+    "measures",
+    "verification",
+    "response",
+    "impact",
+    "evidence",
+    "resolution",
+)
 SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     "plan_of_care": {
         "goals": ("long_term_goals", "short_term_goals"),
@@ -591,5 +608,34 @@ SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "goal_plan": ("plan",),
         "baseline": ("assessment",),
         "frequency": ("follow_up",),
+        "outcome_judged": ("follow_up",),
     },
+    "handoff_template": {"escalation_judged": ("escalation",)},
+    "sop_checklist": {"escalation_judged": ("escalation", "items")},
+    "caseload_note": {"escalation_judged": ("escalation",), "outcome_judged": ("measures",)},
+    "workflow_safeguards": {"outcome_judged": ("verification",)},
+    "education_script": {"barriers": ("barriers",)},
+}
+for _kind in KINDS:
+    _outcome = tuple(key for key in _kind.section_keys if key in _OUTCOME_SECTION_KEYS)
+    if _outcome:
+        SECTION_ROLES.setdefault(_kind.key, {})["outcome"] = _outcome
+
+# Per-kind settings of the general checks: how much a missing constraint or stakeholder matters.
+# Stories need a constraint (a warning); the case write-up's own family judges it ("off");
+# elsewhere it is a note. A reference page need not name people.
+_CONSTRAINT_STORIES = (
+    "plan_of_care",
+    "caseload_note",
+    "workflow_safeguards",
+    "stakeholder_memo",
+    "before_after",
+    "bad_news_update",
+    "scope_cut_log",
+    "conflict_story",
+)
+FAMILY_OPTIONS: dict[str, dict[str, str]] = {
+    **{key: {"general.no_constraint": "warning"} for key in _CONSTRAINT_STORIES},
+    "case_writeup": {"general.no_constraint": "off"},
+    "definitions_note": {"general.no_stakeholder": "info"},
 }

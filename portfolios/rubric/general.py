@@ -32,44 +32,6 @@ MIN_WORDS_TO_JUDGE = 40
 # More findings of one kind than this add highlights, not information.
 MAX_SENTENCE_FINDINGS = 5
 
-# Sections where a kind reports what happened or what was measured.
-OUTCOME_SECTIONS = frozenset(
-    ("follow_up", "outcome", "measures", "verification", "response", "impact", "evidence", "resolution")
-)
-# Sections whose whole purpose is to name a constraint.
-BARRIER_SECTIONS = frozenset(("barriers",))
-# Kinds whose story needs a constraint; elsewhere a missing one is only worth a note.
-CONSTRAINT_STORIES = frozenset(
-    (
-        "plan_of_care",
-        "caseload_note",
-        "workflow_safeguards",
-        "stakeholder_memo",
-        "before_after",
-        "bad_news_update",
-        "scope_cut_log",
-        "conflict_story",
-    )
-)
-# Sections that a kind's own check family already judges for the same problem (handoff,
-# checklist and caseload escalation; case, caseload and workflow outcome measures): judging
-# them here too would cost the candidate twice for one sentence.
-ESCALATION_JUDGED_ELSEWHERE = frozenset(
-    (
-        ("handoff_template", "escalation"),
-        ("sop_checklist", "escalation"),
-        ("sop_checklist", "items"),
-        ("caseload_note", "escalation"),
-    )
-)
-OUTCOME_JUDGED_ELSEWHERE = frozenset(
-    (("case_writeup", "follow_up"), ("caseload_note", "measures"), ("workflow_safeguards", "verification"))
-)
-# Kinds whose own family reports a missing constraint (case.constraint).
-CONSTRAINT_JUDGED_ELSEWHERE = frozenset(("case_writeup",))
-# Reference pages where naming people is less central.
-REFERENCE_KINDS = frozenset(("definitions_note",))
-
 # The patterns run on ASCII-lower-cased text and start with plain words, so the regex engine
 # can skip ahead; a word boundary before a match is checked in Python (see `_word_starts`).
 # A claim that something got better or worked, in past or present tense.
@@ -205,7 +167,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             first_section,
             check="general.no_stakeholder",
             row=_row(text, (DOCUMENTATION,)),
-            severity="info" if text.kind in REFERENCE_KINDS else "warning",
+            severity=_option(text, "general.no_stakeholder", "warning"),
             message=(
                 "No one is named anywhere in this artifact: no client, caregiver, role or team. Reviewers screen "
                 "out stories that stay generic; say who was involved (roles, never names)."
@@ -216,15 +178,16 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             ),
         )
     # A written "Barriers" section names a constraint by definition.
-    barriers_named = any(key in BARRIER_SECTIONS for key, _ in written)
-    judged_elsewhere = barriers_named or text.kind in CONSTRAINT_JUDGED_ELSEWHERE
+    barriers_named = any(key in _role(text, "barriers") for key, _ in written)
+    constraint_severity = _option(text, "general.no_constraint", "info")
+    judged_elsewhere = barriers_named or constraint_severity == "off"
     if not judged_elsewhere and not any(_has_word(_CONSTRAINT, lower) for lower in lowered):
         yield section_finding(
             first_key,
             first_section,
             check="general.no_constraint",
             row=_row(text, (ASSESSMENT,)),
-            severity="warning" if text.kind in CONSTRAINT_STORIES else "info",
+            severity=constraint_severity,
             message=(
                 "No constraint is named anywhere in this artifact (time, volume, staffing, payer rules, "
                 "precautions, a barrier). Reviewers look for the real constraint behind each decision."
@@ -236,6 +199,16 @@ def check(text: ArtifactText) -> Iterator[Finding]:
         )
 
 
+def _option(text: ArtifactText, name: str, default: str):
+    """A per-kind setting from the catalog (see `KindSpec.options`)."""
+    return text.spec.options.get(name, default) if text.spec else default
+
+
+def _role(text: ArtifactText, name: str) -> frozenset[str]:
+    """The sections playing `name` for this kind (see `KindSpec.roles`)."""
+    return frozenset(text.spec.role(name)) if text.spec else frozenset()
+
+
 def _row(text: ArtifactText, preferred: tuple[str, ...]) -> str:
     """The first preferred row the kind proves, else the kind's first row."""
     return text.spec.row_for(preferred) if text.spec else preferred[0]
@@ -243,12 +216,13 @@ def _row(text: ArtifactText, preferred: tuple[str, ...]) -> str:
 
 def _vague_outcomes(text: ArtifactText, written: list[tuple[str, str]]) -> Iterator[Finding]:
     # A number anywhere in the sections that report results backs the claims made elsewhere.
-    if any(key in OUTCOME_SECTIONS and _MEASURE.search(section.translate(_ASCII_LOWER)) for key, section in written):
+    outcome_sections = _role(text, "outcome")
+    if any(key in outcome_sections and _MEASURE.search(section.translate(_ASCII_LOWER)) for key, section in written):
         return
     row = _row(text, (DOCUMENTATION,))
     found = 0
     for key, section in written:
-        if (text.kind, key) in OUTCOME_JUDGED_ELSEWHERE:
+        if key in _role(text, "outcome_judged"):
             continue
         lower = section.translate(_ASCII_LOWER)
         for sentence, claim in _sentences_with(_OUTCOME_CLAIM, section, lower):
@@ -281,7 +255,7 @@ def _vague_escalations(text: ArtifactText, written: list[tuple[str, str]]) -> It
     row = _row(text, (DOCUMENTATION,))
     found = 0
     for key, section in written:
-        if (text.kind, key) in ESCALATION_JUDGED_ELSEWHERE:
+        if key in _role(text, "escalation_judged"):
             continue
         lower = section.translate(_ASCII_LOWER)
         for sentence, _ in _sentences_with(_ESCALATION, section, lower):
