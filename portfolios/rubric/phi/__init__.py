@@ -315,4 +315,4 @@ def _mask_placeholders(text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
-_FAMILIES = (numbers.contacts, numbers.keyword_ids, dates.dates_and_ages, places.places, names.names)
+_FAMILIES = (numbers.contacts, numbers.keyword_ids, dates.dates_and_ages, places.places, places.towns, names.names)

@@ -143,3 +143,85 @@ EPONYM_FOLLOWERS: frozenset[str] = word_set(
     MOTOR SENSORY MEMORY MENTAL VISUAL PERCEPTUAL DEVELOPMENTAL FRACTURES THEORY THEORIES
     """
 )
+
+# More capitalised clinical words that must never be read as a person or a place: assessment
+# eponyms and product names a therapist writes every day.
+STOPWORDS |= word_set(
+    """
+    LAWTON KATZ CRAWFORD KESSLER MILLER BERGEGO HOEHN YAHR SLUMS KOHLMAN TAYLOR DYCEM THERAPUTTY
+    PERMOBIL INVACARE QUICKIE DRIVE MEDLINE SUNRISE HANDIWORK ROLLATOR HEMI TILT SARA VELCRO ZOOM
+    ZOOMTEXT OTAGO MEDBRIDGE WEBPT EPIC CERNER TELEHEALTH COVID ACE ACTS ORIF TKA THA CABG PEG
+    BOSTON CANADIAN ALLEN MAYO MONTREAL KLEIN BELL KIELHOFNER PERSON ENVIRONMENT OCCUPATION
+    HAWAII LOS AMIGOS DUNN WILBARGER BRUSHING PROTOCOL SENSORY HANDWRITING TEARS HWT ZONES
+    REGULATION SOCIAL THINKING ALERT PROGRAM HOW ENGINE RUNNING INTERACTIVE METRONOME
+    """
+)
+
+
+def _read_english_words() -> frozenset[str]:
+    """Lower-case words of Webster's Second (the `english-words` package, "web2" list).
+
+    Only the entries spelled in lower case are kept: in that list proper names are capitalised,
+    so what remains is the ordinary English vocabulary a name or a town is measured against.
+    """
+    try:
+        from english_words import get_english_words_set
+    except ModuleNotFoundError:
+        return frozenset()
+    return frozenset(word for word in get_english_words_set(["web2"], alpha=True) if word.islower())
+
+
+ENGLISH_WORDS: frozenset[str] = _read_english_words()
+# Everyday clinical words that Webster's Second predates.
+ENGLISH_WORDS |= word_set(
+    """
+    telehealth online email covid rollator walker reacher dycem theraband theraputty kinesio velcro ipad iphone
+    tablet app website laptop internet wifi gofundme facebook instagram tiktok youtube google text texts
+    """
+)
+_SUFFIXES = (
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+    ("er", ""),
+    ("est", ""),
+)
+
+
+def is_english_word(word: str) -> bool:
+    """True when `word` (any case) or its stem is an ordinary English word ("completed" -> "complete")."""
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]
+    if lower in ENGLISH_WORDS:
+        return True
+    for suffix, replacement in _SUFFIXES:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            stem = lower[: -len(suffix)] + replacement
+            if stem in ENGLISH_WORDS:
+                return True
+            if replacement == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in ENGLISH_WORDS:
+                return True  # "stopped" -> "stop"
+    return False
+
+
+def _read_gazetteer() -> dict[str, int]:
+    """US place name (upper case) -> population, from the generated `us_places.tsv`."""
+    places: dict[str, int] = {}
+    path = importlib.resources.files("portfolios.rubric.phi").joinpath("us_places.tsv")
+    with path.open("r", encoding="utf-8") as rows:
+        for row in rows:
+            if row.startswith("#") or "\t" not in row:
+                continue
+            name, population = row.rstrip("\n").split("\t")
+            places[name.upper()] = int(population)
+    return places
+
+
+US_PLACES: dict[str, int] = _read_gazetteer()

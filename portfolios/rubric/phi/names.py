@@ -1,33 +1,61 @@
-"""Names of the client, relatives, household members and employers (A)."""
+"""Names of the client, relatives, household members and employers (A), and staff names (a warning).
+
+A word is read as a name from where it stands, not only from what it is:
+- person positions: after a kinship or role word ("husband frank", "Aunt Bea", "client (Harold)",
+  "nanny, Svetlana"), a title with or without a dot ("Mr.Smith", "mrs. w."), as the subject of
+  a reporting or doing verb ("Oluwaseun ambulated"), before a possessive ("Jaylen's mother"), in
+  "the Moreno family", and in an apposition ("Gwendolyn, her roommate");
+- shapes: an initial before a surname ("K. Nguyen"), a surname, comma, first name
+  ("Smith, Margaret"), a Census first name before a surname;
+- vocabulary: in a person position, a word counts if it is a Census name or a word found in no
+  English vocabulary (Webster's Second, `lists.is_english_word`) and no clinical stop list, so
+  names outside the 1990 Census lists are caught without listing them, and "Client will" or
+  "Berg Balance Scale" are not.
+Staff named by a role ("per PT Jones", "nurse Kim", "Dr. Patel, the attending") are reported as
+`staff_name`, which the gate shows as a warning, not an error.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from portfolios.rubric.phi.common import Identifier, clean_start, window_after
+from portfolios.rubric.phi.common import Identifier, clean_start, window_after, window_before
 from portfolios.rubric.phi.lists import (
     EPONYM_FOLLOWERS,
     FIRST_NAMES,
     STOPWORDS,
     SURNAMES,
+    US_PLACES,
     WORDLIKE_FIRST_NAMES,
+    is_english_word,
     name_key,
     word_set,
 )
-from portfolios.rubric.phi.places import specific_words
+from portfolios.rubric.phi.places import STATE_NAME_SET, specific_words
 
 # "Margaret", "McDonald", "O'Brien", "Ann-Marie". The pattern starts with [A-Z] so the engine can
 # skip ahead; each capitalised word is then read with the words around it.
 _NAME_WORD = r"[A-Z](?:[a-z]{0,2}[A-Z]|['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
 _CAPITALISED = re.compile(rf"{_NAME_WORD}(?=(?P<dot>\.?)[ \t]+(?P<next>{_NAME_WORD})(?![\w-]))?")
 _NEXT_NAME_WORD = re.compile(rf"[ \t]+({_NAME_WORD})(?![\w-])")
-_ACTS = re.compile(
-    r"['’]s\b|[ \t]+(?:reports?|reported|states?|stated|said|says|asked|asks|agreed|agrees|declined|declines|"
-    r"denies|denied|wants|wanted|prefers|preferred|demonstrated|verbalized|expressed|shared|told|explained|"
-    r"described|enjoys|likes|loves|lives|lived|attended|returned|fell|cried|laughed|practiced|practised|"
-    r"recalled|remembered)\b"
+# What a person does in a note: the verb right after a word shows the word names someone.
+_PERSON_VERBS = (
+    r"reports?|reported|states?|stated|said|says|asked|asks|agreed|agrees|declined|declines|denies|denied|wants|"
+    r"wanted|prefers|preferred|demonstrated|demonstrates|verbalized|verbalised|expressed|shared|told|explained|"
+    r"described|enjoys|enjoyed|likes|liked|loves|loved|lives|lived|attended|attends|returned|fell|cried|laughed|"
+    r"practiced|practised|recalled|remembered|completed|completes|ambulated|ambulates|tolerated|tolerates|"
+    r"needed|needs|required|requires|performed|performs|transferred|transfers|drives|drove|walked|walks|signed|"
+    r"brought|participated|participates|arrived|requested|requests|wore|stood|dressed|bathed|showered|scored|"
+    r"achieved|made|took|tried|went|goes|works|worked|plays|played|wrote|writes|uses|used|helps|helped|"
+    r"reached|refused|refuses|consented|called|calls|texted|visited|visits|installed|built|cooks|cooked|"
+    r"manages|managed|picks|picked|joins|joined|filled|checks|checked|spends|spent|insists|insisted|naps|"
+    r"avoids|avoided|presented|presents|was|is|has|had|will|did|does|can|could|would"
 )
+_ACTS = re.compile(rf"['’]s\b|[ \t]+(?P<verb>{_PERSON_VERBS})\b")
+# Copulas and modals follow any subject ("Dycem is", "Telehealth will"): they show a person only
+# after a word already known to be a first name.
+_WEAK_VERBS = word_set("was is has had will did does can could would")
 _TITLES = word_set("MR MRS MS MX MISS DR MISTER DOCTOR PROF")
 _TITLE_STOP = word_set(
     "CLIENT PATIENT PT VISIT VISITS NOTE NOTES ORDER ORDERS OFFICE APPOINTMENT FOLLOW REFERRAL AND OR THE"
@@ -36,12 +64,67 @@ _RELATIONS = word_set(
     """
     wife husband spouse partner son daughter stepson stepdaughter brother sister mother father mom dad grandson
     granddaughter grandmother grandfather grandchild niece nephew cousin aunt uncle fiance fiancee fiancé fiancée
-    caregiver aide friend neighbor neighbour roommate guardian dpoa poa named nicknamed
+    caregiver aide friend neighbor neighbour roommate guardian dpoa poa named nicknamed hubby grandma grandpa
+    nana papa granny gran nanny babysitter boyfriend girlfriend stepmother stepfather stepmom stepdad sibling
+    twin godmother godfather landlord landlady housemate tenant sitter companion
     """
 )
+# A role word before a word: the word may be the client's name ("Client Xiomara", "pt (Rosalind)").
+_ROLES = word_set("client pt patient resident child toddler infant baby student teen boy girl kid member")
 _RELATION_PAIRS = frozenset({("goes", "by"), ("be", "called"), ("is", "called"), ("was", "called"), ("name", "is")})
-_EMPLOYER_VERBS = word_set("works worked working employed job retired")
+_EMPLOYER_VERBS = word_set("works worked working employed job retired boss employer manager supervisor shifts")
 _EMPLOYER_LINKS = word_set("at for by from")
+# Words after a kinship word that are grammar, not a name ("husband will help", "son and daughter").
+_FUNCTION_WORDS = word_set(
+    """
+    will may can is was has had does did and or but who that which also then now still helps lives works drives
+    says said reports stated the a an to at in on of for with from by as is are were be been being not no
+    who's whom whose would could should might must shall do too very just only often usually always never
+    """
+)
+_APPOSITION = re.compile(
+    r",[ \t]+(?:the|her|his|their|my|our|a)[ \t]+(?:client|patient|pt|resident|"
+    + "|".join(sorted(_RELATIONS, key=len, reverse=True))
+    + r")\b"
+)
+
+# Staff: role abbreviations and nouns that put a staff member's name after them.
+_STAFF_ABBREVIATIONS = word_set("PT OT RN SLP COTA PTA LPN CNA NP MD OTR DPT CM SW PA-C APRN")
+_STAFF_ROLES = word_set(
+    """
+    attending surgeon physician nurse therapist hospitalist neurologist cardiologist physiatrist resident intern
+    orthopedist psychiatrist psychologist pharmacist dietitian doctor provider teacher coordinator supervisor
+    """
+)
+_STAFF_CUES_BEFORE = (
+    word_set("per by with from to called paged notified messaged contacted informed consulted cc cc'd and or")
+    | _STAFF_ROLES
+)
+_STAFF_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:the|our|her|his|their)?[ \t]*|\([ \t]*)(?:" + "|".join(sorted(_STAFF_ROLES)) + r"|pcp|ortho)\b"
+)
+_STAFF_ABBREVIATION_NAME = re.compile(
+    rf"(?P<role>PT|OT|RN|SLP|COTA|PTA|LPN|CNA|NP|MD|OTR|DPT)[ \t]+(?P<name>{_NAME_WORD})(?![\w-])"
+)
+
+# "Mr. Smith", "mr.smith", "Mrs. W.", "dr. patel". Lower-case titles need their dot, except the
+# unambiguous "mr"/"mrs" ("ms" is multiple sclerosis, "dr" a drive, "miss" a verb).
+_TITLE = re.compile(
+    r"(?i:[mdp])(?:(?i:r)s?\.?|(?i:s|x)\.|(?i:iss|ister|octor|rof)\.?)(?:[ \t]*)"
+    r"(?P<word>[A-Za-z](?:[a-z]{0,2}[A-Z]|['’][A-Z])?[a-z]*(?:-[A-Za-z][a-z]+)?)(?P<initial_dot>\.)?"
+)
+# "K. Nguyen", "J. Okafor's": an initial before a surname.
+_INITIAL_SURNAME = re.compile(rf"[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})(?![\w-])")
+# "Smith, Margaret", "Nguyen, Thi Lan".
+_SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+(?P<first>{_NAME_WORD})(?:[ \t]+(?P<middle>{_NAME_WORD}))?(?![\w-])")
+_FAMILY = re.compile(r"the[ \t]+(?P<family>[a-z][a-z'’-]+)[ \t]+(?:family|household|residence|kids|children)\b")
+_KINSHIP_LOWER = re.compile(
+    r"(?P<cue>"
+    + "|".join(sorted(_RELATIONS | _ROLES, key=len, reverse=True))
+    + r")(?:-in-law)?(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?P<word>[a-z][a-z'’-]{2,})"
+)
+_REPORTING_LOWER = re.compile(r"[ \t](?:reported|reports|stated|states|said|says|asked|explained|shared|declined)\b")
+_LOWER_WORD_BEFORE = re.compile(r"([a-z][a-z'’-]+)[ \t]+$")
 
 
 def _is_surname(word: str | None) -> bool:
@@ -49,20 +132,53 @@ def _is_surname(word: str | None) -> bool:
 
 
 def _eponym_follows(text: str, end: int) -> bool:
-    after = window_after(text, end, 30).lstrip(" \t'’s")
-    words = after.split(None, 1)
-    return bool(words) and name_key(words[0]) in EPONYM_FOLLOWERS
+    """True when a test or diagnosis word follows within a few words ("Boston Naming Test")."""
+    after = window_after(text, end, 40).lstrip(" \t'’s")
+    for word in after.split()[:3]:
+        if name_key(word) in EPONYM_FOLLOWERS:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
+
+
+def _unknown(word: str) -> bool:
+    """A word found in no English vocabulary and no clinical stop list: likely a name."""
+    key = name_key(word)
+    return len(key) >= 3 and key not in STOPWORDS and key not in _TITLE_STOP and not is_english_word(word)
+
+
+def _census_first(word: str) -> bool:
+    key = name_key(word)
+    return key in FIRST_NAMES and key not in WORDLIKE_FIRST_NAMES and key not in STOPWORDS
+
+
+def _personal(word: str) -> bool:
+    """A Census first name that is not an everyday word, or an unknown word."""
+    return _census_first(word) or _unknown(word)
+
+
+def _is_place(word: str) -> bool:
+    key = word.upper()
+    return key in STATE_NAME_SET or key in US_PLACES
 
 
 def _name_cue(lower: str, start: int) -> str | None:
-    """'relation' after "daughter", "wife", "named"...; 'employer' after "works at"; else None."""
-    window = lower[max(0, start - 24) : start]
+    """'relation' after "daughter", "wife", "named"; 'role' after "client"; 'staff' after "nurse";
+    'employer' after "works at"; else None."""
+    window = lower[max(0, start - 28) : start]
     words = window.replace(",", " ").replace("(", " ").replace(":", " ").split()[-2:]
     if not words or "\n" in window[window.rfind(words[-1]) :]:
         return None
     last = words[-1].strip("'’.-")
+    if last.endswith("-in-law"):
+        last = last[: -len("-in-law")]
     if last in _RELATIONS:
         return "relation"
+    if last in _ROLES and not window.rstrip().endswith(":"):
+        return "role"
+    if last in _STAFF_ROLES:
+        return "staff"
     if len(words) == 2:
         pair = (words[0].strip("'’.-"), last)
         if pair in _RELATION_PAIRS:
@@ -78,23 +194,41 @@ def _third_word_end(text: str, next_end: int) -> int | None:
     return third.end(1) if third else None
 
 
+def _staff_context(lower: str, start: int, end: int) -> bool:
+    """A staff cue just before ("per", "by", "attending") or a role just after (", the attending")."""
+    before = window_before(lower, start, 30).replace("(", " ").replace(",", " ").split()
+    if before and before[-1].strip(".:;") in _STAFF_CUES_BEFORE:
+        return True
+    return _STAFF_AFTER.match(lower, end) is not None
+
+
 def names(text: str, lower: str) -> Iterator[Identifier]:
+    yield from _capitalised_names(text, lower)
+    yield from _titled_names(text, lower)
+    yield from _name_shapes(text, lower)
+    yield from _lower_case_names(text, lower)
+    for match in _STAFF_ABBREVIATION_NAME.finditer(text):
+        word = match.group("name")
+        if (
+            clean_start(text, match.start()) and (_is_surname(word) or _unknown(word)) and not is_english_word(word)
+        ) or (clean_start(text, match.start()) and _is_surname(word) and not _eponym_follows(text, match.end())):
+            yield Identifier(match.start("name"), match.end("name"), "staff_name")
+
+
+def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
     for match in _CAPITALISED.finditer(text):
         start = match.start()
-        if not clean_start(text, start, "'’-"):
+        if not clean_start(text, start, "'’-."):
             continue
+        word = match.group()
         following = match.group("next")
-        word_end = start + len(match.group())
+        word_end = start + len(word)
         next_end = match.end("next") if following else word_end
         # The next capitalised word counts only when nothing but spaces separates it ("Smith. Mary" does not).
         joined = following is not None and not match.group("dot")
-        key = name_key(match.group())
+        key = name_key(word)
         if key in _TITLES:
-            if following and name_key(following) not in _TITLE_STOP and not _eponym_follows(text, next_end):
-                third_end = _third_word_end(text, next_end)
-                surname_follows = third_end is not None and _is_surname(text[next_end:third_end].strip())
-                yield Identifier(start, third_end if surname_follows else next_end, "name")
-            continue
+            continue  # `_titled_names` reads titles
         cue = _name_cue(lower, start)
         if cue == "employer":
             end = (_third_word_end(text, next_end) or next_end) if joined else word_end
@@ -103,14 +237,147 @@ def names(text: str, lower: str) -> Iterator[Identifier]:
             continue
         if key in STOPWORDS or key in _TITLE_STOP:
             continue
+        surname_next = joined and (_is_surname(following) or _unknown(following))
+        end = next_end if surname_next else word_end
         if cue == "relation":
-            yield Identifier(start, next_end if joined and _is_surname(following) else word_end, "name")
+            yield Identifier(start, end, "name")
             continue
-        if key not in FIRST_NAMES or key in WORDLIKE_FIRST_NAMES:
+        if cue in ("role", "staff") and _personal(word):
+            if not _eponym_follows(text, word_end):
+                yield Identifier(start, end, "staff_name" if cue == "staff" else "name")
             continue
-        if joined and _is_surname(following):
+        census = _census_first(word)
+        if not census and not _unknown(word):
+            continue
+        if _is_place(word) and not census:
+            continue  # `places` reads towns; a town is not a person's name without a person cue
+        if joined and surname_next and census:
             if not _eponym_follows(text, next_end):
                 yield Identifier(start, next_end, "name")
             continue
-        if _ACTS.match(text, word_end) and not _eponym_follows(text, word_end):
-            yield Identifier(start, word_end, "name")
+        acts = _ACTS.match(text, end)
+        if (
+            acts and (census or acts.group("verb") not in _WEAK_VERBS) and not _eponym_follows(text, end)
+        ) or _APPOSITION.match(lower, end):
+            yield Identifier(start, end, "name")
+
+
+def _titled_names(text: str, lower: str) -> Iterator[Identifier]:
+    for match in _TITLE.finditer(text):
+        start = match.start()
+        if not clean_start(text, start, "'’-."):
+            continue
+        title = text[start : match.start("word")].strip(" \t")
+        bare = title.rstrip(".")
+        if name_key(bare) not in _TITLES:
+            continue
+        if bare.islower() and not title.endswith(".") and bare not in ("mr", "mrs", "mister"):
+            continue
+        if not title.endswith(".") and match.start("word") == start + len(title):
+            continue  # "MrSmith" is no title
+        word = match.group("word")
+        end = match.end("word")
+        if len(word) == 1:
+            if not word.isupper() or word in "XYZ":
+                continue  # "Mr. X" is the placeholder writers are told to use
+            end = match.end()  # "Mrs. W." keeps its dot
+        elif word[0].isupper():
+            if name_key(word) in _TITLE_STOP or name_key(word) in STOPWORDS:
+                continue
+            if _eponym_follows(text, end):
+                continue
+            third = _NEXT_NAME_WORD.match(text, end)
+            if third and (_is_surname(third.group(1)) or _unknown(third.group(1))):
+                end = third.end(1)
+        elif is_english_word(word) and not _census_first(word) and not _is_surname(word):
+            continue  # "dr. orders", "mr. and mrs."
+        elif name_key(word) in _TITLE_STOP:
+            continue
+        staff = name_key(bare) in ("DR", "DOCTOR", "PROF") and _staff_context(lower, start, end)
+        yield Identifier(start, end, "staff_name" if staff else "name")
+
+
+def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
+    if ". " in text or "." in text:
+        for match in _INITIAL_SURNAME.finditer(text):
+            surname = match.group("surname")
+            if not clean_start(text, match.start(), "'’-."):
+                continue
+            before = window_before(text, match.start(), 12).rstrip()
+            if before.endswith((".", "Mr", "Mrs", "Ms", "Dr")) and before[-3:].strip(".").lower() in (
+                "mr",
+                "mrs",
+                "ms",
+                "dr",
+            ):
+                continue  # the title pass owns "Mrs. W. Smith"
+            key = name_key(surname)
+            if key in STOPWORDS or key in _TITLE_STOP or _eponym_follows(text, match.end()):
+                continue
+            if _is_surname(surname) or _unknown(surname):
+                yield Identifier(match.start(), match.end(), "name")
+    if "," in text:
+        for match in _SURNAME_FIRST.finditer(text):
+            start = match.start()
+            if not clean_start(text, start, "'’-."):
+                continue
+            surname = text[start : match.start("first") - 1].rstrip(", \t")
+            first = match.group("first")
+            if name_key(surname) in STOPWORDS or name_key(first) in STOPWORDS or first.upper() in STATE_NAME_SET:
+                continue
+            if is_english_word(surname) and not _is_surname(surname):
+                continue
+            strong_surname = _is_surname(surname) and not is_english_word(surname)
+            if not (_census_first(first) or (_unknown(first) and (strong_surname or _unknown(surname)))):
+                continue
+            if not (strong_surname or _unknown(surname) or _census_first(first)):
+                continue
+            end = match.end("first")
+            middle = match.group("middle")
+            if middle and (_personal(middle) or _unknown(middle)) and name_key(middle) not in STOPWORDS:
+                end = match.end("middle")
+            yield Identifier(start, end, "name")
+    if "famil" in lower or "household" in lower:
+        for match in _FAMILY.finditer(lower):
+            word = text[match.start("family") : match.end("family")]
+            if name_key(word) in STOPWORDS:
+                continue
+            if _unknown(word) or (word[0].isupper() and _is_surname(word)):
+                yield Identifier(match.start("family"), match.end("family"), "name")
+
+
+def _lower_case_names(text: str, lower: str) -> Iterator[Identifier]:
+    """Names typed in lower case after a kinship or role word, or before a reporting verb."""
+    for match in _KINSHIP_LOWER.finditer(lower):
+        start = match.start("word")
+        if not clean_start(lower, match.start()) or not text[start].islower():
+            continue
+        word = match.group("word").rstrip("'’-")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if word in _FUNCTION_WORDS or name_key(word) in STOPWORDS:
+            continue
+        if "-" in word and any(is_english_word(part) for part in word.split("-")):
+            continue  # "caregiver teach-back"
+        role = match.group("cue") in _ROLES
+        census = name_key(word) in FIRST_NAMES and not is_english_word(word)
+        if (census or (not role and name_key(word) in FIRST_NAMES)) or _unknown(word):
+            if role and not census and not _unknown(word):
+                continue
+            yield Identifier(start, start + len(word), "name")
+    for match in _REPORTING_LOWER.finditer(lower):
+        head = _LOWER_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start() + 1)
+        if not head or not head.group(1).islower():
+            continue
+        last = head.group(1)
+        first_word = _LOWER_WORD_BEFORE.search(text, max(0, head.start() - 30), head.start()) if head.start() else None
+        if (
+            first_word
+            and first_word.group(1).islower()
+            and _census_first(first_word.group(1))
+            and not is_english_word(first_word.group(1))
+            and _is_surname(last)
+        ):
+            yield Identifier(first_word.start(1), head.end(1), "name")
+        elif _census_first(last) and not is_english_word(last):
+            yield Identifier(head.start(1), head.end(1), "name")

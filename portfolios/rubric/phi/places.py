@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from portfolios.rubric.phi.common import Identifier, clean_start, matched, words_before
-from portfolios.rubric.phi.lists import STOPWORDS, name_key, word_set
+from portfolios.rubric.phi.common import Identifier, clean_start, matched, window_after, window_before, words_before
+from portfolios.rubric.phi.lists import FIRST_NAMES, STOPWORDS, SURNAMES, US_PLACES, is_english_word, name_key, word_set
 
 _STATE_ZIP_DIGIT: dict[str, str] = {
     **dict.fromkeys(word_set("CT MA ME NH NJ PR RI VT"), "0"),
@@ -29,7 +29,7 @@ _STATE_NAMES = (
     "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
     "Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming"
 )
-_STATE_NAME_SET = frozenset(name.upper() for name in _STATE_NAMES.split("|"))
+STATE_NAME_SET = frozenset(name.upper() for name in _STATE_NAMES.split("|"))
 _STATE_ABBR = "|".join(sorted(_STATE_ZIP_DIGIT))
 # HHS: ZIP3 areas with 20,000 or fewer people (2000 Census) must become 000.
 _RESTRICTED_ZIP3 = word_set("036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893")
@@ -44,10 +44,11 @@ _STREET = re.compile(
 # Each branch continues a capitalised word whose first letter the pattern matched already.
 _CAPITALISED_PLACES = re.compile(
     r"[A-Z](?:"
-    r"(?P<facility>(?:(?<=S)(?:t\.?|aint)[ \t]+[A-Z])?[a-z]+(?:['’]s)?(?:[ \t]+[A-Z][a-z]+(?:['’]s)?){0,3}[ \t]+"
+    r"(?P<facility>(?:(?<=S)(?:t\.?|aint)[ \t]+[A-Z])?[a-z]+(?:['’]s)?(?:[ \t]+(?:(?:and|of|&)[ \t]+)?[A-Z][a-z]+(?:['’]s)?){0,3}[ \t]+"
     r"(?:Hospital|General|Medical[ \t]+Center|Clinic|Health[ \t]+System|Healthcare|Memorial|"
     r"Rehabilitation[ \t]+(?:Hospital|Center|Institute)|Rehab[ \t]+(?:Hospital|Center)|Nursing[ \t]+(?:Home|Center)|"
-    r"Care[ \t]+Center|Manor|Methodist|Presbyterian|Baptist|Lutheran|Adventist|Episcopal|"
+    r"Care[ \t]+Center|Senior[ \t]+Living|Assisted[ \t]+Living|Living[ \t]+Center|Health[ \t]+Center|"
+    r"Retirement[ \t]+(?:Home|Community|Village)|Medical[ \t]+Group|Permanente|Manor|Methodist|Presbyterian|Baptist|Lutheran|Adventist|Episcopal|"
     # A child's school or daycare places the child as surely as a street does.
     r"Elementary|Middle[ \t]+School|High[ \t]+School|Academy|Preschool|Daycare|Day[ \t]+Care))(?![a-z])"
     rf"|(?P<city>[a-z]{{2,}}(?:[ \t][A-Z][a-z]{{2,}}){{0,2}}),[ \t]*(?:(?P<state>{_STATE_ABBR})|{_STATE_NAMES})"
@@ -82,6 +83,9 @@ _GENERIC_PLACE_WORDS = word_set(
     VESTIBULAR DAY TREATMENT THERAPY OT PT SLP ADULT GERIATRIC DEMENTIA PARKINSON PARKINSONS ALS MS
     HOSPITAL CLINIC CENTER CENTRE SCHOOL EARLY INTERVENTION SECTION STATE FEDERAL PUBLIC PRIVATE
     MONDAY TUESDAY WEDNESDAY THURSDAY FRIDAY SATURDAY SUNDAY WEEKEND MORNING AFTERNOON EVENING
+    TEACHING OUTSIDE PREVIOUS RECEIVING REFERRING SAME DIFFERENT ANOTHER OTHER NEARBY SMALL LARGE BIG RURAL
+    URBAN SUBURBAN CITY CRITICAL ACCESS TRAUMA LEVEL PSYCHIATRIC CATHOLIC JEWISH SHRINERS CANCER HEART
+    AND OF TO FROM IN ON WAS IS BY WITH FOR ONE TWO
     """
 )
 _HOME_PLACE_NOT_AFTER = word_set("lives live living lived resides reside moved home")
@@ -132,7 +136,7 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
             if state and state in _AMBIGUOUS_STATES and not zip_code:
                 continue
             span = _trimmed(text, start, match.end("city"))
-            if span is None or text[span[0] : span[1]].upper() in _STATE_NAME_SET:
+            if span is None or text[span[0] : span[1]].upper() in STATE_NAME_SET:
                 continue
             yield Identifier(span[0], span[1], "geo")
             if zip_code and (not state or zip_code[0] == _STATE_ZIP_DIGIT[state]):
@@ -154,7 +158,7 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
         if not clean_start(lower, match.start()):
             continue
         place = _HOME_PLACE_NAME.match(text, match.end())
-        if place is None or place.group().upper() in _STATE_NAME_SET:
+        if place is None or place.group().upper() in STATE_NAME_SET:
             continue
         span = _trimmed(text, place.start(), place.end())
         if span is not None and span[0] == place.start():
@@ -170,3 +174,162 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
             if len(value) < 5 and value[:3] not in _RESTRICTED_ZIP3:
                 continue  # a ZIP3 may stay unless its area is too small (HHS list)
             yield Identifier(match.start("zip"), match.end("zip"), "geo")
+
+
+# ---------------------------------------------------------------------------------------------
+# Towns from the gazetteer, lower-case addresses, bare ZIP codes, lower-case facility names
+# ---------------------------------------------------------------------------------------------
+
+# A run of up to three capitalised words ("Maple Grove", "Shaker Heights", "Framingham").
+_CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?![\w-])")
+# Words that put a place after them. Strong cues ("from", "near") carry a place that is also a
+# common word only with "lives in"-style cues (`_HOME_PLACE`), so "in Reading" or "to Mobile" pass.
+_STRONG_CUES = word_set("from near outside outskirts commutes drove drives toward towards visiting")
+_DIRECTIONS = word_set("north south east west northeast northwest southeast southwest edge")
+_LOCATIVE_CUES = word_set(
+    "in from near to outside around toward towards into at of visiting outskirts between commutes drove drives"
+)
+# A town of this many people or more is named often enough that no cue is needed: "the Kalamazoo
+# paper mill". Smaller places share their names with too many words and surnames.
+_UNCUED_POPULATION = 15_000
+# Neighbourhoods and parts of town after a locative cue: "near Wicker Park", "in Lincoln Heights".
+_NEIGHBOURHOOD = re.compile(
+    r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?[ \t]+(?:Park|Heights|Hills|Village|Square|Falls|Springs|Beach|Grove|Gardens"
+    r"|Estates|Terrace|Harbor|Harbour|Point|Ridge|Valley|Landing|Crossing|Commons|Woods|Lake|Mills)(?![\w-])"
+)
+# "12 oak street", "4470 n. lincoln ave": any case, but only with an unambiguous street word.
+_LOWER_STREET = re.compile(
+    r"[0-9]\d{0,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[a-z]{2,}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
+    r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|terrace|parkway|pkwy|highway|hwy|court|ct|"
+    r"circle|cir)\.?(?![a-z])"
+)
+_NOT_STREET_WORDS = word_set(
+    "times time per day days week weeks minutes min mins reps sets trials of the a an and or to in on at for with "
+    "feet ft steps seconds hours hrs months years lb lbs kg x visits sessions"
+)
+# What follows an address: ", springfield, il 62704".
+_ADDRESS_TAIL = re.compile(
+    r"[ \t]*,?[ \t]*(?:apt\.?|apartment|unit|suite|#)?[ \t]*(?:[0-9]+[a-z]?)?[ \t]*,[ \t]*"
+    r"(?P<town>[a-z]+(?:[ \t][a-z]+){0,2})[ \t]*(?:,[ \t]*(?P<state>[a-z]{2})(?![a-z]))?"
+    r"(?:[ \t]*(?P<zip>\d{5}(?:-\d{4})?)(?![\w-]))?"
+)
+_TOKEN = re.compile(r"\S+")
+_FACILITY_OPENERS = word_set("the at to from in of into a an by per as near")
+_ZIP_PLUS_FOUR = re.compile(r"[0-9]\d{4}-\d{4}(?![\w-])")
+_BARE_ZIP = re.compile(r"[0-9]\d{4}(?![\w-]|[.,]\d)")
+_ZIP_CUES = word_set("in from near to zip moved moving lives live area postal")
+_FACILITY_LOWER = re.compile(
+    r"(?P<words>(?:[a-z][a-z'’]+[ \t]+){1,3})(?:hospital|medical[ \t]+center|clinic|senior[ \t]+living|"
+    r"assisted[ \t]+living|nursing[ \t]+home|rehab(?:ilitation)?[ \t]+(?:center|hospital)|health[ \t]+system)(?![a-z])"
+)
+
+
+def _town_verdict(name: str, cue: str | None) -> bool:
+    """Whether a gazetteer name found after `cue` (or none) names a town here."""
+    population = US_PLACES.get(name.upper())
+    if population is None or name.upper() in STATE_NAME_SET:
+        return False
+    words = name.split()
+    if any(name_key(word) in STOPWORDS for word in words):
+        return False
+    if len(words) > 1:
+        return cue is not None or population >= _UNCUED_POPULATION
+    if is_english_word(name):
+        # "Mobile", "Reading", "Orange", "Bath": only a strong cue ("drove in from") or "lives in".
+        return cue in _STRONG_CUES and population >= _UNCUED_POPULATION
+    if name_key(name) in FIRST_NAMES or name_key(name) in SURNAMES:
+        return cue is not None  # "in Lowell" is a town, "Ms. Patterson" a person
+    return cue is not None or population >= _UNCUED_POPULATION
+
+
+def _cue_before(lower: str, start: int) -> str | None:
+    words = words_before(lower, start, 30)
+    if words and words[-1] == "the":
+        words = words[:-1]
+    if len(words) > 1 and words[-1] == "of" and words[-2] in _STRONG_CUES | _DIRECTIONS:
+        return "outside"  # "outside of Flagstaff", "north of Tulsa"
+    return words[-1] if words and words[-1] in _LOCATIVE_CUES else None
+
+
+def _eponym_after(text: str, end: int) -> bool:
+    from portfolios.rubric.phi.lists import EPONYM_FOLLOWERS
+
+    for word in window_after(text, end, 40).split()[:3]:
+        if name_key(word) in EPONYM_FOLLOWERS:
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
+
+
+def towns(text: str, lower: str) -> Iterator[Identifier]:
+    """Towns and neighbourhoods from the gazetteer, read with the cue before them."""
+    for match in _CAPITALISED_RUN.finditer(text):
+        if not clean_start(text, match.start(), "'’-."):
+            continue
+        words = match.group().split()
+        offsets = [match.start()]
+        for word in words[:-1]:
+            offsets.append(text.index(word, offsets[-1]) + len(word))
+        # Try each start, longest name first: "Sunrise Maple Grove" finds "Maple Grove".
+        position = 0
+        while position < len(words):
+            start = text.index(words[position], offsets[position])
+            cue = _cue_before(lower, start)
+            for size in range(len(words) - position, 0, -1):
+                name = " ".join(words[position : position + size])
+                end = text.index(words[position + size - 1], start) + len(words[position + size - 1])
+                if _town_verdict(name, cue) and not _eponym_after(text, end):
+                    yield Identifier(start, end, "geo")
+                    position += size - 1
+                    break
+            position += 1
+    for match in _NEIGHBOURHOOD.finditer(text):
+        if clean_start(text, match.start()) and _cue_before(lower, match.start()) and specific_words(match.group())[1]:
+            yield Identifier(match.start(), match.end(), "geo")
+    for match in _LOWER_STREET.finditer(lower):
+        if not clean_start(lower, match.start(), "/.-"):
+            continue
+        middle = lower[match.start() : match.end()].split()[1:-1]
+        if any(word.strip(".") in _NOT_STREET_WORDS for word in middle):
+            continue
+        yield Identifier(match.start(), match.end(), "geo")
+        yield from _address_tail(text, lower, match.end())
+    if "-" in text:
+        for match in _ZIP_PLUS_FOUR.finditer(text):
+            if clean_start(text, match.start(), "-/.") and not window_before(lower, match.start(), 8).rstrip().endswith(
+                "cpt"
+            ):
+                yield Identifier(match.start(), match.end(), "geo")
+    for match in _BARE_ZIP.finditer(text):
+        if not clean_start(text, match.start(), "-/.$#"):
+            continue
+        before = words_before(lower, match.start(), 20)
+        if before and before[-1] in _ZIP_CUES:
+            yield Identifier(match.start(), match.end(), "geo")
+    for match in _FACILITY_LOWER.finditer(lower):
+        if not clean_start(lower, match.start()) or not text[match.start() : match.end()].islower():
+            continue
+        tokens = [(word.start(), word.group()) for word in _TOKEN.finditer(lower, match.start(), match.end("words"))]
+        # Read back from "hospital" to the article or preposition that opens the name.
+        run: list[tuple[int, str]] = []
+        while tokens and tokens[-1][1] not in _FACILITY_OPENERS:
+            run.insert(0, tokens.pop())
+        if not tokens or not run:
+            continue
+        lead = 0
+        while lead < len(run) and name_key(run[lead][1]) in _GENERIC_PLACE_WORDS:
+            lead += 1
+        if lead < len(run):
+            yield Identifier(run[lead][0], match.end(), "geo")
+
+
+def _address_tail(text: str, lower: str, end: int) -> Iterator[Identifier]:
+    tail = _ADDRESS_TAIL.match(lower, end)
+    if tail is None:
+        return
+    town = tail.group("town")
+    if town and (town.upper() in US_PLACES or not all(is_english_word(word) for word in town.split())):
+        yield Identifier(tail.start("town"), tail.end("town"), "geo")
+    if tail.group("zip"):
+        yield Identifier(tail.start("zip"), tail.end("zip"), "geo")
