@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from portfolios.models import (
     Artifact,
     Comment,
+    HistoryPurge,
     MentorInvite,
     Notification,
     Portfolio,
@@ -145,3 +146,18 @@ class ThrottleBucketAdmin(admin.ModelAdmin):
     list_display = ["key", "window_start", "count", "updated_at"]
     search_fields = ["key"]
     readonly_fields = ["key", "window_start", "count", "created_at", "updated_at"]
+
+
+@admin.register(HistoryPurge)
+class HistoryPurgeAdmin(admin.ModelAdmin):
+    """The audit trail of history purges: counts only, written by the app, never edited."""
+
+    list_display = ["artifact", "actor", "revisions_rewritten", "identifiers_removed", "created_at"]
+    list_select_related = ["artifact", "actor"]
+    readonly_fields = ["artifact", "actor", "revisions_rewritten", "identifiers_removed", "created_at", "updated_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
