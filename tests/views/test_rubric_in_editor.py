@@ -127,3 +127,21 @@ def test_the_dashboard_matrix_shows_scores_and_standing(candidate_client, portfo
     body = candidate_client.get(reverse("portfolios:dashboard")).content.decode()
     assert "/4</span>" in body
     assert "cell-score" in body
+
+
+def test_the_editor_explains_each_score_with_the_passage_that_earned_it_and_what_is_missing(
+    candidate_client, portfolio
+):
+    save(
+        portfolio,
+        "plan_of_care",
+        {
+            "baseline": "LB dressing: Mod A with 3 verbal cues; COPM performance 3/10.",
+            "frequency_duration": "PRN",
+        },
+    )
+    body = candidate_client.get(edit_url(portfolio, "plan_of_care")).content.decode()
+    assert "How assessment earned" in body
+    assert "a baseline with named measures and a number or level" in body
+    assert "LB dressing: Mod A with 3 verbal cues" in body
+    assert "missing \u2014 frequency and duration in numbers" in body
