@@ -22,6 +22,7 @@ home health). The window is one sentence plus the next, so a stop described righ
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -79,6 +80,9 @@ _WITHIN_LIMITS = re.compile(
 )
 _CONDITION = re.compile(r"\b(?:if|when|whenever|should)\b")
 
+# Anything that could start a red flag or a refused escalation: the sentences worth a closer look.
+_ANY_FLAG = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (_PAIN, _SPO2, _BP, _BP_DROP, _SIGN, _REFUSED)))
+
 FIX = (
     "Write the safe decision: stop or modify the activity, recheck, and say who you told and when, e.g. "
     "\u201cPain rose to 8/10, so I stopped, positioned her for rest and notified the RN before any further activity.\u201d"
@@ -91,9 +95,16 @@ def check(text: ArtifactText) -> Iterator[Finding]:
     for key, body in text.fields.items():
         if not body.strip():
             continue
+        folded_body = fold(body)
+        # One pass over the section finds the sentences worth reading; most hold no red flag.
+        hits = [match.start() for match in _ANY_FLAG.finditer(folded_body)]
+        if not hits:
+            continue
         sentences = list(iter_sentences(body))
-        for index, sentence in enumerate(sentences):
-            lowered = fold(sentence.text)
+        starts = [sentence.start for sentence in sentences]
+        for index in sorted({max(0, bisect.bisect_right(starts, position) - 1) for position in hits}):
+            sentence = sentences[index]
+            lowered = folded_body[sentence.start : sentence.end]
             yield from _refused(key, sentence, lowered, row)
             flag = red_flag(lowered)
             if flag is None:
@@ -103,7 +114,8 @@ def check(text: ArtifactText) -> Iterator[Finding]:
                 continue
             window = lowered
             if index + 1 < len(sentences):
-                window = f"{lowered} {fold(sentences[index + 1].text)}"
+                following = sentences[index + 1]
+                window = f"{lowered} {folded_body[following.start : following.end]}"
             carry = _CARRY_ON.search(window)
             if carry and not _SAFE.search(window) and not _NEGATED_CARRY_ON.search(window):
                 yield finding(
