@@ -308,7 +308,7 @@ def test_it_flags_ages_over_89(text, value):
         "Client is an 85 y/o retired teacher.",
         "Client is 90+ and prefers to sit for grooming.",
         "Ages 90 or older are grouped as 90+.",
-        "She is in her 90s and still volunteers.",
+        "She is in her 80s and still volunteers.",
         "Elbow flexion to 95 degrees.",
         "Born in 1948, the client retired at 65.",
         "Client A (89) wants to keep living alone.",

@@ -315,4 +315,13 @@ def _mask_placeholders(text: str) -> str:
     return _PLACEHOLDER.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
-_FAMILIES = (numbers.contacts, numbers.keyword_ids, dates.dates_and_ages, places.places, places.towns, names.names)
+_FAMILIES = (
+    numbers.contacts,
+    numbers.keyword_ids,
+    numbers.disguised,
+    dates.dates_and_ages,
+    dates.more_dates_and_ages,
+    places.places,
+    places.towns,
+    names.names,
+)

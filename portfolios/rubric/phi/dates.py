@@ -69,7 +69,8 @@ OLDEST_SHAREABLE_BIRTH_YEAR = 1936
 _DATE_CUES = word_set(
     "on dated date dob born birth birthday birthdate admit admitted admission adm discharged discharge d/c dc seen "
     "eval evaluated evaluation re-eval reeval dos doi surgery surg injury inj onset fell fall visit visited "
-    "scheduled appt appointment s/p post-op postop since until before after expires expire expiring due"
+    "scheduled appt appointment s/p post-op postop since until before after expires expire expiring due "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
 )
 # Words around a fraction that make it a score, not a date: "pain 6/10", "3/4 trials".
 _SCORE_BEFORE = word_set(
@@ -87,7 +88,8 @@ _UNITS_AFTER = word_set(
     "x times min mins minutes hr hrs hour hours day days week weeks wk wks rep reps set sets trial trials visit "
     "visits session sessions patient patients lb lbs kg ft feet degrees"
 )
-_AGE_NOT_BEFORE = word_set("or and % degrees min lb lbs kg ft reps days weeks months seconds sec")
+_CATEGORY_WORDS = word_set("older over above up beyond more")
+_AGE_NOT_BEFORE = word_set("% degrees min lb lbs kg ft reps days weeks months seconds sec")
 _AGE_ASIDE_ROLES = word_set("pt client patient resident female male woman man widow widower mr mrs ms age aged")
 
 
@@ -184,8 +186,13 @@ def dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
         for match in _AGE_WORDS.finditer(text):
             if not clean_start(text, match.start()):
                 continue
-            after = words_after(lower, match.end("aged"), 16)
-            if (after and after[0] in _AGE_NOT_BEFORE) or window_after(text, match.end("aged"), 2).strip()[:1] in "+%°":
+            after = words_after(lower, match.end("aged"), 24)
+            category = len(after) > 1 and after[0] in ("or", "and") and after[1] in _CATEGORY_WORDS
+            if (
+                category
+                or (after and after[0] in _AGE_NOT_BEFORE)
+                or window_after(text, match.end("aged"), 2).strip()[:1] in "+%°"
+            ):
                 continue  # "age 90 or older" and "90+" are the category Safe Harbor allows
             yield Identifier(match.start("aged"), match.end("aged"), "age")
     for match in _AGE_ASIDE.finditer(text):
@@ -195,3 +202,143 @@ def dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
         for match in _BIRTH_YEAR.finditer(text):
             if clean_start(text, match.start()) and int(match.group("birth_year")) < OLDEST_SHAREABLE_BIRTH_YEAR:
                 yield Identifier(match.start("birth_year"), match.end("birth_year"), "age")
+
+
+# ---------------------------------------------------------------------------------------------
+# Compact and partial dates, holidays tied to an event, ages over 89 in any wording
+# ---------------------------------------------------------------------------------------------
+
+_WEEKDAYS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+)
+# "12MAR2023", "03 14 1952", "03-14-'52", "20231107".
+_COMPACT_DATES = re.compile(
+    r"[0-9](?:"
+    r"(?P<day_caps>\d?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?:\d{4}|\d\d))(?![\w-])"
+    r"|(?P<spaced>\d?[ ]\d{1,2}[ ](?:1[89]|20)\d\d)(?![\w-]|[./]\d)"
+    r"|(?P<quoted>\d?(?P<qsep>[-/.])\d{1,2}(?P=qsep)['’]\d\d)(?![\w-])"
+    r"|(?P<eight>\d{7})(?![\w-]|[./]\d)"
+    r")"
+)
+_ORDINAL_DAY = re.compile(
+    r"(?:on|since|until|by|before|after|from|of)[ \t]+(?P<day>the[ \t]+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
+    r"(?=[ \t]*(?:$|[.,;:)!?]|(?:after|before|at|when|and|for|with|following|due|because|from|to|in|of|"
+    r"morning|evening|night|afternoon)\b))",
+    re.MULTILINE,
+)
+_HOLIDAY = re.compile(
+    r"(?:Thanksgiving|Christmas(?:[ \t]+(?:Eve|Day))?|Easter(?:[ \t]+Sunday)?|Halloween|New[ \t]+Year['’]?s"
+    r"(?:[ \t]+(?:Eve|Day))?|Independence[ \t]+Day|Fourth[ \t]+of[ \t]+July|July[ \t]+4th|Memorial[ \t]+Day|"
+    r"Labor[ \t]+Day|Valentine['’]?s[ \t]+Day|Mother['’]?s[ \t]+Day|Father['’]?s[ \t]+Day|Veterans[ \t]+Day|"
+    r"Hanukkah|Yom[ \t]+Kippur|Rosh[ \t]+Hashanah|Ramadan|Eid|Diwali|Juneteenth|Martin[ \t]+Luther[ \t]+King"
+    r"[ \t]+Day|Presidents['’]?[ \t]+Day)(?![\w])"
+)
+# Events that tie a holiday to the person: "admitted since Thanksgiving", "birthday is Christmas Eve".
+_EVENT_WORDS = word_set(
+    "admitted admit admission discharged discharge surgery fell fall injury injured onset born birthday hospitalized "
+    "hospitalised died death stroke seen evaluated evaluation eval accident diagnosed diagnosis transferred"
+)
+_NUMBER_WORDS = (
+    r"(?:ninety(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one[ -]hundred(?:[ -](?:and[ -])?"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten))?|a[ ]hundred|hundred)"
+)
+# Run only when "ninet" or "hundred" is in the text, so its literal start costs nothing elsewhere.
+_WORD_AGE = re.compile(
+    rf"{_NUMBER_WORDS}(?P<unit>[ -]+years?[ -]+old|[ -]+year[ -]+old|[ -]+years?[ -]+of[ -]+age|[ -]+y/?o)?(?![a-z])"
+)
+_AGE_DECADE = re.compile(
+    r"in[ \t]+(?:his|her|their|the)[ \t]+(?:(?:early|mid|late)[ \t-]+)?(?:['’]?9[0O]s|nineties|100s)(?![\w])"
+)
+# "she is 92", "husband is 96", "who is now 93": a bare number after a person and "is".
+_AGE_IS = re.compile(
+    r"(?:is|was|turns|turned|be|being|now|at)[ \t]+(?:now[ \t]+|almost[ \t]+|nearly[ \t]+|over[ \t]+|about[ \t]+|"
+    r"around[ \t]+|only[ \t]+|age[ \t]+)?(?P<age>9\d|1[01]\d)(?![\w.%°/+-]|\.\d)"
+)
+_AGE_SUBJECTS = word_set(
+    "he she client pt patient resident husband wife spouse mother father mom dad who man woman grandmother "
+    "grandfather aunt uncle sister brother neighbor neighbour partner caregiver friend widow widower"
+)
+_AGE_UNITS_AFTER = word_set(
+    "% percent degrees deg lb lbs pounds kg min mins minutes seconds sec secs feet ft inches in cm mm bpm mmhg "
+    "beats reps times points pts out of on per mg ml units"
+)
+
+
+def _is_day_month(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def more_dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
+    """The date and age shapes the Presidio-style patterns above do not read."""
+    for match in _COMPACT_DATES.finditer(text):
+        start, end = match.start(), match.end()
+        if not clean_start(text, start, "/.+-$#"):
+            continue
+        value = text[start:end]
+        if matched(match, "spaced"):
+            month, day = (int(part) for part in value.split()[:2])
+            if _is_day_month(month, day) or _is_day_month(day, month):
+                yield Identifier(start, end, "date")
+        elif matched(match, "quoted"):
+            parts = re.split(r"[-/.]", value)
+            if _is_day_month(int(parts[0]), int(parts[1])) or _is_day_month(int(parts[1]), int(parts[0])):
+                yield Identifier(start, end, "date")
+        elif matched(match, "eight"):
+            before = words_before(lower, start, 30)[-3:]
+            if not _DATE_CUES.intersection(before):
+                continue
+            year_first = 1900 <= int(value[:4]) <= 2099 and _is_day_month(int(value[4:6]), int(value[6:]))
+            year_last = 1900 <= int(value[4:]) <= 2099 and _is_day_month(int(value[:2]), int(value[2:4]))
+            if year_first or year_last:
+                yield Identifier(start, end, "date")
+        else:
+            yield Identifier(start, end, "date")
+    if "the " in lower:
+        for match in _ORDINAL_DAY.finditer(lower):
+            if clean_start(lower, match.start()):
+                yield Identifier(match.start("day"), match.end("day"), "date")
+    for match in _HOLIDAY.finditer(text):
+        if not clean_start(text, match.start()):
+            continue
+        sentence = (
+            window_before(lower, match.start(), 80).rsplit(".", 1)[-1]
+            + " "
+            + window_after(lower, match.end(), 60).split(".", 1)[0]
+        )
+        if _EVENT_WORDS.intersection(WORD_TOKEN.findall(sentence)):
+            yield Identifier(match.start(), match.end(), "date")
+    if "ninet" in lower or "hundred" in lower:
+        for match in _WORD_AGE.finditer(lower):
+            start = match.start()
+            if not clean_start(lower, start):
+                continue
+            if match.group("unit"):
+                yield Identifier(start, match.end(), "age")
+                continue
+            before = words_before(lower, start, 30)
+            after = words_after(lower, match.end(), 16)
+            if after and after[0] in _AGE_UNITS_AFTER:
+                continue
+            if before and (
+                before[-1] in ("aged", "age", "turned", "turns", "turning")
+                or (len(before) > 1 and before[-1] in ("is", "was") and before[-2] in _AGE_SUBJECTS)
+            ):
+                yield Identifier(start, match.end(), "age")
+    if "9" in text or "10" in text or "11" in text or "ninet" in lower:
+        for match in _AGE_DECADE.finditer(lower):
+            if clean_start(lower, match.start()):
+                yield Identifier(match.start(), match.end(), "age")
+        for match in _AGE_IS.finditer(lower):
+            if not clean_start(lower, match.start()):
+                continue
+            before = [
+                word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+                for word in words_before(lower, match.start(), 30)
+            ]
+            after = words_after(lower, match.end("age"), 16)
+            if after and after[0] in _AGE_UNITS_AFTER:
+                continue
+            if window_after(lower, match.end("age"), 3).lstrip()[:1] in ("%", "/", "+", "°"):
+                continue
+            if any(word in _AGE_SUBJECTS for word in before[-2:]) and match.group().split()[0] != "at":
+                yield Identifier(match.start("age"), match.end("age"), "age")

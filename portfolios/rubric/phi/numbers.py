@@ -7,7 +7,15 @@ import re
 import string
 from collections.abc import Iterator
 
-from portfolios.rubric.phi.common import Identifier, clean_start, window_after, window_before, words_after, words_before
+from portfolios.rubric.phi.common import (
+    Identifier,
+    clean_start,
+    matched,
+    window_after,
+    window_before,
+    words_after,
+    words_before,
+)
 from portfolios.rubric.phi.lists import word_set
 
 _MBI_LETTER = "[AC-HJKMNP-RT-Y]"  # Presidio's UsMbiRecognizer: no S, L, O, I, B, Z
@@ -37,9 +45,14 @@ _PUBLIC_REFERENCE_HOST = re.compile(
 _IPV6 = re.compile(r"[0-9A-Fa-f:](?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\w:])")
 _PARTIAL_SSN = re.compile(
     r"(?:(?:ssn|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?)[ \t]+(?:ending(?:[ \t]+in)?|last[ \t]+(?:4|four)"
-    r"(?:[ \t]+digits)?)|last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+)?(?:ssn|social[ \t]+security"
-    r"(?:[ \t]+number)?))[ \t]*(?:is|was|=|:|#)?[ \t]*(\d{4})(?![\w-])"
+    r"(?:[ \t]+digits)?)|last[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+|her[ \t]+|his[ \t]+|their[ \t]+|my[ \t]+)?"
+    r"(?:ssn|social(?:[ \t]+security)?(?:[ \t]+number)?))[ \t]*(?:,|is|was|=|:|#)?[ \t]*(\d{4})(?![\w-])"
 )
+
+
+def _ssn_cue(lower: str, start: int) -> bool:
+    return bool(_SSN_CUES.intersection(words_before(lower, start)[-3:]))
+
 
 _PHONE_CUES = word_set("call called calling phone ph tel telephone cell mobile text fax faxed contact reach at #")
 _SSN_CUES = word_set("ssn ss social security soc sec ss#")
@@ -100,12 +113,13 @@ def contacts(text: str, lower: str) -> Iterator[Identifier]:
             if _is_ipv4(value, lower, start):
                 yield Identifier(start, end, "ip")
         elif match.group("ssn"):
-            if _is_plausible_ssn(value[:3] + value[4:6] + value[7:]):
+            # An explicit cue wins over the sample-number list: "SSN 123-45-6789" is flagged.
+            if _is_plausible_ssn(value[:3] + value[4:6] + value[7:]) or _ssn_cue(lower, start):
                 yield Identifier(start, end, "ssn")
         elif match.group("phone"):
             yield from _phone(value, lower, start, end)
         elif match.group("nine"):
-            if _SSN_CUES.intersection(words_before(lower, start)[-3:]) and _is_plausible_ssn(value):
+            if _ssn_cue(lower, start):
                 yield Identifier(start, end, "ssn")
         elif match.group("mbi"):
             yield Identifier(start, end, "health_plan")
@@ -167,8 +181,8 @@ def contacts(text: str, lower: str) -> Iterator[Identifier]:
 _ID_KEYWORDS: dict[str, tuple[str, bool]] = {
     **dict.fromkeys(("vin", "license plate", "licence plate", "plate"), ("vehicle", True)),
     **dict.fromkeys(("vehicle", "vehicle identification", "registration", "tag"), ("vehicle", False)),
-    **dict.fromkeys(("s/n", "serial", "udi", "imei"), ("device", True)),
-    **dict.fromkeys(("sn", "device", "implant", "pacemaker", "hearing aid", "pump"), ("device", False)),
+    **dict.fromkeys(("s/n", "sn", "serial", "udi", "imei"), ("device", True)),
+    **dict.fromkeys(("device", "implant", "pacemaker", "hearing aid", "pump"), ("device", False)),
     **dict.fromkeys(("mrn", "med rec", "medical record", "medical records", "med record"), ("mrn", True)),
     **dict.fromkeys(("mr", "chart", "record", "hospital"), ("mrn", False)),
     **dict.fromkeys(("mbi", "hic", "hicn"), ("health_plan", True)),
@@ -230,7 +244,7 @@ _DIGIT_RUN = re.compile(r"[0-9][A-Za-z0-9./-]*")
 _TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "./-")
 
 # "room 412", "Rm 4B", "bed 3": a place inside a facility that points at one person.
-_ROOM = re.compile(r"[RrBb](?:oom|m\.?|ed)[ \t]*#?[ \t]*\d{1,4}[A-Za-z]?(?![\w/:.]|\.\d)")
+_ROOM = re.compile(r"[RrBb](?:oom|m\.?|ed)[ \t]*#?[ \t]*\d{1,4}[A-Za-z]?(?![\w/:]|\.\d)")
 _ROOM_NOT_BEFORE = word_set(
     "x times min mins minutes sec secs seconds hr hrs hour hours day days rep reps set sets trial trials ft feet "
     "in inches degrees to of"
@@ -282,7 +296,7 @@ def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
         glued = text[max(0, start - 40) : start].rsplit(None, 1)[-1] if text[start - 1 : start] == "=" else ""
         if "?" in glued or "&" in glued:
             continue  # "topic.php?id=8390": a query string in a link, not a record number
-        keyword = _keyword_before(words_before(lower, start, 48))
+        keyword = _keyword_before(joined_letters(words_before(lower, start, 48)))
         if keyword is None:
             continue
         if keyword[0] == "vehicle" and token.isdigit():
@@ -302,3 +316,91 @@ def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
                 continue
             if any(char.isdigit() for char in plate) and any(char.isalpha() for char in plate):
                 yield Identifier(match.start(1), match.end(1), "vehicle")
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers and addresses written to slip past the plain patterns
+# ---------------------------------------------------------------------------------------------
+
+# "617/555/0199", "617_555_0123": a phone number with slashes or underscores between its groups.
+_ODD_PHONE = re.compile(r"[0-9]\d\d(?P<sep>[/_])\d{3}(?P=sep)\d{4}(?![\w/]|\.\d)")
+# "jane at gmail dot com", "tom.reyes(at)yahoo(dot)com", "priya.k@outlook[.]com".
+_AT = r"(?:[ \t]*(?:\(at\)|\[at\]|\{at\})[ \t]*|[ \t]+at[ \t]+|@)"
+_DOT = r"(?:[ \t]*(?:\(dot\)|\[dot\]|\{dot\}|\[\.\]|\(\.\))[ \t]*|[ \t]+dot[ \t]+|\.)"
+_TLD = r"(?:com|net|org|edu|gov|us|io|co|info|me|biz|mail)"
+_SPELLED_EMAIL = re.compile(
+    rf"[a-z0-9][a-z0-9_+-]*(?:{_DOT}[a-z0-9_+-]+){{0,3}}{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+){{0,2}}{_DOT}{_TLD}(?![a-z0-9])"
+)
+_PLAIN_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+# "facebook.com/...", "bit.ly/3xYzQ12": a web address without "http" or "www".
+_BARE_URL = re.compile(
+    r"[a-z0-9](?:[a-z0-9-]*\.)+(?:com|net|org|ly|io|me|co|us|tv|gl|be|gg|app|page|link|info|biz|social|site)"
+    r"(?P<path>/[^\s<>\"'()\[\]{}]*)?(?![a-z0-9])"
+)
+_SOCIAL_HOSTS = re.compile(
+    r"(?:^|\.)(?:facebook|fb|instagram|tiktok|twitter|x|youtube|youtu|linkedin|snapchat|pinterest|reddit|threads|"
+    r"gofundme|caringbridge|bit|tinyurl|t|goo|ow|is|buff|rebrand|cutt|shorturl|tiny)\.[a-z]+$"
+)
+# "@RickyRollsOn", "@skaterkid_07": a social handle names its owner as an address does.
+_HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
+# "M R N", "M.R.N.": letters spaced or dotted out are read as the word they spell.
+_SPELLED_LETTERS = re.compile(r"^(?:[a-z]\.?)+$")
+
+
+def joined_letters(words: list[str]) -> list[str]:
+    """Join trailing single letters ("m", "r", "n" -> "mrn") and dotted ones ("m.r.n" -> "mrn")."""
+    out: list[str] = []
+    for word in words:
+        if len(word) > 2 and "." in word and _SPELLED_LETTERS.match(word) and word not in ("i.d",):
+            word = word.replace(".", "")
+        if (
+            len(word) == 1
+            and word.isalpha()
+            and out
+            and out[-1].isalpha()
+            and len(out[-1]) < 3
+            and (len(out) < 2 or len(out[-2]) > 1 or not out[-2].isalpha())
+        ):
+            out[-1] += word
+            continue
+        out.append(word)
+    return out
+
+
+def disguised(text: str, lower: str) -> Iterator[Identifier]:
+    """Phones with slashes or underscores, e-mail spelled out, bare links and social handles."""
+    if "/" in text or "_" in text:
+        for match in _ODD_PHONE.finditer(text):
+            if clean_start(text, match.start(), "/_.-"):
+                yield from _phone(match.group(), lower, match.start(), match.end())
+    spelled_at = " at " in lower or "(at)" in lower or "[at]" in lower or "@" in lower
+    if spelled_at and any(dot in lower for dot in (" dot ", "(dot)", "[dot]", "[.]", "(.)", "@")):
+        for match in _SPELLED_EMAIL.finditer(lower):
+            value = match.group()
+            if "@" in value and _PLAIN_DOMAIN.fullmatch(value.split("@")[-1]):
+                continue  # a plain address: `contacts` reads it
+            if clean_start(lower, match.start(), "._+-"):
+                yield Identifier(match.start(), match.end(), "email")
+    if "." in text:
+        for match in _BARE_URL.finditer(lower):
+            if not clean_start(lower, match.start(), ".@/:_-"):
+                continue
+            host = lower[match.start() : match.start("path") if matched(match, "path") else match.end()]
+            if _PUBLIC_REFERENCE_HOST.search(host):
+                continue
+            if (matched(match, "path") and len(match.group("path")) > 1) or _SOCIAL_HOSTS.search(host):
+                end = match.end()
+                while end > match.start() and text[end - 1] in _TRAILING_PUNCTUATION:
+                    end -= 1
+                yield Identifier(match.start(), end, "url")
+    if "@" in text:
+        for match in _HANDLE.finditer(text):
+            handle = match.group("handle")
+            if not clean_start(text, match.start()) or not any(char.isalpha() for char in handle):
+                continue
+            if handle.islower() and handle.isalpha() and len(handle) < 12:
+                from portfolios.rubric.phi.lists import is_english_word
+
+                if is_english_word(handle):
+                    continue  # "@home", "@night": shorthand for "at"
+            yield Identifier(match.start(), match.end(), "other_id")
