@@ -103,5 +103,13 @@ def _flush_at_exit() -> None:
         logger.exception("Share-link view counts not written at exit: %s", pending())
 
 
-request_finished.connect(flush_if_due, dispatch_uid="portfolios.view_counts.flush_if_due")
-atexit.register(_flush_at_exit)
+_installed = False
+
+
+def install() -> None:
+    """Flush after every request and at process exit; called once from `PortfoliosConfig.ready`."""
+    global _installed
+    request_finished.connect(flush_if_due, dispatch_uid="portfolios.view_counts.flush_if_due")
+    if not _installed:
+        atexit.register(_flush_at_exit)
+        _installed = True

@@ -118,3 +118,19 @@ def test_a_revoked_link_left_in_a_batch_is_still_written(batching, links):
     services.share_link_revoke(link=first)
     view_counts.flush()
     assert counts()["One"] == 1
+
+
+def test_the_app_wires_the_flush_into_request_end_once_and_importing_alone_wires_nothing():
+    import inspect
+
+    from django.apps import apps
+    from django.core.signals import request_finished
+
+    def flush_receivers():
+        return [key for key, *_ in request_finished.receivers if "flush_if_due" in str(key)]
+
+    assert len(flush_receivers()) == 1
+    apps.get_app_config("portfolios").ready()  # a second ready() must not connect twice
+    assert len(flush_receivers()) == 1
+    top_level = [line for line in inspect.getsource(view_counts).splitlines() if not line.startswith((" ", "#"))]
+    assert not any(line.startswith(("request_finished.connect", "atexit.register")) for line in top_level)
