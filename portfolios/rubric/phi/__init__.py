@@ -32,6 +32,7 @@ Messages never repeat the identifier itself: findings are stored and shown to ot
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -137,6 +138,7 @@ _ERROR_MESSAGE = (
 # Sections are joined with one space, so a name or an address split at a section break reads
 # as one phrase, as it would to a reader of the shared page.
 _SECTION_JOIN = " "
+_BREAK_WINDOW = 160
 
 __all__ = [
     "PLACEHOLDERS",
@@ -191,25 +193,29 @@ def check(text: ArtifactText) -> Iterator[Finding]:
 
 
 def _across_sections(sections: list[tuple[str, str]], found: dict[str, list[Identifier]]) -> Iterator[Finding]:
-    """Identifiers found in the joined text that no single section showed, mapped back to each section touched."""
-    starts: list[int] = []
-    position = 0
-    for _, section in sections:
-        starts.append(position)
-        position += len(section) + len(_SECTION_JOIN)
-    joined = _SECTION_JOIN.join(section for _, section in sections)
-    for item in find_identifiers(joined):
-        first = bisect.bisect_right(starts, item.start) - 1
-        last = bisect.bisect_right(starts, item.end - 1) - 1
-        if first == last:
-            continue  # inside one section: that section's own scan is the authority
-        for index in range(first, last + 1):
-            field, section = sections[index]
-            start = max(item.start - starts[index], 0)
-            end = min(item.end - starts[index], len(section))
-            if start >= end or any(old.start < end and start < old.end for old in found[field]):
-                continue
-            yield _finding(field, start, end, item.type)
+    """Identifiers that cross a section break, mapped back to the part in each section.
+
+    Only the text near each break is joined (`_BREAK_WINDOW` characters either side, more than
+    any pattern's context), so the second look costs little however long the sections are.
+    """
+    for (left_field, left), (right_field, right) in itertools.pairwise(sections):
+        tail_end = len(left.rstrip())
+        tail_start = max(0, tail_end - _BREAK_WINDOW)
+        head_start = len(right) - len(right.lstrip())
+        head_end = min(len(right), head_start + _BREAK_WINDOW)
+        tail = left[tail_start:tail_end]
+        joined = tail + _SECTION_JOIN + right[head_start:head_end]
+        boundary = len(tail)
+        for item in find_identifiers(joined):
+            if item.start >= boundary or item.end <= boundary + len(_SECTION_JOIN):
+                continue  # wholly inside one section: that section's own scan is the authority
+            parts = (
+                (left_field, tail_start + item.start, tail_start + boundary),
+                (right_field, head_start, head_start + item.end - boundary - len(_SECTION_JOIN)),
+            )
+            for field, start, end in parts:
+                if start < end and not any(old.start < end and start < old.end for old in found[field]):
+                    yield _finding(field, start, end, item.type)
 
 
 def redact(text: str, spans: Iterable[tuple[int, int, str]]) -> str:

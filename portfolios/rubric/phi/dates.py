@@ -220,12 +220,52 @@ _COMPACT_DATES = re.compile(
     r"|(?P<eight>\d{7})(?![\w-]|[./]\d)"
     r")"
 )
+# "on the 3rd", "since the 14th": found from "the", then read back for the preposition.
 _ORDINAL_DAY = re.compile(
-    r"(?:on|since|until|by|before|after|from|of)[ \t]+(?P<day>the[ \t]+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
+    r"the[ \t]+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
     r"(?=[ \t]*(?:$|[.,;:)!?]|(?:after|before|at|when|and|for|with|following|due|because|from|to|in|of|"
     r"morning|evening|night|afternoon)\b))",
     re.MULTILINE,
 )
+_ORDINAL_CUES = word_set("on since until by before after from of")
+_HOLIDAY_HINTS = [
+    "thanksgiving",
+    "christmas",
+    "easter",
+    "halloween",
+    "new",
+    "year",
+    "independence",
+    "day",
+    "fourth",
+    "of",
+    "july",
+    "july",
+    "4th",
+    "memorial",
+    "day",
+    "labor",
+    "day",
+    "valentine",
+    "mother's",
+    "day",
+    "father's",
+    "day",
+    "veterans",
+    "day",
+    "hanukkah",
+    "yom",
+    "kippur",
+    "rosh",
+    "hashanah",
+    "ramadan",
+    "eid",
+    "diwali",
+    "juneteenth",
+    "luther",
+    "king",
+    "presidents",
+]
 _HOLIDAY = re.compile(
     r"(?:Thanksgiving|Christmas(?:[ \t]+(?:Eve|Day))?|Easter(?:[ \t]+Sunday)?|Halloween|New[ \t]+Year['’]?s"
     r"(?:[ \t]+(?:Eve|Day))?|Independence[ \t]+Day|Fourth[ \t]+of[ \t]+July|July[ \t]+4th|Memorial[ \t]+Day|"
@@ -250,10 +290,10 @@ _AGE_DECADE = re.compile(
     r"in[ \t]+(?:his|her|their|the)[ \t]+(?:(?:early|mid|late)[ \t-]+)?(?:['’]?9[0O]s|nineties|100s)(?![\w])"
 )
 # "she is 92", "husband is 96", "who is now 93": a bare number after a person and "is".
-_AGE_IS = re.compile(
-    r"(?:is|was|turns|turned|be|being|now|at)[ \t]+(?:now[ \t]+|almost[ \t]+|nearly[ \t]+|over[ \t]+|about[ \t]+|"
-    r"around[ \t]+|only[ \t]+|age[ \t]+)?(?P<age>9\d|1[01]\d)(?![\w.%°/+-]|\.\d)"
-)
+# "she is 92", "husband is 96", "who is now 93": found from the number, then read back.
+_AGE_NUMBER = re.compile(r"(?:9\d|1[01]\d)(?![\w.%°/+-]|\.\d)")
+_AGE_VERBS = word_set("is was turns turned be being now")
+_AGE_FILLERS = word_set("now almost nearly over about around only age")
 _AGE_SUBJECTS = word_set(
     "he she client pt patient resident husband wife spouse mother father mom dad who man woman grandmother "
     "grandfather aunt uncle sister brother neighbor neighbour partner caregiver friend widow widower"
@@ -295,9 +335,11 @@ def more_dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
             yield Identifier(start, end, "date")
     if "the " in lower:
         for match in _ORDINAL_DAY.finditer(lower):
-            if clean_start(lower, match.start()):
-                yield Identifier(match.start("day"), match.end("day"), "date")
-    for match in _HOLIDAY.finditer(text):
+            before = words_before(lower, match.start(), 12)
+            if clean_start(lower, match.start()) and before and before[-1] in _ORDINAL_CUES:
+                yield Identifier(match.start(), match.end(), "date")
+    holidays = _HOLIDAY.finditer(text) if any(hint in lower for hint in _HOLIDAY_HINTS) else ()
+    for match in holidays:
         if not clean_start(text, match.start()):
             continue
         sentence = (
@@ -328,17 +370,19 @@ def more_dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
         for match in _AGE_DECADE.finditer(lower):
             if clean_start(lower, match.start()):
                 yield Identifier(match.start(), match.end(), "age")
-        for match in _AGE_IS.finditer(lower):
-            if not clean_start(lower, match.start()):
+        for match in _AGE_NUMBER.finditer(lower):
+            if not clean_start(lower, match.start(), ".-/"):
                 continue
             before = [
-                word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
-                for word in words_before(lower, match.start(), 30)
+                word[:-2] if word.endswith(("'s", "’s")) else word for word in words_before(lower, match.start(), 34)
             ]
-            after = words_after(lower, match.end("age"), 16)
+            while before and before[-1] in _AGE_FILLERS:
+                before.pop()
+            if len(before) < 2 or before[-1] not in _AGE_VERBS or not _AGE_SUBJECTS.intersection(before[-3:-1]):
+                continue
+            after = words_after(lower, match.end(), 16)
             if after and after[0] in _AGE_UNITS_AFTER:
                 continue
-            if window_after(lower, match.end("age"), 3).lstrip()[:1] in ("%", "/", "+", "°"):
+            if window_after(lower, match.end(), 3).lstrip()[:1] in ("%", "/", "+", "°"):
                 continue
-            if any(word in _AGE_SUBJECTS for word in before[-2:]) and match.group().split()[0] != "at":
-                yield Identifier(match.start("age"), match.end("age"), "age")
+            yield Identifier(match.start(), match.end(), "age")

@@ -17,6 +17,7 @@ eponym (`EPONYM_FOLLOWERS`: "Allen Cognitive Level", "Smith fracture", "Bell's p
 from __future__ import annotations
 
 import importlib.resources
+from functools import lru_cache
 
 # Keep first names up to this Census rank (male and female lists each rank from 1) and
 # surnames up to this rank: beyond it the lists are mostly rare spellings and stray words.
@@ -32,6 +33,7 @@ def word_set(words: str) -> frozenset[str]:
 _NOT_LETTERS = str.maketrans("", "", "'’-.`")
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """The form the Census lists use: letters only, upper case ("O'Brien" -> "OBRIEN")."""
     if word.isalpha():
@@ -194,6 +196,7 @@ _SUFFIXES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def is_english_word(word: str) -> bool:
     """True when `word` (any case) or its stem is an ordinary English word ("completed" -> "complete")."""
     lower = word.lower().replace("’", "'")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from portfolios.rubric.phi.common import Identifier, clean_start, window_after, window_before
 from portfolios.rubric.phi.lists import (
@@ -71,6 +72,10 @@ _RELATIONS = word_set(
 )
 # A role word before a word: the word may be the client's name ("Client Xiomara", "pt (Rosalind)").
 _ROLES = word_set("client pt patient resident child toddler infant baby student teen boy girl kid member")
+_EMPLOYER_HINT = re.compile(r"work|job|employ|retired|boss|manager|supervisor|shift")
+_RELATION_HINT = re.compile(
+    r"(?:" + "|".join(sorted(_RELATIONS | {"goes by", "called", "name is"}, key=len, reverse=True)) + r")[\s,(:'’.-]*$"
+)
 _RELATION_PAIRS = frozenset({("goes", "by"), ("be", "called"), ("is", "called"), ("was", "called"), ("name", "is")})
 _EMPLOYER_VERBS = word_set("works worked working employed job retired boss employer manager supervisor shifts")
 _EMPLOYER_LINKS = word_set("at for by from")
@@ -118,11 +123,18 @@ _INITIAL_SURNAME = re.compile(rf"[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>{_NA
 # "Smith, Margaret", "Nguyen, Thi Lan".
 _SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+(?P<first>{_NAME_WORD})(?:[ \t]+(?P<middle>{_NAME_WORD}))?(?![\w-])")
 _FAMILY = re.compile(r"the[ \t]+(?P<family>[a-z][a-z'’-]+)[ \t]+(?:family|household|residence|kids|children)\b")
-_KINSHIP_LOWER = re.compile(
-    r"(?P<cue>"
-    + "|".join(sorted(_RELATIONS | _ROLES, key=len, reverse=True))
-    + r")(?:-in-law)?(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?P<word>[a-z][a-z'’-]{2,})"
-)
+_CUE_WORDS = _RELATIONS | _ROLES
+_LOWER_TOKEN = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=256)
+def _after_cue(cue: str) -> re.Pattern[str]:
+    """The word after one kinship or role word: "husband frank", "client (harold)", "nanny, svetlana"."""
+    return re.compile(
+        rf"{re.escape(cue)}(?:-in-law)?(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?P<word>[a-z][a-z'’-]{{2,}})"
+    )
+
+
 _REPORTING_LOWER = re.compile(r"[ \t](?:reported|reports|stated|states|said|says|asked|explained|shared|declined)\b")
 _LOWER_WORD_BEFORE = re.compile(r"([a-z][a-z'’-]+)[ \t]+$")
 
@@ -216,6 +228,7 @@ def names(text: str, lower: str) -> Iterator[Identifier]:
 
 
 def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
+    any_employer = _EMPLOYER_HINT.search(lower) is not None
     for match in _CAPITALISED.finditer(text):
         start = match.start()
         if not clean_start(text, start, "'’-."):
@@ -229,6 +242,16 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
         key = name_key(word)
         if key in _TITLES:
             continue  # `_titled_names` reads titles
+        # Cheap tests first: most capitalised words are ordinary words at a sentence start.
+        stop = key in STOPWORDS or key in _TITLE_STOP
+        namey = not stop and (key in FIRST_NAMES or key in SURNAMES or _unknown(word))
+        employer_hint = any_employer and _EMPLOYER_HINT.search(lower, max(0, start - 30), start) is not None
+        if (
+            not namey
+            and not employer_hint
+            and not (not stop and _RELATION_HINT.search(lower, max(0, start - 28), start))
+        ):
+            continue
         cue = _name_cue(lower, start)
         if cue == "employer":
             end = (_third_word_end(text, next_end) or next_end) if joined else word_end
@@ -348,7 +371,14 @@ def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
 
 def _lower_case_names(text: str, lower: str) -> Iterator[Identifier]:
     """Names typed in lower case after a kinship or role word, or before a reporting verb."""
-    for match in _KINSHIP_LOWER.finditer(lower):
+    # Each cue word present gets its own literal-led pattern: far cheaper than one alternation of all.
+    for cue in sorted(_CUE_WORDS.intersection(_LOWER_TOKEN.findall(lower))):
+        yield from _after_cue_names(text, lower, cue)
+    yield from _reporting_names(text, lower)
+
+
+def _after_cue_names(text: str, lower: str, cue: str) -> Iterator[Identifier]:
+    for match in _after_cue(cue).finditer(lower):
         start = match.start("word")
         if not clean_start(lower, match.start()) or not text[start].islower():
             continue
@@ -359,12 +389,15 @@ def _lower_case_names(text: str, lower: str) -> Iterator[Identifier]:
             continue
         if "-" in word and any(is_english_word(part) for part in word.split("-")):
             continue  # "caregiver teach-back"
-        role = match.group("cue") in _ROLES
+        role = cue in _ROLES
         census = name_key(word) in FIRST_NAMES and not is_english_word(word)
         if (census or (not role and name_key(word) in FIRST_NAMES)) or _unknown(word):
             if role and not census and not _unknown(word):
                 continue
             yield Identifier(start, start + len(word), "name")
+
+
+def _reporting_names(text: str, lower: str) -> Iterator[Identifier]:
     for match in _REPORTING_LOWER.finditer(lower):
         head = _LOWER_WORD_BEFORE.search(text, max(0, match.start() - 40), match.start() + 1)
         if not head or not head.group(1).islower():

@@ -329,12 +329,12 @@ _AT = r"(?:[ \t]*(?:\(at\)|\[at\]|\{at\})[ \t]*|[ \t]+at[ \t]+|@)"
 _DOT = r"(?:[ \t]*(?:\(dot\)|\[dot\]|\{dot\}|\[\.\]|\(\.\))[ \t]*|[ \t]+dot[ \t]+|\.)"
 _TLD = r"(?:com|net|org|edu|gov|us|io|co|info|me|biz|mail)"
 _SPELLED_EMAIL = re.compile(
-    rf"[a-z0-9][a-z0-9_+-]*(?:{_DOT}[a-z0-9_+-]+){{0,3}}{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+){{0,2}}{_DOT}{_TLD}(?![a-z0-9])"
+    rf"(?<![a-z0-9._+-])[a-z0-9][a-z0-9_+-]*(?:{_DOT}[a-z0-9_+-]+){{0,3}}{_AT}[a-z0-9-]+(?:{_DOT}[a-z0-9-]+){{0,2}}{_DOT}{_TLD}(?![a-z0-9])"
 )
 _PLAIN_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+")
 # "facebook.com/...", "bit.ly/3xYzQ12": a web address without "http" or "www".
 _BARE_URL = re.compile(
-    r"[a-z0-9](?:[a-z0-9-]*\.)+(?:com|net|org|ly|io|me|co|us|tv|gl|be|gg|app|page|link|info|biz|social|site)"
+    r"(?<![a-z0-9.@/_-])[a-z0-9](?:[a-z0-9-]*\.)+(?:com|net|org|ly|io|me|co|us|tv|gl|be|gg|app|page|link|info|biz|social|site)"
     r"(?P<path>/[^\s<>\"'()\[\]{}]*)?(?![a-z0-9])"
 )
 _SOCIAL_HOSTS = re.compile(
@@ -349,6 +349,8 @@ _SPELLED_LETTERS = re.compile(r"^(?:[a-z]\.?)+$")
 
 def joined_letters(words: list[str]) -> list[str]:
     """Join trailing single letters ("m", "r", "n" -> "mrn") and dotted ones ("m.r.n" -> "mrn")."""
+    if not any(len(word) == 1 or "." in word for word in words):
+        return words
     out: list[str] = []
     for word in words:
         if len(word) > 2 and "." in word and _SPELLED_LETTERS.match(word) and word not in ("i.d",):

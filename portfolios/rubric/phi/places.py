@@ -218,10 +218,16 @@ _FACILITY_OPENERS = word_set("the at to from in of into a an by per as near")
 _ZIP_PLUS_FOUR = re.compile(r"[0-9]\d{4}-\d{4}(?![\w-])")
 _BARE_ZIP = re.compile(r"[0-9]\d{4}(?![\w-]|[.,]\d)")
 _ZIP_CUES = word_set("in from near to zip moved moving lives live area postal")
+_FACILITY_WORDS = ("hospital", "clinic", "medical center", "living", "nursing home", "rehab", "health system")
 _FACILITY_LOWER = re.compile(
-    r"(?P<words>(?:[a-z][a-z'’]+[ \t]+){1,3})(?:hospital|medical[ \t]+center|clinic|senior[ \t]+living|"
-    r"assisted[ \t]+living|nursing[ \t]+home|rehab(?:ilitation)?[ \t]+(?:center|hospital)|health[ \t]+system)(?![a-z])"
+    r"(?<=[a-z'’][ \t])(?:hospital|medical[ \t]+center|clinic|senior[ \t]+living|assisted[ \t]+living|nursing[ \t]+home|"
+    r"rehab(?:ilitation)?[ \t]+(?:center|hospital)|health[ \t]+system)(?![a-z])"
 )
+
+
+# Names that start with a stop word ("Berg", "Home") are never read as towns (`_town_verdict`).
+_PLACE_FIRST_WORDS = frozenset(name.split()[0] for name in US_PLACES) - STOPWORDS
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 
 
 def _town_verdict(name: str, cue: str | None) -> bool:
@@ -264,22 +270,24 @@ def _eponym_after(text: str, end: int) -> bool:
 
 def towns(text: str, lower: str) -> Iterator[Identifier]:
     """Towns and neighbourhoods from the gazetteer, read with the cue before them."""
-    for match in _CAPITALISED_RUN.finditer(text):
-        if not clean_start(text, match.start(), "'’-."):
+    capitalised = {word.upper() for word in _CAPITALISED_WORD.findall(text)}
+    runs = _CAPITALISED_RUN.finditer(text) if not _PLACE_FIRST_WORDS.isdisjoint(capitalised) else ()
+    for match in runs:
+        if not _PLACE_FIRST_WORDS.intersection(match.group().upper().split()):
             continue
-        words = match.group().split()
-        offsets = [match.start()]
-        for word in words[:-1]:
-            offsets.append(text.index(word, offsets[-1]) + len(word))
-        # Try each start, longest name first: "Sunrise Maple Grove" finds "Maple Grove".
+        words = [(word.start(), word.end(), word.group()) for word in _TOKEN.finditer(text, match.start(), match.end())]
+        # Most capitalised words start no place name: skip them before any other work.
         position = 0
         while position < len(words):
-            start = text.index(words[position], offsets[position])
+            start = words[position][0]
+            if words[position][2].upper() not in _PLACE_FIRST_WORDS or not clean_start(text, start, "'’-."):
+                position += 1
+                continue
             cue = _cue_before(lower, start)
+            # Longest name first: "Maple Grove" before "Maple".
             for size in range(len(words) - position, 0, -1):
-                name = " ".join(words[position : position + size])
-                end = text.index(words[position + size - 1], start) + len(words[position + size - 1])
-                if _town_verdict(name, cue) and not _eponym_after(text, end):
+                end = words[position + size - 1][1]
+                if _town_verdict(text[start:end], cue) and not _eponym_after(text, end):
                     yield Identifier(start, end, "geo")
                     position += size - 1
                     break
@@ -307,21 +315,27 @@ def towns(text: str, lower: str) -> Iterator[Identifier]:
         before = words_before(lower, match.start(), 20)
         if before and before[-1] in _ZIP_CUES:
             yield Identifier(match.start(), match.end(), "geo")
-    for match in _FACILITY_LOWER.finditer(lower):
-        if not clean_start(lower, match.start()) or not text[match.start() : match.end()].islower():
-            continue
-        tokens = [(word.start(), word.group()) for word in _TOKEN.finditer(lower, match.start(), match.end("words"))]
-        # Read back from "hospital" to the article or preposition that opens the name.
-        run: list[tuple[int, str]] = []
-        while tokens and tokens[-1][1] not in _FACILITY_OPENERS:
-            run.insert(0, tokens.pop())
-        if not tokens or not run:
-            continue
-        lead = 0
-        while lead < len(run) and name_key(run[lead][1]) in _GENERIC_PLACE_WORDS:
-            lead += 1
-        if lead < len(run):
-            yield Identifier(run[lead][0], match.end(), "geo")
+    if any(word in lower for word in _FACILITY_WORDS):
+        for match in _FACILITY_LOWER.finditer(lower):
+            if not text[match.start() : match.end()].islower():
+                continue
+            # Read back from "hospital" to the article or preposition that opens the name.
+            tokens = [
+                (word.start(), word.group())
+                for word in _TOKEN.finditer(lower, max(0, match.start() - 50), match.start())
+            ]
+            run: list[tuple[int, str]] = []
+            while tokens and tokens[-1][1] not in _FACILITY_OPENERS and len(run) < 3:
+                if not tokens[-1][1].isalpha():
+                    break
+                run.insert(0, tokens.pop())
+            if not tokens or not run or tokens[-1][1] not in _FACILITY_OPENERS:
+                continue
+            lead = 0
+            while lead < len(run) and name_key(run[lead][1]) in _GENERIC_PLACE_WORDS:
+                lead += 1
+            if lead < len(run):
+                yield Identifier(run[lead][0], match.end(), "geo")
 
 
 def _address_tail(text: str, lower: str, end: int) -> Iterator[Identifier]:
