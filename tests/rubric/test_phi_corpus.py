@@ -1,62 +1,36 @@
-"""Measure the PHI gate on a labelled corpus of de-identified-style OT sentences.
+"""Measure the PHI gate on the labelled corpus of de-identified-style OT sentences.
 
-`corpus/phi_sentences.jsonl` holds one sentence per line: `{"text": ..., "identifiers": [{"type":
-..., "value": ...}]}`. About half carry identifiers of all 17 text-borne Safe Harbor types; the
-rest carry none but are full of clinical traps (scores, blood pressures, CPT and ICD-10 codes,
-eponyms, placeholders, ages up to 89, bare years, relative days). The sentences were written
-before the gate was tuned, and were not changed to suit it.
+`corpus/phi_sentences.jsonl` (the first batches) and `corpus/phi_batch2.jsonl` (issue 10) hold one
+sentence per line: `{"text": ..., "identifiers": [{"type": ..., "value": ...}]}`. Labelled
+sentences carry identifiers of all 17 text-borne Safe Harbor types; clean ones carry none but are
+full of clinical traps (scores, blood pressures, CPT and ICD-10 codes, eponyms, placeholders,
+ages up to 89, bare years, relative days, equipment names, staff roles).
 
-The gate was then tuned against them, so the figures this test prints are optimistic. Three
-later batches were each measured once before any tuning on them: together 86 of 100 labelled
-identifiers found and 0 of 90 identifier-free sentences flagged. That is the better estimate of
-recall on new text; most misses were place names with no cue ("a community in Lakewood").
+Each batch was written and scored before the gate was tuned on it, then the gate was tuned, so
+the figures printed here are optimistic. Batch 2 before tuning: recall 80/186 = 0.43 (names
+22/63, places 15/42), 0 of 206 clean sentences flagged. The blind batch another engineer keeps
+outside this repository is the honest estimate on unseen text.
 
-An identifier counts as found when a finding of the right type overlaps its value. Run with
-`-s` to see the figures.
+`tests/rubric/phi_eval.py` does the counting (also callable from `make eval`). Run with `-s` to
+see the figures per type.
 """
 
 from __future__ import annotations
 
-import json
 from collections import Counter
-from pathlib import Path
 
-from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import phi
-from portfolios.rubric.artifact import ArtifactText
+from tests.rubric.phi_eval import CORPUS_DIR, evaluate, format_report, label_spans, load_rows
 
-CORPUS = Path(__file__).parent / "corpus" / "phi_sentences.jsonl"
-MIN_RECALL = 0.95
-MAX_FALSE_POSITIVE_RATE = 0.05
-
-
-def load_corpus() -> list[dict]:
-    with CORPUS.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
-
-
-def findings_for(text: str) -> list[tuple[int, int, str]]:
-    """Run the gate on the sentence as the one section of a case write-up."""
-    fields = dict.fromkeys(KINDS_BY_KEY["case_writeup"].section_keys, "")
-    fields["context"] = text
-    artifact = ArtifactText(kind="case_writeup", track="outpatient", fields=fields)
-    return [(f.start, f.end, f.check) for f in phi.check(artifact)]
-
-
-def label_spans(row: dict) -> list[tuple[int, int, str]]:
-    """Each labelled identifier as a span; a value repeated in the text takes its next occurrence."""
-    spans, searched_from = [], Counter()
-    for identifier in row["identifiers"]:
-        value = identifier["value"]
-        start = row["text"].index(value, searched_from[value])
-        searched_from[value] = start + 1
-        spans.append((start, start + len(value), f"phi.{identifier['type']}"))
-    return spans
+CORPORA = sorted(CORPUS_DIR.glob("phi*.jsonl"))
+MIN_RECALL = 0.97
+MAX_FALSE_ALARM_RATE = 0.03
+SETTINGS_WORDS = ("outpatient", "acute", "rehab", "home health", "pediatric")
 
 
 def test_the_corpus_is_large_balanced_and_covers_every_identifier_type():
-    rows = load_corpus()
-    assert len(rows) >= 150
+    rows = load_rows(CORPORA)
+    assert len(rows) >= 600
     with_identifiers = [row for row in rows if row["identifiers"]]
     assert 0.35 <= len(with_identifiers) / len(rows) <= 0.65
     per_type = Counter(identifier["type"] for row in rows for identifier in row["identifiers"])
@@ -66,36 +40,25 @@ def test_the_corpus_is_large_balanced_and_covers_every_identifier_type():
         label_spans(row)  # every value really is in its sentence
 
 
-def test_the_phi_gate_meets_its_recall_and_false_positive_targets():
-    rows = load_corpus()
-    found, missed = Counter(), Counter()
-    clean_rows = flagged_clean_rows = 0
-    extra_findings = 0
-    for row in rows:
-        spans = findings_for(row["text"])
-        if not row["identifiers"]:
-            clean_rows += 1
-            flagged_clean_rows += bool(spans)
-            continue
-        matched = set()
-        for start, end, check_id in label_spans(row):
-            hits = [span for span in spans if span[2] == check_id and span[0] < end and start < span[1]]
-            (found if hits else missed)[check_id] += 1
-            matched.update(hits)
-        extra_findings += len(set(spans) - matched)
+def test_batch_two_has_150_positive_and_150_clean_sentences_across_the_settings():
+    rows = load_rows([CORPUS_DIR / "phi_batch2.jsonl"])
+    assert sum(bool(row["identifiers"]) for row in rows) >= 150
+    assert sum(not row["identifiers"] for row in rows) >= 150
+    text = " ".join(row["text"].lower() for row in rows)
+    assert all(word in text for word in SETTINGS_WORDS)
 
-    labelled = sum(found.values()) + sum(missed.values())
-    recall = sum(found.values()) / labelled
-    false_positive_rate = flagged_clean_rows / clean_rows
-    print(f"\nPHI gate on {len(rows)} sentences ({labelled} labelled identifiers, {clean_rows} identifier-free):")
-    print(f"  recall {sum(found.values())}/{labelled} = {recall:.3f} (target >= {MIN_RECALL})")
-    print(
-        f"  false-positive rate {flagged_clean_rows}/{clean_rows} = {false_positive_rate:.3f} "
-        f"(target <= {MAX_FALSE_POSITIVE_RATE})"
-    )
-    print(f"  findings on labelled sentences that match no label: {extra_findings}")
-    for check_id in sorted(set(found) | set(missed)):
-        total = found[check_id] + missed[check_id]
-        print(f"    {check_id:<16} {found[check_id]:>3}/{total:<3}")
-    assert recall >= MIN_RECALL
-    assert false_positive_rate <= MAX_FALSE_POSITIVE_RATE
+
+def test_the_phi_gate_meets_its_recall_and_false_alarm_targets():
+    result = evaluate(CORPORA)
+    print(f"\nPHI gate on {result['sentences']} sentences:\n{format_report(result)}")
+    assert result["recall"] >= MIN_RECALL
+    assert result["false_alarm_rate"] <= MAX_FALSE_ALARM_RATE
+
+
+def test_the_evaluation_counts_misses_and_false_alarms():
+    """The scorer itself: a gate that finds nothing has zero recall, one that flags everything fails clean text."""
+    nothing = evaluate(CORPORA, spans_of=lambda text: [])
+    assert nothing["recall"] == 0 and nothing["false_alarm_rate"] == 0
+    everything = evaluate(CORPORA, spans_of=lambda text: [(0, len(text), "phi.name")])
+    assert everything["false_alarm_rate"] == 1
+    assert everything["recall.name"] == 1 and everything["recall.date"] == 0

@@ -301,8 +301,8 @@ def _titled_names(text: str, lower: str) -> Iterator[Identifier]:
         word = match.group("word")
         end = match.end("word")
         if len(word) == 1:
-            if not word.isupper() or word in "XYZ":
-                continue  # "Mr. X" is the placeholder writers are told to use
+            if not word.isupper() or word in "ABCXYZ":
+                continue  # "Mr. X", "Mrs. A": the placeholders writers are told to use
             end = match.end()  # "Mrs. W." keeps its dot
         elif word[0].isupper():
             if name_key(word) in _TITLE_STOP or name_key(word) in STOPWORDS:

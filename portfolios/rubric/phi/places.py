@@ -218,6 +218,7 @@ _FACILITY_OPENERS = word_set("the at to from in of into a an by per as near")
 _ZIP_PLUS_FOUR = re.compile(r"[0-9]\d{4}-\d{4}(?![\w-])")
 _BARE_ZIP = re.compile(r"[0-9]\d{4}(?![\w-]|[.,]\d)")
 _ZIP_CUES = word_set("in from near to zip moved moving lives live area postal")
+_NAME_PUNCTUATION = str.maketrans("", "", "'’.")
 _FACILITY_WORDS = ("hospital", "clinic", "medical center", "living", "nursing home", "rehab", "health system")
 _FACILITY_LOWER = re.compile(
     r"(?<=[a-z'’][ \t])(?:hospital|medical[ \t]+center|clinic|senior[ \t]+living|assisted[ \t]+living|nursing[ \t]+home|"
@@ -326,7 +327,7 @@ def towns(text: str, lower: str) -> Iterator[Identifier]:
             ]
             run: list[tuple[int, str]] = []
             while tokens and tokens[-1][1] not in _FACILITY_OPENERS and len(run) < 3:
-                if not tokens[-1][1].isalpha():
+                if not tokens[-1][1].translate(_NAME_PUNCTUATION).isalpha():
                     break
                 run.insert(0, tokens.pop())
             if not tokens or not run or tokens[-1][1] not in _FACILITY_OPENERS:
