@@ -182,6 +182,8 @@ def _name_cue(lower: str, start: int) -> str | None:
     words = window.replace(",", " ").replace("(", " ").replace(":", " ").split()[-2:]
     if not words or "\n" in window[window.rfind(words[-1]) :]:
         return None
+    if words[-1].endswith(".") and words[-1].rstrip(".") in _RELATIONS | _ROLES | _STAFF_ROLES:
+        return None  # "lives with an adult son. Wants to cook": the sentence ended
     last = words[-1].strip("'’.-")
     if last.endswith("-in-law"):
         last = last[: -len("-in-law")]
