@@ -1,4 +1,6 @@
-"""Name lists for the PHI gate: Census first names and surnames, and the clinical words that look like names.
+"""Word lists for the PHI gate: Census names, the clinical words that look like names, an English
+vocabulary (`is_english_word`, Webster's Second via `english-words`) and a US gazetteer
+(`US_PLACES`, from `us_places.tsv`, generated from GeoNames by `build_gazetteer.py`).
 
 The first-name and surname lists are the 1990 US Census lists shipped inside the `names`
 package (MIT licence). They are read once, at import, from the installed package, and only
