@@ -296,7 +296,10 @@ def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
         glued = text[max(0, start - 40) : start].rsplit(None, 1)[-1] if text[start - 1 : start] == "=" else ""
         if "?" in glued or "&" in glued:
             continue  # "topic.php?id=8390": a query string in a link, not a record number
-        keyword = _keyword_before(joined_letters(words_before(lower, start, 48)))
+        words = words_before(lower, start, 48)
+        keyword = _keyword_before(words)
+        if keyword is None and words and (len(words[-1]) == 1 or "." in words[-1]):
+            keyword = _keyword_before(joined_letters(words))  # "M R N", "M.R.N."
         if keyword is None:
             continue
         if keyword[0] == "vehicle" and token.isdigit():
@@ -349,8 +352,6 @@ _SPELLED_LETTERS = re.compile(r"^(?:[a-z]\.?)+$")
 
 def joined_letters(words: list[str]) -> list[str]:
     """Join trailing single letters ("m", "r", "n" -> "mrn") and dotted ones ("m.r.n" -> "mrn")."""
-    if not any(len(word) == 1 or "." in word for word in words):
-        return words
     out: list[str] = []
     for word in words:
         if len(word) > 2 and "." in word and _SPELLED_LETTERS.match(word) and word not in ("i.d",):
