@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +167,19 @@ EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "OT Portfolio <no-reply@localhost>")
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 10)  # a hung SMTP server must not hold a worker forever
+
+# Mail leaves the request as a task (django-tasks, the backport of Django 6's tasks): a row
+# in this database by default, run by `manage.py db_worker` beside the server. Any backend
+# with the same interface (e.g. a Redis- or RabbitMQ-backed one) can take over; see README.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("DJANGO_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# A mail that fails is tried again after 1, 4, 16, 64... times this many seconds, this many times in all.
+MAIL_RETRY_SECONDS = env_int("DJANGO_MAIL_RETRY_SECONDS", 60)
+MAIL_MAX_ATTEMPTS = env_int("DJANGO_MAIL_MAX_ATTEMPTS", 6)
 
 # Absolute address of the site, used in links inside emails (invites, notifications).
 SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -31,6 +31,8 @@ def _fast_and_isolated(settings):
     view_counts.discard()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Mail tasks run at once, inside the request (tests/services/test_mail_queue.py uses the database queue).
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.SHARE_VIEW_FLUSH_SECONDS = 0  # views counted at once (tests/services/test_view_counts.py batches them)
     # Tests need not run collectstatic first: plain storage, no manifest.
     settings.STORAGES = {

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
+from django.urls import reverse
 from django.utils import timezone
 
 from portfolios import tokens
 from portfolios.models import Artifact, Comment, MentorInvite, Notification, Portfolio, User, Verdict
+from portfolios.tasks import email_after_commit
 from portfolios.validation import clean_section_text, clean_single_line, validated_email
-
-logger = logging.getLogger(__name__)
 
 COMMENT_MAX_CHARS = 5_000
 NAME_MAX_CHARS = 80
@@ -68,18 +65,10 @@ def mentor_invite_create(*, portfolio: Portfolio, email: str, invite_url_for) ->
             invite = MentorInvite.objects.create(portfolio=portfolio, email=email, token_hash=token_hash)
     except IntegrityError as error:
         raise ValidationError({"email": ["This mentor is already invited to this portfolio."]}) from error
-    owner = portfolio.owner
-    link = invite_url_for(token)
-    transaction.on_commit(
-        lambda: _send(
-            to=email,
-            subject=f"{owner} invited you to review their OT portfolio",
-            body=(
-                f"{owner} ({owner.email}) asked you to review their {portfolio.track_info.name} portfolio "
-                f"on OT Portfolio.\n\nOpen this link to start reviewing; no password is needed:\n{link}\n\n"
-                "The link is personal: anyone who has it can review as you. The candidate can revoke it at any time."
-            ),
-        )
+    email_after_commit(
+        to=email,
+        template="mentor_invite",
+        context={"owner": portfolio.owner, "track_name": portfolio.track_info.name, "link": invite_url_for(token)},
     )
     return NewInvite(invite, token)
 
@@ -218,11 +207,23 @@ def comment_reply(*, thread: Comment, reviewer: Reviewer, body: str) -> Comment:
             recipients.add(person)
     for person in recipients:
         notify(recipient=person, kind=Notification.Kind.REPLY, message=message, url=reply.get_absolute_url())
-    # Mentors without an account hear about replies by email only.
+    # Mentors without an account hear about replies by email only, with a link to the thread.
+    mailed: set[int] = set()
     for comment in participants:
         invite = comment.author_invite
-        if invite and invite.user_id is None and invite != reviewer.invite and invite.is_live:
-            _send_after_commit(to=invite.email, subject=message, body=f"{message}\n\n{reply.body}")
+        if (
+            invite
+            and invite.user_id is None
+            and invite != reviewer.invite
+            and invite.is_live
+            and invite.pk not in mailed
+        ):
+            mailed.add(invite.pk)
+            email_after_commit(
+                to=invite.email,
+                template="mentor_reply",
+                context={"message": message, "body": reply.body, "link": reply.get_absolute_url()},
+            )
     return reply
 
 
@@ -298,11 +299,24 @@ def verdict_give(*, artifact: Artifact, reviewer: Reviewer, call: str, note: str
 
 @transaction.atomic
 def notify(*, recipient: User, kind: str, message: str, url: str) -> Notification:
-    """Add an in-app notification, and email it unless the recipient turned emails off."""
+    """Add an in-app notification, and email it unless the recipient turned emails off.
+
+    Every notification carries a link. The mail links to the notification itself, which asks
+    a signed-out recipient to log in first and then leads where `url` points.
+    """
+    if not url:
+        raise ValueError("A notification must link somewhere.")
     notification = Notification.objects.create(recipient=recipient, kind=kind, message=message[:300], url=url)
     _add_unread(recipient.pk, 1)
     if recipient.email_notifications:
-        _send_after_commit(to=recipient.email, subject=message[:150], body=f"{message}\n\n{settings.SITE_URL}{url}")
+        email_after_commit(
+            to=recipient.email,
+            template="notification",
+            context={
+                "message": message,
+                "link": reverse("portfolios:notification_open", args=[notification.pk]),
+            },
+        )
     return notification
 
 
@@ -332,15 +346,3 @@ def _add_unread(user_pk: int, change: int) -> None:
         User.objects.filter(pk=user_pk).update(
             unread_notifications=Greatest(F("unread_notifications") + change, Value(0))
         )
-
-
-def _send_after_commit(*, to: str, subject: str, body: str) -> None:
-    transaction.on_commit(lambda: _send(to=to, subject=subject, body=body))
-
-
-def _send(*, to: str, subject: str, body: str) -> None:
-    subject = " ".join(subject.split())  # a line break in a name must not drop the mail
-    try:
-        send_mail(subject, body, None, [to])
-    except Exception:  # a mail outage must not undo or break the write that caused it
-        logger.exception("Could not send mail to %s", to)
