@@ -75,7 +75,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
         _rule(
             "handoff.moment",
             TIME_MANAGEMENT,
-            "timed",
+            "pause_point",
             "framework",
             "when the handoff happens (end of shift, transfer, discharge)",
             0.5,

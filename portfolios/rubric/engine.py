@@ -8,8 +8,9 @@ Scores come from evidence, then problems cap them:
    (`spec.EvidenceRule`, shapes in `evidence.py`) earns part of its weight from the cleaned
    text. The row's evidence score is 4 × earned ÷ possible.
 3. The problems found cap it: each distinct check that fired on the row lowers the cap by
-   `CAP_COST` (2 for an error, 1 for a warning, 0 for info), and a safety error caps the row at
-   `SAFETY_CAP` whatever else it shows.
+   `CAP_COST` (2 for an error, ½ for a warning, 0 for info; warnings together by at most
+   `WARNINGS_LOWER_CAP_BY`, so many small notes cannot sink well-evidenced work, while errors
+   can), and a safety error caps the row at `SAFETY_CAP` whatever else it shows.
 
 Every point earned names its passage, every point missing names what was looked for and
 where, and every cap names the finding behind it. Same input, same output; no Django here:
@@ -34,6 +35,7 @@ from portfolios.rubric import (
     overlays,
     phi,
     safety,
+    shortform,
     substance,
     workflow,
 )
@@ -56,13 +58,20 @@ FAMILIES: dict[str, CheckFamily] = {
     "education": education.check,
     "caseload": caseload.check,
     "workflow": workflow.check,
+    "shortform": shortform.check,
+    "calibration": shortform.calibration,
 }
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # How far one distinct check lowers a row's cap, by severity.
-CAP_COST: dict[str, int] = {"error": 2, "warning": 1, "info": 0}
-# A safety error caps its row here, however much evidence the row shows.
+CAP_COST: dict[str, float] = {"error": 2, "warning": 0.5, "info": 0}
+WARNINGS_LOWER_CAP_BY = 2.0
+# A safety error caps its row here, however much evidence the row shows, and the kind's other rows
+# at SAFETY_CAP_ELSEWHERE: an unsafe decision undermines trust in the whole artifact.
 SAFETY_CAP = 1
+SAFETY_CAP_ELSEWHERE = 2
+# A half-written artifact is capped: 0.5 + 4 x the share of required sections written (placeholders are unwritten).
+COMPLETENESS_FLOOR = 0.5
 # Evidence below this share of a rule is reported as missing (an info finding with the fix).
 MISSING_BELOW = 0.5
 
@@ -126,6 +135,11 @@ def score(
     """Score each row the kind proves from its evidence, capped by its problems; also the missing-evidence notes."""
     findings = tuple(findings)
     written = any(not text.is_blank(key) for key in kind.section_keys)
+    unsafe = any(item.check.startswith("safety.") and item.severity == "error" for item in findings)
+    required = [section.key for section in kind.sections if section.required]
+    written_required = sum(1 for key in required if cleaned.get(key, "").strip())
+    complete = written_required / len(required) if required else 1.0
+    completeness_cap = min(4.0, COMPLETENESS_FLOOR + 4 * complete)
     scores: dict[str, RowScore] = {}
     missing: list[Finding] = []
     for row in (key for key in ROW_KEYS if key in kind.rows):
@@ -143,10 +157,19 @@ def score(
         missing.extend(notes)
         evidence_score = 4 * earned_points / possible if possible else 0.0
         cap, cap_reasons = _cap(row, findings)
+        if unsafe and cap > SAFETY_CAP_ELSEWHERE:
+            cap = SAFETY_CAP_ELSEWHERE
+            cap_reasons.append(f"Capped at {SAFETY_CAP_ELSEWHERE}: an unsafe decision elsewhere in this artifact.")
+        if complete < 1 and cap > completeness_cap:
+            cap = completeness_cap
+            cap_reasons.append(
+                f"Capped at {completeness_cap:.1f}: {written_required} of {len(required)} required sections are "
+                "written, and reviewers judge the whole artifact."
+            )
         value = min(evidence_score, cap)
         final = max(0, min(4, math.floor(value + 0.5)))
         summary = f"Evidence earns {evidence_score:.1f} of 4" + (
-            f"; problems cap this row at {cap}." if cap < 4 else "; no problem caps it."
+            f"; problems cap this row at {cap:g}." if cap < 4 else "; no problem caps it."
         )
         scores[row] = RowScore(row, final, SCORE_LABELS[final], (summary, *reasons, *cap_reasons))
     return scores, missing
@@ -188,7 +211,7 @@ def _evidence(
     return earned_points, possible, reasons, notes
 
 
-def _cap(row: str, findings: tuple[Finding, ...]) -> tuple[int, list[str]]:
+def _cap(row: str, findings: tuple[Finding, ...]) -> tuple[float, list[str]]:
     worst_by_check: dict[str, Finding] = {}
     for item in findings:
         if item.row != row or CAP_COST[item.severity] == 0:
@@ -196,12 +219,14 @@ def _cap(row: str, findings: tuple[Finding, ...]) -> tuple[int, list[str]]:
         current = worst_by_check.get(item.check)
         if current is None or CAP_COST[item.severity] > CAP_COST[current.severity]:
             worst_by_check[item.check] = item
-    cap = 4 - sum(CAP_COST[item.severity] for item in worst_by_check.values())
+    errors = sum(CAP_COST[item.severity] for item in worst_by_check.values() if item.severity == "error")
+    warnings = sum(CAP_COST[item.severity] for item in worst_by_check.values() if item.severity == "warning")
+    cap = 4 - errors - min(warnings, WARNINGS_LOWER_CAP_BY)
     if any(item.check.startswith("safety.") and item.severity == "error" for item in worst_by_check.values()):
         cap = min(cap, SAFETY_CAP)
-    cap = max(0, cap)
+    cap = max(0.0, cap)
     reasons = [
-        f"\u2212{CAP_COST[item.severity]} to the cap: {item.message} ({item.check})"
+        f"\u2212{CAP_COST[item.severity]:g} to the cap: {item.message} ({item.check})"
         for item in sorted(worst_by_check.values(), key=lambda f: (SEVERITY_ORDER[f.severity], f.check))
     ]
     return cap, reasons

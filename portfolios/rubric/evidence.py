@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from portfolios.rubric import goals as goal_rules
 from portfolios.rubric import readability
 from portfolios.rubric.assist import find_levels, fold
+from portfolios.rubric.safety import carried_on_unsafely
 from portfolios.rubric.spec import EvidenceRule
+from portfolios.rubric.substance import buzzword_count
 from portfolios.rubric.text import Span, iter_items, iter_sentences
 
 
@@ -88,6 +90,8 @@ _WHEN = re.compile(
     r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge|each|every)"
     r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
     r"|annually|every\s+(?:month|quarter|year|week|shift|morning)|(?:in|after)\s+\d+\s?(?:days?|weeks?|months?))"
+    r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:morning|afternoon|evening|noon|am|pm|by|before)"
 )
 # A trigger: a threshold with a number, or a sign that needs a response.
 _TRIGGER = re.compile(
@@ -97,10 +101,12 @@ _TRIGGER = re.compile(
     r"|sob\b|diaphore\w*|confus\w*|new\s+(?:numbness|weakness|onset|pain|tingling)|numbness|fall\w*|unresponsive"
     r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*)"
 )
+# A response that acts: "monitor" or "document" alone is no response to a red flag.
 _RESPONSE = re.compile(
-    r"\b(?:then|stop\w*|hold\w*|notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|return\w*"
+    r"\b(?:stop\w*|hold\w*|notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|return\w*"
     r"|sit\w*|rest\w*|recheck\w*|re-check\w*|pause\w*|end\w*|defer\w*|lower\w*|supine|alert\w*|reassess\w*"
-    r"|monitor\w*|document\w*|modify|switch\w*|send|transfer\w*|activate\w*|discontinue\w*|hand\s+off)\b"
+    r"|modify|switch\w*|send|transfer\w*|activate\w*|discontinue\w*|hand\s+off|shorten\w*|reduc\w*|cancel\w*"
+    r"|reschedul\w*|skip\w*|use|apply|remove|position\w*|elevat\w*)\b"
 )
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(
@@ -154,7 +160,8 @@ _PAUSE_POINT = re.compile(
 )
 _VAGUE = re.compile(
     r"\b(?:as\s+needed|appropriate(?:ly)?|etc\.?|and\s+so\s+on|if\s+necessary|prn|as\s+indicated|as\s+tolerated"
-    r"|when\s+possible|as\s+appropriate|properly|correctly|adequate(?:ly)?)\b"
+    r"|when\s+possible|as\s+appropriate|properly|correctly|adequate(?:ly)?|per\s+(?:protocol|policy|guidelines?"
+    r"|best\s+practice)|timely|(?:is|are|be)\s+(?:right|ok|okay|fine|good|correct|safe)\b|use\s+(?:good\s+)?judge?ment)\b"
 )
 _ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
 _GOAL_REFERENCE = re.compile(
@@ -303,7 +310,7 @@ def _is_contingency(lowered: str) -> bool:
         return False
     rest = lowered[condition.end() :]
     trigger = _TRIGGER.search(rest)
-    return bool(trigger and _RESPONSE.search(rest, trigger.start()))
+    return bool(trigger and _RESPONSE.search(rest, trigger.start()) and not carried_on_unsafely(rest))
 
 
 def contingencies(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -363,6 +370,7 @@ def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
         if _real_words(span.text) >= min_words
         and not _VAGUE.search(fold(span.text))
         and not span.text.rstrip().endswith(":")
+        and (buzzword_count(fold(span.text)) == 0 or _real_words(span.text) >= 6)
     ]
     share = len(concrete) / max(low, 1)
     if len(items) > high:
@@ -377,7 +385,8 @@ def written(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned
     best = NOTHING
     for key in rule.sections:
         body = fields.get(key, "")
-        count = _real_words(body)
+        lowered = fold(body)
+        count = _real_words(body) - 2 * buzzword_count(lowered) - 2 * len(_VAGUE.findall(lowered))
         if count and count / needed > best.share:
             stripped = body.strip()
             start = body.index(stripped[:1]) if stripped else 0
@@ -570,10 +579,25 @@ def main_message(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> E
     return NOTHING
 
 
+_MOMENT = re.compile(
+    r"\b(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time)\s+(?:\w+\s+){0,3}?"
+    r"(?:shift|transfer\w*|discharge|admission|handoff|hand\s+over|handover|session|visit|change|transition|arrival"
+    r"|move|reassignment|cover\w*|weekend|leave|vacation|day|evening|morning|night|eval\w*|surgery|rounds|mobility"
+    r"|feeding|meal|bath\w*|shower\w*|dressing|class|school|home\s+visit|appointment|treatment|intake|start)"
+)
+
+
 def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """The moment the checklist is run, stated as a trigger: 'Before the first transfer of each session'."""
-    found = _first(fields, rule.sections, lambda s: bool(_PAUSE_POINT.search(s)) and _real_words(s) >= 3)
-    return _earned_at(1.0, *found) if found else NOTHING
+    """The moment it is used, stated as a trigger: 'Before the first transfer of each session', 'at end of shift'."""
+    found = _first(
+        fields,
+        rule.sections,
+        lambda s: bool(_PAUSE_POINT.search(s) and (_MOMENT.search(s) or _WHEN.search(s))) and _real_words(s) >= 3,
+    )
+    if found:
+        return _earned_at(1.0, *found)
+    found = _first(fields, rule.sections, lambda s: bool(_MOMENT.search(s) or _WHEN.search(s)))
+    return _earned_at(0.75, *found) if found else NOTHING
 
 
 SHAPES: dict[str, Callable[[EvidenceRule, Mapping[str, str], str], Earned]] = {

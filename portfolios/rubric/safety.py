@@ -50,24 +50,37 @@ _SIGN = re.compile(
     r"(?:numbness|tingling|weakness|confusion|pain|swelling)|numbness|facial\s+droop|slurred\s+speech|chest\s+"
     r"(?:pain|pressure|tightness)|short(?:ness)?\s+of\s+breath|sob\b|diaphore\w*|(?:grip|strength)[^.;\n]{0,20}"
     r"(?:falling|dropping|declin\w*|decreas\w*)|(?:fell|slid|slipped)\s+(?:to|on)\s+the\s+floor|had\s+a\s+fall|"
+    r"red\s+flags?\b|sudden\s+(?:pop|snap|loss|onset|increase|swelling|weakness)|loss\s+of\s+(?:active|motion"
+    r"|sensation|function|flexion|extension|strength|consciousness|balance)|"
     r"(?:she|he|they|client|pt|patient)\s+fell\b|near[- ]fall|desaturat\w*|unresponsive|unstable)"
 )
 _CARRY_ON = re.compile(
-    r"\b(?:continu\w*|kept\s+(?:going|on|working)|keep\s+going|proceed\w*|pushed?\s+(?:through|on)|push\s+through"
-    r"|carr(?:y|ied)\s+on|complet\w*\s+(?:the|all|his|her|their)\s+(?:\w+\s+){0,2}(?:session|program|set|sets|reps"
-    r"|exercises?|routine|treatment|eval\w*|activity)|finish\w*\s+(?:the|all)\s+(?:\w+\s+){0,2}(?:session|program|set"
-    r"|sets|reps|exercises?)|progress\w*\s+(?:the\s+)?(?:load|reps|resistance|program|weight)|increas\w*\s+(?:the\s+)?"
-    r"(?:load|reps|resistance|weight)|work(?:ed)?\s+through)"
+    r"\b(?:continu\w*|kept\s+(?:going|on|working)|keep\s+going|proceed\w*|push\w*\s+(?:through|on)|carr(?:y|ied)\s+on"
+    r"|regardless\s+of|even\s+(?:if|when|though)|work(?:ed|ing)?\s+through|(?:finish\w*|complet\w*)\s+(?:the\s+|all\s+"
+    r"|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2}?(?:session|program|set|sets|reps|exercises?|routine|treatment|eval\w*"
+    r"|activit(?:y|ies)|tasks?|grooming|dressing|shower\w*|transfers?|walk|minutes|adls?|training|stairs)"
+    r"|progress\w*\s+(?:the\s+)?(?:load|reps|resistance|program|weight)|increas\w*\s+(?:the\s+)?(?:load|reps|resistance"
+    r"|weight))"
 )
+# What makes carrying on safe when it comes first: the activity was stopped or changed, someone was told,
+# or a recheck showed recovery. Sitting or resting alone, then carrying on, is not enough.
 _SAFE = re.compile(
-    r"\b(?:stop\w*|held|hold\w*|paus\w*|rest\w*|sat\b|seated|supine|recline\w*|return\w*\s+(?:\w+\s+)?to\s+(?:bed|chair)"
-    r"|notif\w*|call(?:ed|ing)?\s+(?:the\s+)?\w+|paged?|escalat\w*|(?:i|we|and|then)\s+reported|report\w*\s+(?:it\s+)?to"
-    r"|told\s+(?:the\s+)?(?:rn|nurse|md|doctor|physician|surgeon|charge|team|pt|ot)|alert\w*|recheck\w*|re-check\w*|modif\w*|reduc\w*|lower\w*"
-    r"|decreas\w*\s+(?:the\s+)?(?:load|reps|resistance|intensity)|end\w*|terminat\w*|defer\w*|discontinu\w*"
-    r"|rapid\s+response|code|911|ems|resolved|recovered|returned\s+to\s+baseline|back\s+to\s+\d|cleared)\b"
+    r"\b(?:stop\w*|held|hold\w*|end(?:ed|ing)\b|terminat\w*|defer\w*|discontinu\w*|notif\w*|paged?\b|escalat\w*"
+    r"|call(?:ed|ing)?\s+(?:the\s+)?(?:rn|nurse|md|doctor|physician|surgeon|charge|provider|rapid|911|ems|team|agency)"
+    r"|(?:i|we|and|then)\s+reported|report\w*\s+(?:it\s+|this\s+)?to|told\s+(?:the\s+)?(?:rn|nurse|md|doctor|physician"
+    r"|surgeon|charge|team|provider)|alert\w*|recheck\w*|re-check\w*|recover\w*|resolv\w*|returned\s+to\s+baseline"
+    r"|back\s+to\s+(?:baseline|\d)|cleared|rapid\s+response|modif\w*|reduc\w*|lower(?:ed|ing)\b|switch\w*\s+to"
+    r"|decreas\w*\s+(?:the\s+)?(?:load|reps|resistance|intensity))"
 )
-_NEGATED_CARRY_ON = re.compile(
-    r"\b(?:not|never|n't|rather\s+than|instead\s+of|before|avoid\w*|without)\s+(?:\w+\s+){0,2}(?:continu|proceed|push)"
+# Carrying on that is refused, or made to wait for recovery, is no carrying on.
+_NEGATOR_BEFORE = re.compile(
+    r"(?:\bnot|\bnever|n't|\brather\s+than|\binstead\s+of|\bbefore|\bavoid\w*|\bwithout|\buncomfortable"
+    r"|\bunsafe\s+to|\bno\s+longer|\bdeclin\w*\s+to|\brefus\w*\s+to|\bonly|\bwant\w*\s+to|\bwish\w*\s+to"
+    r"|\bask\w*\s+to|\boffer\w*\s+to|\bbegg?\w*\s+to|\burg\w*\s+(?:me\s+)?to)\W+(?:\w+\W+){0,3}$"
+)
+_RECOVERY_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:once|after|when|until|if)\b[^.;]{0,50}\b(?:recover\w*|resolv\w*|return\w*\s+to|back\s+to"
+    r"|settle\w*|cleared|normali[sz]\w*|stabili[sz]\w*|within\s+(?:limits|parameters))"
 )
 _REFUSED = re.compile(
     r"\b(?:escalated\s+nothing|nothing\s+(?:was\s+)?escalated|(?:did\s+not|didn't|chose\s+not\s+to|decided\s+not\s+to"
@@ -75,8 +88,8 @@ _REFUSED = re.compile(
     r"|without\s+(?:escalating|notifying|calling|telling|reporting|informing|alerting))\b"
 )
 _WITHIN_LIMITS = re.compile(
-    r"\b(?:because|since|as|given)\b[^.;\n]{0,80}\b(?:within|normal|wnl|stable|resolved|baseline|parameters|limits"
-    r"|recovered|no\s+(?:red\s+flags?|symptoms))"
+    r"\b(?:because|since|as|given)\b[^.;\n]{0,80}\b(?:within|normal|wnl|stable|baseline|parameters|limits"
+    r"|no\s+(?:red\s+flags?|symptoms))"
 )
 _CONDITION = re.compile(r"\b(?:if|when|whenever|should)\b")
 
@@ -116,8 +129,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             if index + 1 < len(sentences):
                 following = sentences[index + 1]
                 window = f"{lowered} {folded_body[following.start : following.end]}"
-            carry = _CARRY_ON.search(window)
-            if carry and not _SAFE.search(window) and not _NEGATED_CARRY_ON.search(window):
+            if carried_on_unsafely(window):
                 yield finding(
                     key,
                     sentence,
@@ -130,6 +142,19 @@ def check(text: ArtifactText) -> Iterator[Finding]:
                     ),
                     fix=FIX,
                 )
+
+
+def carried_on_unsafely(lowered: str) -> bool:
+    """True when (folded) text carries on before any stop, change, escalation or recheck, and not on recovery."""
+    for carry in _CARRY_ON.finditer(lowered):
+        if _NEGATOR_BEFORE.search(lowered, max(0, carry.start() - 40), carry.start()):
+            continue
+        if _RECOVERY_AFTER.search(lowered[carry.end() : carry.end() + 80]):
+            continue
+        if _SAFE.search(lowered, 0, carry.start()):
+            continue
+        return True
+    return False
 
 
 def red_flag(lowered: str) -> str | None:
@@ -158,11 +183,7 @@ def red_flag(lowered: str) -> str | None:
 def _contingency(key: str, sentence: Span, lowered: str, flag: str, row: str) -> Iterator[Finding]:
     condition = _CONDITION.search(lowered)
     then = lowered[condition.end() :] if condition else lowered
-    carry = _CARRY_ON.search(then)
-    if carry is None or _NEGATED_CARRY_ON.search(then):
-        return
-    response = then[carry.start() :]
-    if _SAFE.search(response) and not re.search(r"\b(?:but|and)\s+(?:watch|monitor|observe)", response):
+    if not carried_on_unsafely(then):
         return
     yield finding(
         key,
@@ -171,7 +192,7 @@ def _contingency(key: str, sentence: Span, lowered: str, flag: str, row: str) ->
         row=row,
         severity="error",
         message=(
-            f"This if/then rule answers a red flag ({flag}) by continuing. A contingency for instability "
+            f"This if/then rule answers a red flag ({flag}) by carrying on. A contingency for instability "
             "has to stop or change the activity and say who is told."
         ),
         fix="Make the response safe: \u201cIf SpO2 drops below 88% or she is unstable, then stop, sit her down and "

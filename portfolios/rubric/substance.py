@@ -36,6 +36,21 @@ _PLACEHOLDER = re.compile(
     rf"[\s\-–—.…*•:;,/()\[\]<>]*(?:(?:{_PLACEHOLDER_WORDS})[\s\-–—.…*•:;,!/()\[\]<>]*)*",
 )
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# Words that name what good work has without showing it: the rubric's own vocabulary, the form's
+# frameworks and filler that commits to nothing. A passage dense in them and holding no number is
+# "keyword stuffing": it earns nothing, however many of the right words it uses.
+BUZZWORDS = _BUZZ = re.compile(
+    r"\b(?:smart|coast|evidence[- ]based|best[- ]practices?|(?:patient|client|person|family)[- ]cent(?:er|re)d"
+    r"|measurable|teach[- ]?back|read[- ]?back|closed[- ]loop|i-?pass|i?sbar|cus|synthesis|accountab\w+"
+    r"|per\s+(?:protocol|policy|guidelines?|chain\s+of\s+command|standards?)|as\s+(?:appropriate|needed|indicated"
+    r"|tolerated|required)|appropriate(?:ly)?|timely|holistic|interdisciplinary|functional\s+outcomes?|skilled"
+    r"|standardi[sz]ed|quality\s+improvement|safety[- ]first|ensure\w*|optimi[sz]\w*|comprehensive\w*|robust"
+    r"|streamlin\w*|proactive\w*|collaborative\w*|all\s+(?:red\s+flags|actions|handoffs|patients|transitions)"
+    r"|escalat\w*|red\s+flags?|goals?|baseline|documentation|compliance|framework|template|(?:clinical\s+)?judge?ment"
+    r"|pdsa|qi|safety\s+culture|near[- ]misses|defensibl[ey])\b"
+)
+STUFFED_SHARE = 0.25  # buzzwords per word in a passage, with at least MIN_BUZZWORDS of them
+MIN_BUZZWORDS = 3
 # A pasted passage shares at least this share of its word trigrams with the form's text.
 PASTED_SHARE = 0.5
 MIN_PASTED_WORDS = 5
@@ -81,6 +96,7 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
             continue
         kept = list(body)
         pasted = []
+        stuffed = []
         for span in _passages(body):
             if is_placeholder(span.text):
                 kept[span.start : span.end] = " " * (span.end - span.start)
@@ -88,7 +104,26 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
             if _shares_form_text(span.text, form):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 pasted.append(span)
+            elif is_stuffed(span.text):
+                kept[span.start : span.end] = " " * (span.end - span.start)
+                stuffed.append(span)
         cleaned[section.key] = "".join(kept)
+        for span in stuffed[:2]:
+            findings.append(
+                Finding(
+                    field=section.key,
+                    start=span.start,
+                    end=span.end,
+                    check="section.buzzwords",
+                    row=row,
+                    severity="warning",
+                    message=(
+                        "This passage names what good work has (frameworks, 'measurable', 'as appropriate') "
+                        "without showing any of it, so it earns nothing."
+                    ),
+                    fix="Replace the labels with the content: the number, the role, the time, the threshold.",
+                )
+            )
         for span in pasted[:3]:
             findings.append(
                 Finding(
@@ -106,6 +141,21 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                 )
             )
     return Cleaned(fields=cleaned, findings=tuple(findings))
+
+
+def buzzword_count(text: str) -> int:
+    """How many rubric buzzwords and filler phrases a (folded) text holds."""
+    return len(_BUZZ.findall(text))
+
+
+def is_stuffed(passage: str) -> bool:
+    """True for a passage dense in rubric vocabulary and holding no number: claims without content."""
+    lowered = fold(passage)
+    if re.search(r"\d", lowered):
+        return False
+    words = len(_WORD.findall(lowered))
+    buzz = len(_BUZZ.findall(lowered))
+    return buzz >= MIN_BUZZWORDS and buzz / max(words, 1) >= STUFFED_SHARE
 
 
 def _passages(body: str) -> Iterator[Span]:

@@ -72,7 +72,7 @@ def test_problems_cap_a_row_and_the_cap_names_the_finding():
     assert any("safety.continued_through_red_flag" in reason for reason in assessment.reasons)
 
 
-def test_the_cap_drops_by_two_per_error_and_one_per_warning_per_distinct_check():
+def test_the_cap_drops_by_two_per_error_and_a_half_per_warning_per_distinct_check():
     cap, reasons = engine._cap(
         "documentation",
         (
@@ -83,8 +83,16 @@ def test_the_cap_drops_by_two_per_error_and_one_per_warning_per_distinct_check()
             finding("other.row", "assessment", "error"),  # another row's problem
         ),
     )
-    assert cap == 1
-    assert reasons == ["−2 to the cap: msg (phi.name)", "−1 to the cap: msg (case.skilled_language)"]
+    assert cap == 1.5
+    assert reasons == ["−2 to the cap: msg (phi.name)", "−0.5 to the cap: msg (case.skilled_language)"]
+
+
+def test_warnings_together_lower_the_cap_by_two_at_most_and_errors_have_no_such_limit():
+    many_warnings = tuple(finding(f"check.{n}", "assessment", "warning") for n in range(9))
+    assert engine._cap("assessment", many_warnings)[0] == 4 - engine.WARNINGS_LOWER_CAP_BY
+    assert engine._cap("assessment", many_warnings[:3])[0] == 2.5
+    errors = tuple(finding(f"check.{n}", "assessment", "error") for n in range(2))
+    assert engine._cap("assessment", errors)[0] == 0
 
 
 def test_the_cap_never_goes_below_zero():
