@@ -86,6 +86,8 @@ def test_it_sees_through_look_alike_and_invisible_characters_and_keeps_the_origi
         "Grace period for the home program is two weeks.",
         "Pt reports no dizziness with transfers.",
         "Lives with an adult son. Wants to get back to cooking.",
+        "Lyrica helps with the neuropathic pain.",
+        "Medbridge sent the home program to the portal.",
     ],
 )
 def test_it_leaves_eponyms_assessments_and_ordinary_words_alone(text):

@@ -56,7 +56,12 @@ _PERSON_VERBS = (
 _ACTS = re.compile(rf"['’]s\b|[ \t]+(?P<verb>{_PERSON_VERBS})\b")
 # Copulas and modals follow any subject ("Dycem is", "Telehealth will"): they show a person only
 # after a word already known to be a first name.
-_WEAK_VERBS = word_set("was is has had will did does can could would")
+# Verbs a drug, a device or a brand takes as readily as a person ("Lyrica helps", "Epic flagged")
+# count the same way.
+_WEAK_VERBS = word_set(
+    "was is has had will did does can could would needed needs required requires helps helped works worked made "
+    "took went goes uses used reached checked checks presented presents"
+)
 _TITLES = word_set("MR MRS MS MX MISS DR MISTER DOCTOR PROF")
 _TITLE_STOP = word_set(
     "CLIENT PATIENT PT VISIT VISITS NOTE NOTES ORDER ORDERS OFFICE APPOINTMENT FOLLOW REFERRAL AND OR THE"
@@ -72,6 +77,7 @@ _RELATIONS = word_set(
 )
 # A role word before a word: the word may be the client's name ("Client Xiomara", "pt (Rosalind)").
 _ROLES = word_set("client pt patient resident child toddler infant baby student teen boy girl kid member")
+_SAINT = re.compile(r"(?:\bSt\.?|\bSaint)[ \t]+$")
 _EMPLOYER_HINT = re.compile(r"work|job|employ|retired|boss|manager|supervisor|shift")
 _RELATION_HINT = re.compile(
     r"(?:" + "|".join(sorted(_RELATIONS | {"goes by", "called", "name is"}, key=len, reverse=True)) + r")[\s,(:'’.-]*$"
@@ -244,6 +250,8 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
         key = name_key(word)
         if key in _TITLES:
             continue  # `_titled_names` reads titles
+        if _SAINT.search(text, max(0, start - 7), start):
+            continue  # "St. Mary's": a church or hospital, which `places` reads
         # Cheap tests first: most capitalised words are ordinary words at a sentence start.
         stop = key in STOPWORDS or key in _TITLE_STOP
         namey = not stop and (key in FIRST_NAMES or key in SURNAMES or _unknown(word))
