@@ -24,7 +24,7 @@ _MONTH = (
 _MONTH_CAPS = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _AGE_UNIT = (
-    r"(?:y/o\b|y\.o\.|yo\b|y\.?o\b|years?[ \t-]+old\b|yrs?\.?(?:[ \t]+old\b)?|yr[ \t-]old\b|year[ \t-]old\b"
+    r"(?:y/o\b|y\.o\.|yo\b|y\.?o\b|years?[ \t-]+old\b|yrs?\.?(?:[ \t-]+old\b)?|yr[ \t-]old\b|year[ \t-]old\b"
     r"|years?[ \t]+of[ \t]+age\b)"
 )
 _MONTH_TAIL = (  # a month name after its first letter, which the patterns below match on its own

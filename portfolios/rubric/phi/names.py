@@ -121,8 +121,9 @@ _STAFF_ABBREVIATION_NAME = re.compile(
 # "Mr. Smith", "mr.smith", "Mrs. W.", "dr. patel". Lower-case titles need their dot, except the
 # unambiguous "mr"/"mrs" ("ms" is multiple sclerosis, "dr" a drive, "miss" a verb).
 _TITLE = re.compile(
-    r"(?i:[mdp])(?:(?i:r)s?\.?|(?i:s|x)\.|(?i:iss|ister|octor|rof)\.?)(?:[ \t]*)"
-    r"(?P<word>[A-Za-z](?:[a-z]{0,2}[A-Z]|['’][A-Z])?[a-z]*(?:-[A-Za-z][a-z]+)?)(?P<initial_dot>\.)?"
+    r"(?i:[mdp])(?:(?i:rs?)\.?|(?i:s|x)\.?|(?i:iss|ister|octor|rof)\.?)(?:[ \t]*)"
+    r"(?P<word>[A-Z]{2,}(?:['’-][A-Z]+)?(?![a-z])|[A-Za-z](?:[a-z]{0,2}[A-Z]|['’][A-Z])?[a-z]*(?:-[A-Za-z][a-z]+)?)"
+    r"(?P<initial_dot>\.)?"
 )
 # "K. Nguyen", "J. Okafor's": an initial before a surname.
 _INITIAL_SURNAME = re.compile(rf"[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})(?![\w-])")
@@ -306,6 +307,8 @@ def _titled_names(text: str, lower: str) -> Iterator[Identifier]:
             continue
         if bare.islower() and not title.endswith(".") and bare not in ("mr", "mrs", "mister"):
             continue
+        if bare.isupper() and not title.endswith(".") and not match.group("word").isupper():
+            continue  # "MS Walk", "DR Congo": an all-caps title needs its dot or an all-caps name
         if not title.endswith(".") and match.start("word") == start + len(title):
             continue  # "MrSmith" is no title
         word = match.group("word")
@@ -314,6 +317,11 @@ def _titled_names(text: str, lower: str) -> Iterator[Identifier]:
             if not word.isupper() or word in "ABCXYZ":
                 continue  # "Mr. X", "Mrs. A": the placeholders writers are told to use
             end = match.end()  # "Mrs. W." keeps its dot
+        elif word.isupper():
+            if name_key(word) in _TITLE_STOP or name_key(word) in STOPWORDS:
+                continue
+            if is_english_word(word) and not _census_first(word) and not _is_surname(word):
+                continue  # "DR. ORDERS"
         elif word[0].isupper():
             if name_key(word) in _TITLE_STOP or name_key(word) in STOPWORDS:
                 continue

@@ -34,7 +34,7 @@ _DIGIT_NUMBERS = re.compile(
 _BRACKET_PHONE = re.compile(r"[(+](?:(?<=\+)1[-. ]?\(?|(?<=\())?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}(?![\w-]|[./]\d)")
 _VIN = re.compile(r"[A-HJ-NPR-Z0-9][A-HJ-NPR-Z0-9]{16}(?![\w-])")
 _MASKED_SSN = re.compile(r"(?:XXX|xxx|\*\*\*)-(?:XX|xx|\*\*)-\d{4}(?![\w-])")
-_EMAIL = re.compile(r"[A-Za-z0-9][\w.%+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_EMAIL = re.compile(r"[A-Za-z0-9][\w.%+'’-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _URL = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"'()\[\]{}]{1,300}")
 _URL_HOST = re.compile(r"(?:[A-Za-z]+://)?([^/?#:\s]+)")
 # Public reference sites a candidate cites as evidence (CMS, CDC, AOTA, a DOI) identify no

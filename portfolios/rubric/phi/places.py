@@ -201,7 +201,7 @@ _NEIGHBOURHOOD = re.compile(
 _LOWER_STREET = re.compile(
     r"[0-9]\d{0,5}[ \t]+(?:[nsew]\.?[ \t]+)?(?:(?:[a-z]{2,}|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,3}"
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|terrace|parkway|pkwy|highway|hwy|court|ct|"
-    r"circle|cir)\.?(?![a-z])"
+    r"circle|cir)(?![a-z])"
 )
 _NOT_STREET_WORDS = word_set(
     "times time per day days week weeks minutes min mins reps sets trials of the a an and or to in on at for with "
