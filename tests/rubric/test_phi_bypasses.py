@@ -92,6 +92,7 @@ def test_it_sees_through_look_alike_and_invisible_characters_and_keeps_the_origi
         "Medbridge sent the home program to the portal.",
         "MS Walk fundraiser is next week; MS clinic follow-up in May.",
         "Boston Naming Test score was 48/60.",
+        "Rheumatology stated the flare is resolving; Neuropsych reported slowed processing.",
     ],
 )
 def test_it_leaves_eponyms_assessments_and_ordinary_words_alone(text):

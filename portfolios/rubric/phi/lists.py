@@ -181,7 +181,35 @@ ENGLISH_WORDS |= word_set(
     """
     telehealth online email covid rollator walker reacher dycem theraband theraputty kinesio velcro ipad iphone
     tablet app website laptop internet wifi gofundme facebook instagram tiktok youtube google text texts
+    neuropsych psych peds ortho neuro onc cards pulm gi ent rheum derm endo nephro uro gyn obgyn hospice rehab
     """
+)
+# Clinical and academic word endings: an unknown word ending so names a field or a condition
+# ("Rheumatology", "Ergonomics", "Tendinosis"), not a person.
+CLINICAL_ENDINGS = (
+    "ology",
+    "ologies",
+    "ics",
+    "iatry",
+    "osis",
+    "itis",
+    "emia",
+    "aemia",
+    "ectomy",
+    "otomy",
+    "ostomy",
+    "plasty",
+    "therapy",
+    "graphy",
+    "scopy",
+    "algia",
+    "pathy",
+    "plegia",
+    "paresis",
+    "phagia",
+    "phasia",
+    "praxia",
+    "ism",
 )
 _SUFFIXES = (
     ("ies", "y"),
@@ -204,7 +232,7 @@ def is_english_word(word: str) -> bool:
     lower = word.lower().replace("’", "'")
     if lower.endswith("'s"):
         lower = lower[:-2]
-    if lower in ENGLISH_WORDS:
+    if lower in ENGLISH_WORDS or (len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS)):
         return True
     for suffix, replacement in _SUFFIXES:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
