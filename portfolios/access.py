@@ -37,7 +37,7 @@ def owned_artifact(
     One query when the artifact exists (the common case), two when it does not yet. Without
     `with_text`, the section text and stored result (the large JSON columns) stay unloaded.
     """
-    if kind not in KINDS_BY_KEY:
+    if kind not in KINDS_BY_KEY or not KINDS_BY_KEY[kind].listed:  # stories live on the Prepare page
         raise Http404("No such artifact kind.")
     if not user.is_authenticated:
         raise Http404("No such portfolio.")
@@ -159,7 +159,7 @@ def reviewer_for(request: HttpRequest, portfolio_id: int) -> tuple[Portfolio, Re
 
 def reviewable_artifact(request: HttpRequest, portfolio_id: int, kind: str) -> tuple[Portfolio, Artifact, Reviewer]:
     """A saved artifact of a portfolio the visitor may review, or 404."""
-    if kind not in KINDS_BY_KEY:
+    if kind not in KINDS_BY_KEY or not KINDS_BY_KEY[kind].listed:  # stories live on the Prepare page
         raise Http404("No such artifact kind.")
     portfolio, reviewer = reviewer_for(request, portfolio_id)
     artifact = Artifact.objects.filter(portfolio=portfolio, kind=kind, version__gt=0).first()

@@ -49,6 +49,9 @@ class ArtifactKind:
     sections: tuple[Section, ...]
     checks: tuple[str, ...] = ()  # rubric check families beyond those every kind gets
     core: bool = False  # recommended for every track
+    # Listed among a portfolio's artifacts; False for kinds written elsewhere (interview stories live
+    # on the Prepare page, several per portfolio, and are checked through the same catalog entry).
+    listed: bool = True
 
     @cached_property
     def spec(self) -> KindSpec:
@@ -212,7 +215,7 @@ KINDS: tuple[ArtifactKind, ...] = (
             "A strong story is boring: constraint, decision, verification."
         ),
         proves=(ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE),
-        checks=("case", "goals"),
+        checks=("case", "goals", "ownership"),
         core=True,
         sections=(
             _s(
@@ -435,6 +438,7 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="Setting-fit question list",
         purpose="A setting-fit question list: workload, supervision, documentation, and support model.",
         proves=(TIME_MANAGEMENT, DOCUMENTATION),
+        checks=("shortform",),
         sections=(
             _s(
                 "workload",
@@ -458,6 +462,7 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="Stakeholder update memo",
         purpose="A stakeholder update memo for Compliance/Admins: decision, risk, next steps.",
         proves=(DOCUMENTATION,),
+        checks=("shortform",),
         sections=(
             _s(
                 "audience",
@@ -475,6 +480,7 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="Before/after narrative",
         purpose="A before/after narrative tied to patient satisfaction: baseline, change, outcome, and guardrail.",
         proves=(ASSESSMENT, PLAN_OF_CARE),
+        checks=("shortform",),
         sections=(
             _s("baseline", "Before (baseline)", "What was measured before, with numbers."),
             _s("change", "Change", "What you changed and why."),
@@ -487,6 +493,7 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="\u201cBad news\u201d update",
         purpose="A \u201cbad news\u201d update example: what happened, impact, what you're doing, and when you'll update next.",
         proves=(DOCUMENTATION, TIME_MANAGEMENT),
+        checks=("shortform",),
         sections=(
             _s("what_happened", "What happened", "The facts, plainly, without blame."),
             _s("impact", "Impact", "Who is affected and how much."),
@@ -499,6 +506,7 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="Metric definition doc",
         purpose="A metric definition doc for patient satisfaction: edge cases, owner, and what action changes it.",
         proves=(DOCUMENTATION,),
+        checks=("shortform",),
         sections=(
             _s("metric", "Metric", "The metric's name and why it matters.", long=False),
             _s("definition", "Definition", "Exactly what is counted, from which source, over which period."),
@@ -512,6 +520,7 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="Scope cut log",
         purpose="A scope cut log for throughput vs quality decisions: what you dropped, why, and what you protected.",
         proves=(TIME_MANAGEMENT,),
+        checks=("shortform",),
         sections=(
             _s("context", "Context", "The pressure that forced a cut (volume, staffing, time)."),
             _s("dropped", "What you dropped", "Each item cut or deferred, one per line."),
@@ -524,6 +533,7 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="Conflict story",
         purpose="A conflict story write-up: where Compliance/Admins disagreed, and how you resolved it.",
         proves=(DOCUMENTATION, ASSESSMENT),
+        checks=("ownership", "shortform"),
         sections=(
             _s("situation", "Situation", "The case or decision, and who was involved (roles, not names)."),
             _s("disagreement", "The disagreement", "What each side wanted and why."),
@@ -537,6 +547,7 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="Q&A page",
         purpose="A Q&A page for handoff reliability: likely objections, your answers, and what evidence backs them.",
         proves=(DOCUMENTATION, ASSESSMENT),
+        checks=("shortform",),
         sections=(
             _s("topic", "Topic", "The decision or practice the Q&A defends.", long=False),
             _s("questions", "Objections and answers", "Each likely objection followed by your answer."),
@@ -548,11 +559,189 @@ KINDS: tuple[ArtifactKind, ...] = (
         title="Definitions note",
         purpose="A definitions note for handoff reliability: key terms, what counts, what doesn't, and where disagreements happen.",
         proves=(DOCUMENTATION,),
+        checks=("shortform",),
         sections=(
             _s("terms", "Key terms", "Each term and its definition, one per line."),
             _s("counts", "What counts", "Examples that meet the definition."),
             _s("does_not_count", "What does not count", "Examples that look close but do not."),
             _s("disagreements", "Where people disagree", "The edge cases and how you settle them.", required=False),
+        ),
+    ),
+    ArtifactKind(
+        key="ninety_day_plan",
+        title="90-day plan",
+        purpose=(
+            "A realistic 90-day story: first win, measurement, and how you scaled it. Weeks 1\u20132 sort the top "
+            "recurring requests into \u201cnoise\u201d, \u201cneeds a fix\u201d and \u201cneeds a policy\u201d; weeks "
+            "3\u20136 turn one complaint into a measurable fix; weeks 7\u201312 make the right behavior the default."
+        ),
+        proves=(TIME_MANAGEMENT, DOCUMENTATION),
+        checks=("shortform",),
+        sections=(
+            _s(
+                "weeks_1_2",
+                "Weeks 1\u20132: listen and sort",
+                "List the top 10 recurring requests and sort them into \u201cnoise\u201d, \u201cneeds a fix\u201d and "
+                "\u201cneeds a policy\u201d, with a count in each.",
+                evidences=(TIME_MANAGEMENT,),
+            ),
+            _s(
+                "weeks_3_6",
+                "Weeks 3\u20136: one measurable fix",
+                "Pick one recurring complaint and turn it into a measurable fix: what changes, how you verify it "
+                "(a number), and the date you revisit it.",
+            ),
+            _s(
+                "weeks_7_12",
+                "Weeks 7\u201312: make it the default",
+                "Make the right behavior the default so it holds on a bad week: what gets measured, reviewed, rewarded.",
+                evidences=(TIME_MANAGEMENT,),
+            ),
+            _s(
+                "outputs",
+                "One output per phase",
+                "One concrete output per phase, one per line: the triage list, the fix with its measure, the new default.",
+                evidences=(DOCUMENTATION,),
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="ship_plan",
+        title="\u201cHow I'd ship it\u201d plan",
+        purpose=(
+            "A \u201chow I'd ship it\u201d plan for throughput vs quality decisions under patient safety: milestones, "
+            "risks, checks."
+        ),
+        proves=(TIME_MANAGEMENT, DOCUMENTATION),
+        checks=("shortform",),
+        sections=(
+            _s(
+                "change",
+                "What you are shipping, and for whom",
+                "The change in one or two sentences, who it affects, and the constraint it must respect.",
+            ),
+            _s(
+                "milestones",
+                "Milestones with dates",
+                "One milestone per line, each with a date or week: \u201cWeek 2: pilot on the day shift\u201d.",
+                evidences=(TIME_MANAGEMENT,),
+            ),
+            _s(
+                "risks",
+                "Risks and the check for each",
+                "One risk per line, each with the check that catches it: \u201cStaff skip it on busy days \u2014 check: "
+                "weekly audit of 10 charts\u201d.",
+                evidences=(DOCUMENTATION,),
+            ),
+            _s(
+                "done",
+                "How you will know it shipped",
+                "The measure and the number that says it worked, and the guardrail that says nothing got worse.",
+                evidences=(DOCUMENTATION,),
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="calibration_checklist",
+        title="Calibration checklist",
+        purpose=(
+            "A calibration checklist for throughput vs quality decisions: what \u201cgood\u201d means, common failure "
+            "modes, and what you check before shipping."
+        ),
+        proves=(DOCUMENTATION, TIME_MANAGEMENT),
+        checks=("calibration",),
+        sections=(
+            _s(
+                "good_means",
+                "What \u201cgood\u201d means",
+                "The pass bar in a sentence or two, with a number where one exists: \u201cevery note signed the same "
+                "day, with timed minutes\u201d.",
+                evidences=(DOCUMENTATION,),
+            ),
+            _s(
+                "error_prevented",
+                "Common failure modes",
+                "The specific failures this catches (e.g. goals without a timeline, notes missing timed minutes).",
+            ),
+            _s(
+                "when_used",
+                "When it is run (pause point)",
+                "Start with the trigger moment: \u201cBefore a plan of care is signed\u2026\u201d.",
+            ),
+            _s(
+                "checklist_type",
+                "Checklist type",
+                "DO-CONFIRM (do from memory, then confirm) or READ-DO (read each item, then do it).",
+                long=False,
+                placeholder="DO-CONFIRM",
+            ),
+            _s(
+                "items",
+                "What you check before shipping",
+                "5 to 9 items, one per line, each a concrete check a colleague could verify.",
+            ),
+            _s(
+                "exceptions",
+                "Exceptions",
+                "When the checklist does not apply, or what to do if an item cannot be completed.",
+            ),
+            _s(
+                "escalation",
+                "If a check fails",
+                "Who is told, in what order and how fast when a check fails.",
+            ),
+            _s(
+                "owner_review",
+                "Owner and review",
+                "Who owns the checklist, how it was calibrated (two reviewers, same cases), and when it is next reviewed.",
+            ),
+        ),
+    ),
+    ArtifactKind(
+        key="interview_story",
+        title="Interview story",
+        purpose=(
+            "A strong story is boring: constraint, decision, verification. State what you owned vs what the team "
+            "owned without hedging, and be ready to say what you would do differently next time."
+        ),
+        proves=(ASSESSMENT, DOCUMENTATION),
+        checks=("ownership",),
+        listed=False,
+        sections=(
+            _s(
+                "situation",
+                "Situation and constraint",
+                "The setting and the real constraint you worked under (time, staffing, volume, a payer rule). "
+                "Roles, never names.",
+                evidences=(ASSESSMENT,),
+            ),
+            _s(
+                "ownership",
+                "What I owned vs what the team owned",
+                "Say what you did in \u201cI\u201d and what the team did in \u201cwe\u201d. No \u201chelped with\u201d or "
+                "\u201cwas involved in\u201d.",
+                evidences=(DOCUMENTATION,),
+            ),
+            _s(
+                "decision",
+                "The decision and the alternative I rejected",
+                "What you chose, what you considered instead, and why: \u201cI trained the caregiver on visit 1 rather "
+                "than waiting for the DME, because only 2 visits were authorized.\u201d",
+                evidences=(ASSESSMENT,),
+            ),
+            _s(
+                "verification",
+                "How I verified it \u2014 a number or an observable",
+                "A number (\u201clate notes fell from 14 to 2 a week\u201d) or what you saw (\u201cshe showed me the "
+                "transfer twice without cues\u201d).",
+                evidences=(DOCUMENTATION,),
+            ),
+            _s(
+                "differently",
+                "What I would do differently",
+                "What you would change next time and what you would measure next.",
+                evidences=(ASSESSMENT,),
+            ),
         ),
     ),
 )
@@ -615,6 +804,25 @@ SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     "caseload_note": {"escalation_judged": ("escalation",), "outcome_judged": ("measures",)},
     "workflow_safeguards": {"outcome_judged": ("verification",)},
     "education_script": {"barriers": ("barriers",)},
+    # Read by the ownership and short-form families (portfolios/rubric/ownership.py, shortform.py).
+    "interview_story": {
+        "constraint": ("situation",),
+        "decision": ("decision",),
+        "verification": ("verification",),
+        "outcome_judged": ("verification",),
+    },
+    "ninety_day_plan": {"triage": ("weeks_1_2",)},
+    "ship_plan": {"milestones": ("milestones",), "risks": ("risks",)},
+    "calibration_checklist": {"escalation_judged": ("escalation", "items")},
+    "before_after": {"before": ("baseline",), "after": ("outcome",)},
+    "bad_news_update": {"next_update": ("next_update",)},
+    "metric_definition": {"metric_definition": ("definition",), "edge_cases": ("edge_cases",)},
+    "qa_page": {"objections": ("questions",), "objection_evidence": ("evidence",)},
+    "conflict_story": {"resolution": ("resolution",)},
+    "stakeholder_memo": {"next_steps": ("next_steps",)},
+    "scope_cut_log": {"cut_agreement": ("reason", "protected")},
+    "setting_fit_questions": {"fit_topics": ("workload", "supervision", "documentation", "support")},
+    "definitions_note": {"disagreements": ("disagreements",)},
 }
 for _kind in KINDS:
     _outcome = tuple(key for key in _kind.section_keys if key in _OUTCOME_SECTION_KEYS)
@@ -637,5 +845,8 @@ _CONSTRAINT_STORIES = (
 FAMILY_OPTIONS: dict[str, dict[str, str]] = {
     **{key: {"general.no_constraint": "warning"} for key in _CONSTRAINT_STORIES},
     "case_writeup": {"general.no_constraint": "off"},
+    "interview_story": {"general.no_constraint": "off"},  # ownership.constraint judges it
+    "ninety_day_plan": {"general.no_constraint": "warning"},
+    "ship_plan": {"general.no_constraint": "warning"},
     "definitions_note": {"general.no_stakeholder": "info"},
 }

@@ -137,7 +137,7 @@ def _overview(portfolio: Portfolio, artifacts: Iterable[Artifact]) -> PortfolioO
         if kind.key in by_kind and kind.key not in recommended and by_kind[kind.key].version > 0
     ]
     shown = {item.kind.key for item in items}
-    addable = tuple(kind for kind in KINDS if kind.key not in shown)
+    addable = tuple(kind for kind in KINDS if kind.key not in shown and kind.listed)
     return PortfolioOverview(portfolio, tuple(items), addable)
 
 
