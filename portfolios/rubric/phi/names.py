@@ -79,10 +79,9 @@ _RELATIONS = word_set(
 _ROLES = word_set("client pt patient resident child toddler infant baby student teen boy girl kid member")
 _SAINT = re.compile(r"(?:\bSt\.?|\bSaint)[ \t]+$")
 _EMPLOYER_HINT = re.compile(r"work|job|employ|retired|boss|manager|supervisor|shift")
-_RELATION_HINT = re.compile(
-    r"(?:" + "|".join(sorted(_RELATIONS | {"goes by", "called", "name is"}, key=len, reverse=True)) + r")[\s,(:'’.-]*$"
-)
 _RELATION_PAIRS = frozenset({("goes", "by"), ("be", "called"), ("is", "called"), ("was", "called"), ("name", "is")})
+# The last word before a capitalised word that may make it a name whatever the word is.
+_RELATION_HINT_WORDS = _RELATIONS | word_set("by called is")
 _EMPLOYER_VERBS = word_set("works worked working employed job retired boss employer manager supervisor shifts")
 _EMPLOYER_LINKS = word_set("at for by from")
 # Words after a kinship word that are grammar, not a name ("husband will help", "son and daughter").
@@ -114,9 +113,7 @@ _STAFF_CUES_BEFORE = (
 _STAFF_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*(?:the|our|her|his|their)?[ \t]*|\([ \t]*)(?:" + "|".join(sorted(_STAFF_ROLES)) + r"|pcp|ortho)\b"
 )
-_STAFF_ABBREVIATION_NAME = re.compile(
-    rf"(?P<role>PT|OT|RN|SLP|COTA|PTA|LPN|CNA|NP|MD|OTR|DPT)[ \t]+(?P<name>{_NAME_WORD})(?![\w-])"
-)
+_STAFF_ABBREVIATION_NAME = re.compile(rf"(?P<role>[A-Z]{{2,4}})[ \t]+(?P<name>{_NAME_WORD})(?![\w-])")
 
 # "Mr. Smith", "mr.smith", "Mrs. W.", "dr. patel". Lower-case titles need their dot, except the
 # unambiguous "mr"/"mrs" ("ms" is multiple sclerosis, "dr" a drive, "miss" a verb).
@@ -182,6 +179,11 @@ def _is_place(word: str) -> bool:
     return key in STATE_NAME_SET or key in US_PLACES
 
 
+def _previous_word(lower: str, start: int) -> str:
+    words = lower[max(0, start - 28) : start].split()
+    return words[-1].strip("'’.-,(:") if words else ""
+
+
 def _name_cue(lower: str, start: int) -> str | None:
     """'relation' after "daughter", "wife", "named"; 'role' after "client"; 'staff' after "nurse";
     'employer' after "works at"; else None."""
@@ -229,6 +231,8 @@ def names(text: str, lower: str) -> Iterator[Identifier]:
     yield from _name_shapes(text, lower)
     yield from _lower_case_names(text, lower)
     for match in _STAFF_ABBREVIATION_NAME.finditer(text):
+        if match.group("role") not in _STAFF_ABBREVIATIONS:
+            continue
         word = match.group("name")
         if (
             clean_start(text, match.start()) and (_is_surname(word) or _unknown(word)) and not is_english_word(word)
@@ -257,11 +261,7 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
         stop = key in STOPWORDS or key in _TITLE_STOP
         namey = not stop and (key in FIRST_NAMES or key in SURNAMES or _unknown(word))
         employer_hint = any_employer and _EMPLOYER_HINT.search(lower, max(0, start - 30), start) is not None
-        if (
-            not namey
-            and not employer_hint
-            and not (not stop and _RELATION_HINT.search(lower, max(0, start - 28), start))
-        ):
+        if not namey and not employer_hint and not (not stop and _previous_word(lower, start) in _RELATION_HINT_WORDS):
             continue
         cue = _name_cue(lower, start)
         if cue == "employer":

@@ -221,7 +221,7 @@ _ZIP_CUES = word_set("in from near to zip moved moving lives live area postal")
 _NAME_PUNCTUATION = str.maketrans("", "", "'’.")
 _FACILITY_WORDS = ("hospital", "clinic", "medical center", "living", "nursing home", "rehab", "health system")
 _FACILITY_LOWER = re.compile(
-    r"(?<=[a-z'’][ \t])(?:hospital|medical[ \t]+center|clinic|senior[ \t]+living|assisted[ \t]+living|nursing[ \t]+home|"
+    r"(?:hospital|medical[ \t]+center|clinic|senior[ \t]+living|assisted[ \t]+living|nursing[ \t]+home|"
     r"rehab(?:ilitation)?[ \t]+(?:center|hospital)|health[ \t]+system)(?![a-z])"
 )
 
@@ -318,6 +318,8 @@ def towns(text: str, lower: str) -> Iterator[Identifier]:
             yield Identifier(match.start(), match.end(), "geo")
     if any(word in lower for word in _FACILITY_WORDS):
         for match in _FACILITY_LOWER.finditer(lower):
+            if match.start() < 2 or lower[match.start() - 1] not in " \t":
+                continue
             if not text[match.start() : match.end()].islower():
                 continue
             # Read back from "hospital" to the article or preposition that opens the name.
