@@ -402,10 +402,9 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
         _rule(
             "caseload.deferral",
             TIME_MANAGEMENT,
-            "contingencies",
+            "decision_rule",
             "deferrals",
-            "a deferral rule with its condition and what happens instead",
-            min=1,
+            "a deferral rule: which visits move, on what criterion, and who is told",
         ),
         _rule(
             "caseload.guardrails",

@@ -33,7 +33,6 @@ from portfolios.rubric import (
     goals,
     handoff,
     overlays,
-    ownership,
     phi,
     safety,
     shortform,
@@ -59,7 +58,6 @@ FAMILIES: dict[str, CheckFamily] = {
     "education": education.check,
     "caseload": caseload.check,
     "workflow": workflow.check,
-    "ownership": ownership.check,
     "shortform": shortform.check,
     "calibration": shortform.calibration,
 }
@@ -72,8 +70,8 @@ WARNINGS_LOWER_CAP_BY = 2.0
 # at SAFETY_CAP_ELSEWHERE: an unsafe decision undermines trust in the whole artifact.
 SAFETY_CAP = 1
 SAFETY_CAP_ELSEWHERE = 2
-# A half-written artifact is capped: 0.5 + 4 x the share of required sections written (placeholders are unwritten).
-COMPLETENESS_FLOOR = 0.5
+# A half-written artifact is capped at 4 x the share of its required sections written (placeholders are unwritten).
+COMPLETENESS_FLOOR = 0.0
 # Evidence below this share of a rule is reported as missing (an info finding with the fix).
 MISSING_BELOW = 0.5
 
@@ -158,7 +156,7 @@ def score(
         earned_points, possible, reasons, notes = _evidence(kind, track, row, cleaned)
         missing.extend(notes)
         evidence_score = 4 * earned_points / possible if possible else 0.0
-        cap, cap_reasons = _cap(row, findings)
+        cap, cap_reasons = _cap(row, tuple(item for item in findings if not _about_a_blank_section(item, text)))
         if unsafe and cap > SAFETY_CAP_ELSEWHERE:
             cap = SAFETY_CAP_ELSEWHERE
             cap_reasons.append(f"Capped at {SAFETY_CAP_ELSEWHERE}: an unsafe decision elsewhere in this artifact.")
@@ -211,6 +209,11 @@ def _evidence(
                 )
             )
     return earned_points, possible, reasons, notes
+
+
+def _about_a_blank_section(item: Finding, text: ArtifactText) -> bool:
+    """A finding that only says a section is missing: the missing evidence already costs the row, once."""
+    return item.start == item.end == 0 and text.is_blank(item.field) and not item.check.startswith(("phi.", "safety."))
 
 
 def _cap(row: str, findings: tuple[Finding, ...]) -> tuple[float, list[str]]:

@@ -57,6 +57,8 @@ _QUANTITY = re.compile(
     rf"(?<![\w.])(?:{_NUMBER}\s?(?:-|–|to)\s?)?{_NUMBER}\s?{_UNIT}"
     r"|(?<![\w/])\d{1,3}\s?/\s?\d{1,3}(?![\w/])"  # a score: 38/56, 3/4 trials, 6/10 pain
     r"|\bfrom\s+\d+(?:\.\d+)?\s?\S{0,8}\s+to\s+\d"  # a change: from 14 to 2
+    r"|\b(?:target|aim|goal|benchmark|threshold|limit|cap|baseline|median|mean|average)\s?(?:of|:|=|is|was)?\s?\d"
+    r"|\b\w+s\s+(?:per|a|each)\s+(?:day|week|month|visit|session|shift|quarter|client|patient)\b"  # a rate
     r"|\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
     r"|grip|pinch|rom|mmt|vmi|bot-?2|pdms-?2)\b[^.\n;]{0,25}?\d"
 )
@@ -87,7 +89,9 @@ _WHEN = re.compile(
     r"|before\s+(?:the\s+)?(?:discharge|d/c|next|transfer|first|any|each|every|lunch|noon|\d|leaving|mobility|the)"
     r"|within\s+\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?|business\s+days?)\b|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)\b"
     r"|same\s+(?:day|shift|session)|(?:on|at|by)\s+day\s+\d+|daily\b|weekly\b|every\s+\d+|q\s?\d+\s?h\b|stat\b"
-    r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge|each|every)"
+    r"|(?:each|every|after\s+each|after\s+every)\s+(?:visit|session|treatment|shift|encounter)"
+    r"|within\s+\d+\s?[-–]\s?\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?)\b"
+    r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge)"
     r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
     r"|annually|every\s+(?:month|quarter|year|week|shift|morning)|(?:in|after)\s+\d+\s?(?:days?|weeks?|months?))"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -150,10 +154,14 @@ _ANSWER = re.compile(
     r"|solution|answer\w*|address\w*|by\s+\w+ing|using|use\b|put|set\s+up|tie\w*|link\w*|pair\w*|alarm|reminder"
     r"|chart|calendar|checklist|picture|large[- ]print|interpreter|moved|shorter|simplif\w*|trade\w*|swap\w*)"
 )
+_ROUTINE_ANCHOR = (
+    r"(?:morning|evening|night|meals?|breakfast|lunch|dinner|snack|bath|shower|brush\w*\s*(?:teeth)?|bed(?:time)?"
+    r"|school|bus|commercials?|dose|medications?|pills|nap|toilet\w*|tv|news|prayer|coffee|walk\s+to\s+\w+|homework)"
+)
 _ROUTINE = re.compile(
-    r"\b(?:every|each|after|before|during|with)\s+(?:\w+\s+){0,2}(?:morning|evening|night|meal|breakfast|lunch"
-    r"|dinner|bath|shower|brush\w*|bed(?:time)?|school|bus|commercial|walk|dose|medication|nap|toileting|day|dressing)"
-    r"|\b(?:bedtime|morning\s+routine|routine)\b"
+    rf"\b(?:every|each)\s+(?:\w+\s+){{0,2}}{_ROUTINE_ANCHOR}"
+    rf"|\b(?:after|before|during|with|at)\s+(?:each\s+|every\s+|your\s+|his\s+|her\s+|their\s+|the\s+)?{_ROUTINE_ANCHOR}"
+    r"|\b(?:bedtime|morning|evening)\s+routine\b"
 )
 _PAUSE_POINT = re.compile(
     r"^\W*(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time|at\s+the\s+start)\b"
@@ -161,7 +169,9 @@ _PAUSE_POINT = re.compile(
 _VAGUE = re.compile(
     r"\b(?:as\s+needed|appropriate(?:ly)?|etc\.?|and\s+so\s+on|if\s+necessary|prn|as\s+indicated|as\s+tolerated"
     r"|when\s+possible|as\s+appropriate|properly|correctly|adequate(?:ly)?|per\s+(?:protocol|policy|guidelines?"
-    r"|best\s+practice)|timely|(?:is|are|be)\s+(?:right|ok|okay|fine|good|correct|safe)\b|use\s+(?:good\s+)?judge?ment)\b"
+    r"|best\s+practice)|timely|(?:is|are|be)\s+(?:right|ok|okay|fine|good|correct|safe)\b|use\s+(?:good\s+)?judge?ment"
+    r"|any\s+(?:concerns?|issues?|problems?|changes?)|how\s+(?:the\s+\w+|he|she|they)\s+(?:is|are)\s+doing"
+    r"|general\s+(?:status|info\w*)|other\s+(?:info\w*|items?|things?)|as\s+usual|whatever)\b"
 )
 _ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
 _GOAL_REFERENCE = re.compile(
@@ -276,6 +286,19 @@ def _share_of(found: list[tuple[str, Span]], needed: int) -> Earned:
 
 def _real_words(text: str) -> int:
     return len(_REAL_WORD.findall(text))
+
+
+_TIME_UNIT = re.compile(
+    r"^(?:.*\s)?(?:minutes?|mins?|hours?|hrs?|h|seconds?|secs?|s|days?|weeks?|wks?|months?|visits?|sessions?"
+    r"|treatments?)$"
+)
+
+
+def is_measure(lowered: str) -> bool:
+    """A quantity that is not just a length of time: a score, a count, a level, a before/after."""
+    if find_levels(lowered):
+        return True
+    return any(not _TIME_UNIT.match(match.group(0).strip()) for match in _QUANTITY.finditer(lowered))
 
 
 def is_quantity(lowered: str) -> bool:
@@ -413,10 +436,10 @@ def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) 
 
 def verified_outcome(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """An outcome with a number or level: 'went from Mod A to supervision', 'late notes fell from 14 to 2'."""
-    found = _count(fields, rule.sections, lambda s: bool(_OUTCOME.search(s)) and is_quantity(s))
+    found = _count(fields, rule.sections, lambda s: bool(_OUTCOME.search(s)) and is_measure(s))
     if found:
         return _share_of(found, int(rule.params.get("min", 1)))
-    measured_only = _count(fields, rule.sections, is_quantity)
+    measured_only = _count(fields, rule.sections, is_measure)
     return _share_of(measured_only, 2 * int(rule.params.get("min", 1))) if measured_only else NOTHING
 
 
@@ -443,17 +466,29 @@ def _coast(text: str, track: str) -> float:
     elements = (
         goal_rules.has_client(text) or text.lower().startswith(("will ", "to ")),
         goal_rules.mentions_occupation(text),
-        goal_rules.is_measurable(text),
+        is_measure(fold(text)),
         goal_rules.has_condition(text, track),
         goal_rules.has_timeline(text),
     )
     return sum(elements) / len(elements)
 
 
+def _narrative_goals(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
+    """Goals inside a plan narrative ("Goals: 1. … 2. …" or goal-shaped sentences), as the goals family reads them."""
+    found = []
+    for key in sections:
+        for goal in goal_rules.plan_goals(fields.get(key, "")):
+            found.append((key, Span(goal.start, goal.end, goal.text)))
+    return found
+
+
 def coast_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """Goals that are COAST-complete: client, occupation, assist level or measure, condition, timeline."""
     needed = int(rule.params.get("min", 1))
-    goals = _goal_items(fields, rule.sections)
+    if rule.params.get("narrative"):
+        goals = _narrative_goals(fields, rule.sections)
+    else:
+        goals = _goal_items(fields, rule.sections)
     if not goals:
         return NOTHING
     scores = [_coast(span.text, track) for _, span in goals]
@@ -580,7 +615,7 @@ def main_message(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> E
 
 
 _MOMENT = re.compile(
-    r"\b(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time)\s+(?:\w+\s+){0,3}?"
+    r"\b(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time)\s+(?:\w+\W+){0,7}?"
     r"(?:shift|transfer\w*|discharge|admission|handoff|hand\s+over|handover|session|visit|change|transition|arrival"
     r"|move|reassignment|cover\w*|weekend|leave|vacation|day|evening|morning|night|eval\w*|surgery|rounds|mobility"
     r"|feeding|meal|bath\w*|shower\w*|dressing|class|school|home\s+visit|appointment|treatment|intake|start)"
@@ -598,6 +633,33 @@ def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
         return _earned_at(1.0, *found)
     found = _first(fields, rule.sections, lambda s: bool(_MOMENT.search(s) or _WHEN.search(s)))
     return _earned_at(0.75, *found) if found else NOTHING
+
+
+_SCHEDULING_ACTION = re.compile(
+    r"\b(?:defer\w*|reschedul\w*|mov(?:e|ed|es|ing)\b|co-?treat\w*|shorten\w*|combin\w*|group\w*|skip\w*|split\w*"
+    r"|push\w*\s+(?:back|to)|swap\w*|postpon\w*|drop\w*|delegat\w*|hand\w*\s+(?:off|over)|cancel\w*|overlap\w*)"
+)
+_CRITERION = re.compile(
+    r"\b(?:if|when|unless|whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has)|with(?:out)?|only|never|stable"
+    r"|priority|post-?op\w*|discharg\w*|new\s+eval\w*)\b|\d"
+)
+
+
+def decision_rule(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """A rule a colleague could apply: which cases (a criterion), what happens (defer, reschedule, co-treat), who is told."""
+    rules = [
+        (key, span)
+        for key, span in _spans(fields, rule.sections)
+        if _SCHEDULING_ACTION.search(fold(span.text)) and _CRITERION.search(fold(span.text))
+    ]
+    if not rules:
+        return NOTHING
+    told = any(
+        _ROLE.search(fold(span.text)) and (_NOTIFY.search(fold(span.text)) or _WHEN.search(fold(span.text)))
+        for _, span in rules
+    )
+    key, span = rules[0]
+    return _earned_at(0.5 + (0.25 if told else 0) + (0.25 if len(rules) >= 2 else 0), key, span, f"{len(rules)} rules")
 
 
 SHAPES: dict[str, Callable[[EvidenceRule, Mapping[str, str], str], Earned]] = {
@@ -621,6 +683,7 @@ SHAPES: dict[str, Callable[[EvidenceRule, Mapping[str, str], str], Earned]] = {
     "plain_language": plain_language,
     "main_message": main_message,
     "pause_point": pause_point,
+    "decision_rule": decision_rule,
 }
 
 
@@ -631,7 +694,7 @@ def earn(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
 
 _READ_BACK = re.compile(
     r"\b(?:read[- ]?backs?|reads?\s+(?:it\s+)?back|repeats?\s+(?:it\s+)?back|restat\w*|summari[sz]\w*|teach[- ]?back"
-    r"|check[- ]?back|confirms?|says?\s+back)\b"
+    r"|check[- ]?back|says?\s+back|repeats?)\b"
 )
 
 
@@ -759,6 +822,12 @@ EXAMPLES: dict[str, dict] = {
     "main_message": {
         "earns": ["Keep your hand above your heart to bring the swelling down."],
         "misses": ["TBD"],
+    },
+    "decision_rule": {
+        "earns": [
+            "Stable clients with a home program can be rescheduled within the week; the front desk calls them by 10:00."
+        ],
+        "misses": ["Skip patients as needed.", "I am flexible with my schedule."],
     },
     "pause_point": {
         "earns": ["Before the first transfer of every session."],

@@ -814,6 +814,11 @@ def _section_goals(field: str, body: str, term: str | None) -> Iterator[Goal]:
         yield Goal(field, item.start, item.end, words, term, context)
 
 
+def plan_goals(body: str) -> list[Goal]:
+    """The goals written inside a plan narrative ("Goals: 1. … 2. …", or goal-shaped sentences), in order."""
+    return list(_plan_goals(body))
+
+
 def _plan_goals(body: str) -> Iterator[Goal]:
     in_block = False
     block_term: str | None = None

@@ -13,7 +13,8 @@ it, else Documentation):
 - `safety.unsafe_contingency`: an if/then rule whose trigger is instability or a red flag and
   whose response is to continue;
 - `safety.escalation_refused`: "escalated nothing", "did not notify the RN", "no need to call"
-  with no reason that the signs were within limits.
+  with no reason that the signs were within limits (on Documentation where the kind proves it:
+  the escalation path is what the artifact failed to write down).
 
 Thresholds follow `shared/research/domain-checks.md` (vital-sign stop rules in acute care and
 home health). The window is one sentence plus the next, so a stop described right after
@@ -65,7 +66,8 @@ _CARRY_ON = re.compile(
 # What makes carrying on safe when it comes first: the activity was stopped or changed, someone was told,
 # or a recheck showed recovery. Sitting or resting alone, then carrying on, is not enough.
 _SAFE = re.compile(
-    r"\b(?:stop\w*|held|hold\w*|end(?:ed|ing)\b|terminat\w*|defer\w*|discontinu\w*|notif\w*|paged?\b|escalat\w*"
+    r"\b(?:stop\w*|(?:held|hold\w*)\s+(?:the\s+|all\s+|further\s+|off\s+(?:on\s+)?)?(?:session|activit\w*|exercis\w*"
+    r"|therapy|treatment|program|mobility|ambulation|transfers?|standing|it|off|them)|on\s+hold|end(?:ed|ing)\b|terminat\w*|defer\w*|discontinu\w*|notif\w*|paged?\b|escalat\w*"
     r"|call(?:ed|ing)?\s+(?:the\s+)?(?:rn|nurse|md|doctor|physician|surgeon|charge|provider|rapid|911|ems|team|agency)"
     r"|(?:i|we|and|then)\s+reported|report\w*\s+(?:it\s+|this\s+)?to|told\s+(?:the\s+)?(?:rn|nurse|md|doctor|physician"
     r"|surgeon|charge|team|provider)|alert\w*|recheck\w*|re-check\w*|recover\w*|resolv\w*|returned\s+to\s+baseline"
@@ -79,7 +81,8 @@ _NEGATOR_BEFORE = re.compile(
     r"|\bask\w*\s+to|\boffer\w*\s+to|\bbegg?\w*\s+to|\burg\w*\s+(?:me\s+)?to)\W+(?:\w+\W+){0,3}$"
 )
 _RECOVERY_AFTER = re.compile(
-    r"^\W*(?:\w+\W+){0,6}?(?:once|after|when|until|if)\b[^.;]{0,50}\b(?:recover\w*|resolv\w*|return\w*\s+to|back\s+to"
+    r"^\W*(?:\w+\W+){0,6}?(?:once|after|when|until|if)\b[^.;]{0,50}\b(?:recover\w*|resolv\w*"
+    r"|return\w*\s+to\s+(?:baseline|normal|\d)|back\s+to"
     r"|settle\w*|cleared|normali[sz]\w*|stabili[sz]\w*|within\s+(?:limits|parameters))"
 )
 _REFUSED = re.compile(
@@ -105,6 +108,8 @@ FIX = (
 def check(text: ArtifactText) -> Iterator[Finding]:
     """Every unsafe decision in the artifact's sections."""
     row = text.spec.row_for((ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE)) if text.spec else ASSESSMENT
+    # A refused escalation is a documentation failure first: the escalation path is not written down.
+    escalation_row = text.spec.row_for((DOCUMENTATION, ASSESSMENT)) if text.spec else DOCUMENTATION
     for key, body in text.fields.items():
         if not body.strip():
             continue
@@ -118,7 +123,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
         for index in sorted({max(0, bisect.bisect_right(starts, position) - 1) for position in hits}):
             sentence = sentences[index]
             lowered = folded_body[sentence.start : sentence.end]
-            yield from _refused(key, sentence, lowered, row)
+            yield from _refused(key, sentence, lowered, escalation_row)
             flag = red_flag(lowered)
             if flag is None:
                 continue

@@ -47,10 +47,19 @@ BUZZWORDS = _BUZZ = re.compile(
     r"|standardi[sz]ed|quality\s+improvement|safety[- ]first|ensure\w*|optimi[sz]\w*|comprehensive\w*|robust"
     r"|streamlin\w*|proactive\w*|collaborative\w*|all\s+(?:red\s+flags|actions|handoffs|patients|transitions)"
     r"|escalat\w*|red\s+flags?|goals?|baseline|documentation|compliance|framework|template|(?:clinical\s+)?judge?ment"
-    r"|pdsa|qi|safety\s+culture|near[- ]misses|defensibl[ey])\b"
+    r"|pdsa|qi|safety\s+culture|near[- ]misses|defensibl[ey]|standardi[sz]ed\s+measures|clinical\s+reasoning"
+    r"|methodology|maximi[sz]\w*|facilitat\w*|enhanc\w*|leverag\w*|multi-?morbid|plain[- ]language|health[- ]literacy\S*|adherence|motivational\s+interviewing"
+    r"|shared\s+decision[- ]making|chunk[- ]and[- ]check|verbali[sz]ed|kpis?|dashboards?|stakeholders?|triage"
+    r"|high[- ](?:volume|acuity)|quality\s+under\s+volume|skilled\s+language|goal[- ]directed|all\s+occupations"
+    r"|within\s+(?:the\s+)?timeline|per\s+(?:plan\s+of\s+care|payer\s+requirements|threshold)"
+    r"|(?:assessment|baseline|constraint|red\s+flags?|reasoning|goals?|progress|outcomes?|understanding|barriers?"
+    r"|education|response)\s+(?:was\s+|were\s+)?(?:completed|established|identified|screened|applied|achieved"
+    r"|improved|addressed|documented|met|provided|given|agreed))\b"
 )
 STUFFED_SHARE = 0.25  # buzzwords per word in a passage, with at least MIN_BUZZWORDS of them
 MIN_BUZZWORDS = 3
+SHORT_PASSAGE_WORDS = 6  # up to this many words, one buzzword in three words is enough
+SHORT_STUFFED_SHARE = 0.3
 # A pasted passage shares at least this share of its word trigrams with the form's text.
 PASTED_SHARE = 0.5
 MIN_PASTED_WORDS = 5
@@ -155,6 +164,8 @@ def is_stuffed(passage: str) -> bool:
         return False
     words = len(_WORD.findall(lowered))
     buzz = len(_BUZZ.findall(lowered))
+    if words <= SHORT_PASSAGE_WORDS:  # "Teach-back completed." says it happened, not what happened
+        return buzz >= 1 and buzz / max(words, 1) >= SHORT_STUFFED_SHARE
     return buzz >= MIN_BUZZWORDS and buzz / max(words, 1) >= STUFFED_SHARE
 
 

@@ -80,7 +80,9 @@ def test_a_handoff_contingency_that_stops_is_fine():
     ["I escalated nothing.", "Did not notify the RN about the fall.", "No need to call the MD; we moved on."],
 )
 def test_it_flags_refused_escalation(sentence):
-    assert [f.check for f in findings("case_writeup", handoffs=sentence)] == ["safety.escalation_refused"]
+    found = findings("case_writeup", handoffs=sentence)
+    assert [f.check for f in found] == ["safety.escalation_refused"]
+    assert found[0].row == "documentation"
 
 
 def test_a_reasoned_no_escalation_with_numbers_within_limits_passes():
