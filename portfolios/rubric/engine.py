@@ -10,7 +10,9 @@ Scores come from evidence, then problems cap them:
 3. The problems found cap it: each distinct check that fired on the row lowers the cap by
    `CAP_COST` (2 for an error, ½ for a warning, 0 for info; warnings together by at most
    `WARNINGS_LOWER_CAP_BY`, so many small notes cannot sink well-evidenced work, while errors
-   can), and a safety error caps the row at `SAFETY_CAP` whatever else it shows.
+   can), and a safety error caps the row at `SAFETY_CAP` whatever else it shows. A row that
+   earns a point of evidence keeps at least 1 ("Emerging"): problems name what to fix, and
+   "Not shown" is kept for rows that show nothing.
 
 Every point earned names its passage, every point missing names what was looked for and
 where, and every cap names the finding behind it. Same input, same output; no Django here:
@@ -70,6 +72,8 @@ WARNINGS_LOWER_CAP_BY = 2.0
 # at SAFETY_CAP_ELSEWHERE: an unsafe decision undermines trust in the whole artifact.
 SAFETY_CAP = 1
 SAFETY_CAP_ELSEWHERE = 2
+# A row that earns at least a point of evidence keeps at least this much, whatever its problems.
+CAP_FLOOR_WITH_EVIDENCE = 1.0
 # A half-written artifact is capped at 4 x the share of its required sections written (placeholders are unwritten).
 COMPLETENESS_FLOOR = 0.0
 # Evidence below this share of a rule is reported as missing (an info finding with the fix).
@@ -166,6 +170,9 @@ def score(
                 f"Capped at {completeness_cap:.1f}: {written_required} of {len(required)} required sections are "
                 "written, and reviewers judge the whole artifact."
             )
+        if evidence_score >= 1 and cap < CAP_FLOOR_WITH_EVIDENCE:
+            # Problems can take a row down to "Emerging", not below, while it shows real evidence.
+            cap = CAP_FLOOR_WITH_EVIDENCE
         value = min(evidence_score, cap)
         final = max(0, min(4, math.floor(value + 0.5)))
         summary = f"Evidence earns {evidence_score:.1f} of 4" + (
