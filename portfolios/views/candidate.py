@@ -1,7 +1,8 @@
 """The candidate's pages: dashboard, portfolios, the artifact editor and its history.
 
-Views on one object carry no login redirect: `access` answers 404 to anyone but the owner,
-signed in or not, so a URL never tells a stranger that the object exists.
+A signed-out visitor is sent to log in (with `next`) whatever the URL, so an owner who follows
+a link from a mail gets there after logging in and nobody learns whether the object exists.
+Signed in, `access` answers 404 to anyone but the owner.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def portfolio_new(request: HttpRequest) -> HttpResponse:
     return render(request, "portfolios/portfolio_new.html", {"form": form, "tracks": TRACKS, "taken": taken})
 
 
+@login_required
 @require_GET
 def portfolio_detail(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     """One portfolio: its artifacts, their status and the coverage matrix."""
@@ -66,6 +68,7 @@ def portfolio_detail(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     )
 
 
+@login_required
 @require_POST
 def portfolio_change_track(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     """Move a portfolio to another track; its artifacts come along and are re-checked."""
@@ -90,6 +93,7 @@ def _stored_result(artifact) -> CheckResult | None:
     return CheckResult.from_dict(artifact.check_result)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
     """The guided editor: save a draft, mark complete, or check without saving."""
@@ -165,6 +169,7 @@ def _conflict(request: HttpRequest, portfolio, conflict: services.VersionConflic
     )
 
 
+@login_required
 @require_GET
 def artifact_history(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
     """Every revision, and a readable diff between any two of them."""
@@ -205,6 +210,7 @@ def _revision_number(value: str) -> int:
     return number
 
 
+@login_required
 @require_POST
 def revision_restore(request: HttpRequest, portfolio_id: int, kind: str, number: int) -> HttpResponse:
     """Bring an old revision back as a new one; nothing is destroyed."""
@@ -231,6 +237,7 @@ def revision_restore(request: HttpRequest, portfolio_id: int, kind: str, number:
     return redirect("portfolios:artifact_edit", portfolio.pk, kind)
 
 
+@login_required
 @require_POST
 def artifact_check(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
     """Check the editor's unsaved text and return the findings panel; saves nothing."""
@@ -260,6 +267,7 @@ def artifact_check(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRe
     )
 
 
+@login_required
 @require_POST
 def artifact_redact(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
     """Replace one flagged identifier with its placeholder, saved as a new revision."""

@@ -21,6 +21,7 @@ def _errors(error: ValidationError) -> str:
 # ---- the candidate's side ------------------------------------------------------------------
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def mentors(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     """Invite mentors by email, see pending and accepted invites, revoke one."""
@@ -48,6 +49,7 @@ def mentors(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     )
 
 
+@login_required
 @require_POST
 def invite_revoke(request: HttpRequest, portfolio_id: int, invite_id: int) -> HttpResponse:
     invite = access.owned_invite(request.user, portfolio_id, invite_id)
@@ -232,9 +234,10 @@ def notifications(request: HttpRequest) -> HttpResponse:
     return render(request, "portfolios/notifications.html", {"items": selectors.notifications(request.user)})
 
 
+@login_required
 @require_GET
 def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
-    """Mark one notification read and go where it points."""
+    """Mark one notification read and go where it points; mail links here, so signed-out owners log in first."""
     notification = access.own_notification(request.user, notification_id)
     services.notification_mark_read(notification=notification)
     return redirect(notification.url)

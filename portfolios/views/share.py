@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -39,6 +40,7 @@ def _with_share_headers(response: HttpResponse) -> HttpResponse:
     return response
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def share_links(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     """List, create and revoke a portfolio's share links; say what blocks sharing, if anything."""
@@ -76,6 +78,7 @@ def share_links(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     return response
 
 
+@login_required
 @require_POST
 def share_link_revoke(request: HttpRequest, portfolio_id: int, link_id: int) -> HttpResponse:
     link = access.owned_share_link(request.user, portfolio_id, link_id)

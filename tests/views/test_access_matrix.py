@@ -1,7 +1,8 @@
 """Every URL pattern, as every kind of visitor. Access lives in portfolios/access.py; this walks it.
 
 The table must name every pattern in portfolios/urls.py, so a new view cannot ship
-without an access rule. What a visitor may not see is a 404 and changes nothing.
+without an access rule. What a visitor may not see is a 404 and changes nothing; on an
+owner's page a signed-out visitor is sent to log in, whatever the id (nothing leaks either way).
 """
 
 import re
@@ -15,9 +16,11 @@ from portfolios.urls import urlpatterns
 from tests.conftest import Client, make_user, save
 
 ROLES = ("owner", "mentor_account", "mentor_link", "revoked_mentor", "recruiter", "stranger", "anonymous")
+SIGNED_OUT = ("mentor_link", "revoked_mentor", "recruiter", "anonymous")
+TO_LOGIN = 302
 
-OWNER_ONLY = {"owner": 200, **dict.fromkeys(ROLES[1:], 404)}
-OWNER_WRITE = {"owner": 302, **dict.fromkeys(ROLES[1:], 404)}
+OWNER_ONLY = {"owner": 200, **dict.fromkeys(ROLES[1:], 404), **dict.fromkeys(SIGNED_OUT, TO_LOGIN)}
+OWNER_WRITE = {"owner": 302, **dict.fromkeys(ROLES[1:], 404), **dict.fromkeys(SIGNED_OUT, TO_LOGIN)}
 REVIEWERS = {**dict.fromkeys(ROLES, 404), "owner": 200, "mentor_account": 200, "mentor_link": 200}
 REVIEWER_WRITE = {**dict.fromkeys(ROLES, 404), "owner": 302, "mentor_account": 302, "mentor_link": 302}
 SIGNED_IN = {**dict.fromkeys(ROLES, 302), "owner": 200, "mentor_account": 200, "stranger": 200}
@@ -129,14 +132,23 @@ def test_access(name, world):
         before = snapshot()
         response = getattr(clients[role], method)(url, data if method == "post" else None)
         assert response.status_code == expected[role], f"{role} {method.upper()} {url}"
-        if response.status_code == 404:
+        sent_to_login = response.status_code == 302 and response["Location"].startswith(f"{reverse('login')}?next=")
+        if response.status_code == 404 or sent_to_login:
             assert snapshot() == before, f"{role} {method.upper()} {url} changed data"
 
 
-@pytest.mark.parametrize("who", ["stranger", "anonymous"])
-def test_a_missing_portfolio_and_someone_elses_look_the_same(who, world):
+def test_signed_out_visitors_log_in_first_whether_or_not_the_portfolio_exists(world):
     clients, args, _ = world
-    client = clients[who]
+    for portfolio_id in (args["portfolio"][0], args["portfolio"][0] + 999):
+        url = reverse("portfolios:portfolio", args=[portfolio_id])
+        response = clients["anonymous"].get(url)
+        assert response.status_code == 302
+        assert response["Location"] == f"{reverse('login')}?next={url}"
+
+
+def test_a_missing_portfolio_and_someone_elses_look_the_same(world):
+    clients, args, _ = world
+    client = clients["stranger"]
     theirs_url = reverse("portfolios:portfolio", args=args["portfolio"])
     missing_url = reverse("portfolios:portfolio", args=[args["portfolio"][0] + 999])
     theirs, missing = client.get(theirs_url), client.get(missing_url)
