@@ -35,6 +35,7 @@ from portfolios.rubric import (
     goals,
     handoff,
     overlays,
+    ownership,
     phi,
     safety,
     shortform,
@@ -60,6 +61,7 @@ FAMILIES: dict[str, CheckFamily] = {
     "education": education.check,
     "caseload": caseload.check,
     "workflow": workflow.check,
+    "ownership": ownership.check,
     "shortform": shortform.check,
     "calibration": shortform.calibration,
 }
