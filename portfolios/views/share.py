@@ -137,7 +137,8 @@ def _share_page_not_opened(request: HttpRequest, token: str) -> HttpResponse:
         link = access.active_share_link(token)
     except Http404:
         throttle.hit(limit, address)
-        raise
+        # One friendly page for every dead link, in every mode (never the debug 404 page).
+        return _with_share_headers(render(request, "portfolios/share_link_gone.html", status=404))
     body = _share_page_body(link.portfolio_id, link.portfolio.content_version)
     if body.status == 200:  # the PHI gate lifted between the two lookups
         services.share_link_record_view(link=link)
