@@ -231,8 +231,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0) or None
+# One answer to "which client is this?" for lockouts and rate limits (portfolios/client_address.py).
+AXES_CLIENT_IP_CALLABLE = "portfolios.client_address.client_address"
+# Count failures per email as the User manager stores it, not per spelling typed.
+AXES_USERNAME_CALLABLE = "portfolios.lockout.login_username"
+# `next` can carry a capability path (/invites/<token>/): never store it with a failed attempt.
+AXES_SENSITIVE_PARAMETERS = ["next", "password", "new_password1", "new_password2", "old_password"]
 AXES_VERBOSE = False
+
+# Proxies in front of the app that append to X-Forwarded-For (0: none, the header is ignored).
+TRUSTED_PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0)
 
 # Benchmark-only pages (a baseline view for `make bench`); never on in production.
 BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)

@@ -17,6 +17,8 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import render
 from django.utils import timezone
 
+# The same address login lockouts use (axes' AXES_CLIENT_IP_CALLABLE); views call throttle.client_address.
+from portfolios.client_address import client_address
 from portfolios.models import ThrottleBucket
 
 
@@ -31,11 +33,6 @@ SHARE_LOOKUP_FAILURES = Limit("share-miss", 20, timedelta(minutes=10))
 INVITE_LOOKUP_FAILURES = Limit("invite-miss", 20, timedelta(minutes=10))
 PASSWORD_RESETS_PER_ADDRESS = Limit("reset-ip", 10, timedelta(hours=1))
 PASSWORD_RESETS_PER_EMAIL = Limit("reset-email", 3, timedelta(hours=1))
-
-
-def client_address(request: HttpRequest) -> str:
-    """The caller's address as the app sees it (REMOTE_ADDR; the proxy sets it in production)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def _key(limit: Limit, identity: str) -> str:
