@@ -17,7 +17,8 @@ from portfolios.tracks import TRACKS
 from portfolios.validation import clean_section_text, clean_single_line, single_line_validator, validated_email
 
 MAX_INT = 2**31 - 1  # what every database we run on can store in an integer column
-ACTION_DRAFT = "draft"
+ACTION_SAVE = "save"  # keep the artifact's status: a complete artifact stays complete
+ACTION_DRAFT = "draft"  # save as a draft; on a complete artifact, "Move back to draft"
 ACTION_COMPLETE = "complete"
 ACTION_CHECK = "check"
 
@@ -37,14 +38,20 @@ class ArtifactForm(forms.Form):
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=MAX_INT)
     action = forms.ChoiceField(
-        choices=[(ACTION_DRAFT, "Save draft"), (ACTION_COMPLETE, "Mark complete"), (ACTION_CHECK, "Check now")],
+        choices=[
+            (ACTION_SAVE, "Save"),
+            (ACTION_DRAFT, "Save draft"),
+            (ACTION_COMPLETE, "Mark complete"),
+            (ACTION_CHECK, "Check now"),
+        ],
         required=False,
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args, kind: ArtifactKind, **kwargs):
+    def __init__(self, *args, kind: ArtifactKind, current_status: str = Artifact.Status.DRAFT, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind = kind
+        self.current_status = current_status  # what "Save" keeps
         for section in kind.sections:
             widget_attrs = {
                 "aria-describedby": f"guidance-{section.key}",
@@ -93,7 +100,8 @@ class ArtifactForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        completing = cleaned.get("action") == ACTION_COMPLETE
+        completing = self._status_after(cleaned.get("action")) == Artifact.Status.COMPLETE
+        keeping_complete = completing and cleaned.get("action") != ACTION_COMPLETE
         missing = [section.label for section in self.kind.sections if section.key not in self.data]
         if missing and cleaned.get("action") != ACTION_CHECK:
             # The editor always sends every section: a save without some of them is a truncated
@@ -115,15 +123,24 @@ class ArtifactForm(forms.Form):
                 self.add_error(
                     section.key,
                     ValidationError(
-                        f"{section.label} is required before you can mark this artifact complete.",
+                        f"{section.label} is required: this artifact is complete. Fill it in, or move the artifact "
+                        "back to draft."
+                        if keeping_complete
+                        else f"{section.label} is required before you can mark this artifact complete.",
                         code="required",
                     ),
                 )
         return cleaned
 
+    def _status_after(self, action: str | None) -> str:
+        if action == ACTION_COMPLETE or (action == ACTION_SAVE and self.current_status == Artifact.Status.COMPLETE):
+            return Artifact.Status.COMPLETE
+        return Artifact.Status.DRAFT
+
     @property
     def status(self) -> str:
-        return Artifact.Status.COMPLETE if self.cleaned_data.get("action") == ACTION_COMPLETE else Artifact.Status.DRAFT
+        """The status to save: "Save" keeps a complete artifact complete; only "Move back to draft" demotes it."""
+        return self._status_after(self.cleaned_data.get("action"))
 
     def section_values(self) -> dict[str, str]:
         return {key: self.cleaned_data.get(key, "") for key in self.kind.section_keys}

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 from portfolios.diffing import Piece, diff_text
 from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
@@ -246,6 +247,12 @@ def share_page(portfolio: Portfolio) -> SharePage:
 
 def share_links(portfolio: Portfolio) -> list[ShareLink]:
     return list(portfolio.share_links.all())
+
+
+def live_share_link_labels(portfolio: Portfolio) -> list[str]:
+    """Labels of the links a recruiter can open now (not revoked, not expired), oldest first: one query."""
+    live = Q(revoked_at__isnull=True) & (Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+    return list(portfolio.share_links.filter(live).order_by("created_at", "pk").values_list("label", flat=True))
 
 
 def mentor_invites(portfolio: Portfolio) -> list[MentorInvite]:

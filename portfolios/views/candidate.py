@@ -21,6 +21,7 @@ from portfolios.findings_view import group_findings
 from portfolios.forms import ACTION_CHECK, ArtifactForm, PortfolioCreateForm, RedactForm, TrackChangeForm
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.merging import BOTH, merge_sections
+from portfolios.models import Artifact
 from portfolios.rows import ROWS
 from portfolios.rubric.findings import CheckResult
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY
@@ -107,7 +108,8 @@ def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRes
         initial = {"version": version, **(artifact.fields if artifact else {})}
         form = ArtifactForm(kind=artifact_kind, initial=initial)
     else:
-        form = ArtifactForm(request.POST, kind=artifact_kind)
+        current_status = artifact.status if artifact else Artifact.Status.DRAFT
+        form = ArtifactForm(request.POST, kind=artifact_kind, current_status=current_status)
         if form.is_valid() and form.cleaned_data.get("action") == ACTION_CHECK:
             result_fields = form.section_values()
             result = check_artifact(kind, portfolio.track, result_fields)
@@ -128,8 +130,7 @@ def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRes
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                verb = "marked complete" if form.status == "complete" else "saved as a draft"
-                messages.success(request, f"{artifact_kind.title} {verb} (revision {saved.revision.number}).")
+                messages.success(request, _saved_message(artifact_kind.title, current_status, form, saved))
                 return redirect("portfolios:artifact_edit", portfolio.pk, kind)
         else:
             messages.error(request, "Nothing was saved: please fix the problems marked below. Your text is kept.")
@@ -144,9 +145,25 @@ def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRes
             "groups": group_findings(result, artifact_kind, result_fields) if result else None,
             "live": live,
             "rows": ROWS,
+            "live_links": selectors.live_share_link_labels(portfolio) if _is_complete(artifact) else [],
         },
         status=422 if form.is_bound and form.errors else 200,
     )
+
+
+def _is_complete(artifact) -> bool:
+    return artifact is not None and artifact.status == Artifact.Status.COMPLETE
+
+
+def _saved_message(title: str, was: str, form: ArtifactForm, saved: services.SaveResult) -> str:
+    revision = f"(revision {saved.revision.number})"
+    if form.status == Artifact.Status.COMPLETE and was == Artifact.Status.COMPLETE:
+        return f"{title} saved {revision}. It is still complete: live links show the new text."
+    if form.status == Artifact.Status.COMPLETE:
+        return f"{title} marked complete {revision}."
+    if was == Artifact.Status.COMPLETE:
+        return f"{title} moved back to draft {revision}. Recruiter links no longer show it."
+    return f"{title} saved as a draft {revision}."
 
 
 def _conflict(request: HttpRequest, portfolio, conflict: services.VersionConflict) -> HttpResponse:
