@@ -414,6 +414,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "never-skip guardrails a colleague could check",
             min=2,
             max=10,
+            never_skipped=True,
         ),
         _rule(
             "caseload.escalation",

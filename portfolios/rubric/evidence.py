@@ -50,7 +50,7 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _UNIT = (
     r"(?:%|percent|x\b|times|reps?\b|repetitions|minutes?|mins?\b|hours?|hrs?\b|h\b|seconds?|secs?\b|s\b|days?\b"
     r"|weeks?|wks?\b|months?|visits?|sessions?|treatments?|feet|foot|ft\b|meters?|m\b|steps|stairs|trials?"
-    r"|opportunities|degrees?|°|lbs?\b|pounds?|kg\b|points?|pts?\b|cues?\b|prompts?|errors?|items?|patients?|pts\b"
+    r"|opportunities|degrees?|°|lbs?\b|pounds?|kg\b|cm\b|mm\b|inch(?:es)?\b|in\.|points?|pts?\b|cues?\b|prompts?|errors?|items?|patients?|pts\b"
     r"|notes?|evals?|evaluations?|falls?|words?|letters?|bites?|grams?|mmhg|bpm|breaths|beats|of\s+\d+|out\s+of\s+\d+)"
 )
 _QUANTITY = re.compile(
@@ -94,6 +94,8 @@ _WHEN = re.compile(
     r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge)"
     r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
     r"|annually|every\s+(?:month|quarter|year|week|shift|morning)|(?:in|after)\s+\d+\s?(?:days?|weeks?|months?))"
+    r"|\bpoint[- ]of[- ](?:service|care)|\bwithin\s+(?:the|an|one)\s+hour|\bbefore\s+(?:i\s+|they\s+)?leav\w*"
+    r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:morning|afternoon|evening|noon|am|pm|by|before)"
 )
@@ -294,11 +296,22 @@ _TIME_UNIT = re.compile(
 )
 
 
+_TOLERANCE_BEFORE = re.compile(r"(?:\bfor|\blasting|\bat\s+least|\bup\s+to|\btolerat\w*|\bendur\w*)\s+$")
+_SHORT_TIME_UNIT = re.compile(r"(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h)$")
+
+
 def is_measure(lowered: str) -> bool:
-    """A quantity that is not just a length of time: a score, a count, a level, a before/after."""
+    """A quantity that is not just a timeline: a score, a count, a level, a before/after, a tolerance ('for 4 hours')."""
     if find_levels(lowered):
         return True
-    return any(not _TIME_UNIT.match(match.group(0).strip()) for match in _QUANTITY.finditer(lowered))
+    for match in _QUANTITY.finditer(lowered):
+        words = match.group(0).strip()
+        if not _TIME_UNIT.match(words):
+            return True
+        before = lowered[max(0, match.start() - 14) : match.start()]
+        if _SHORT_TIME_UNIT.search(words) and _TOLERANCE_BEFORE.search(before):
+            return True
+    return False
 
 
 def is_quantity(lowered: str) -> bool:
@@ -380,6 +393,13 @@ def _elements(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tupl
     return elements
 
 
+# A guardrail that is skipped is no guardrail: "I skip the pre-activity vitals on busy days".
+_SKIPPING = re.compile(
+    r"(?<!never )(?<!not )(?<!n't )\b(?:skip\w*|cut(?:ting)?\s+(?:out\s+)?(?:the\s+)?|omit\w*|drop\w*|leave\s+out|bypass\w*"
+    r"|only\s+when\s+(?:there\s+is\s+)?time|if\s+(?:i\s+)?(?:have|there\s+is)\s+time)"
+)
+
+
 def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """A list of `min`–`max` items, each a concrete check a colleague could verify (no 'as needed', 'etc.')."""
     low, high = int(rule.params.get("min", 5)), int(rule.params.get("max", 12))
@@ -394,6 +414,7 @@ def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
         and not _VAGUE.search(fold(span.text))
         and not span.text.rstrip().endswith(":")
         and (buzzword_count(fold(span.text)) == 0 or _real_words(span.text) >= 6)
+        and not (rule.params.get("never_skipped") and _SKIPPING.search(fold(span.text)))
     ]
     share = len(concrete) / max(low, 1)
     if len(items) > high:
@@ -428,9 +449,24 @@ def reasoned(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earne
     return _earned_at(0.75 * min(1.0, len(reasons) / needed) + (0.25 if alternatives else 0), key, span)
 
 
+# A constraint that names nothing: "due to multiple contributing factors", "limited by deficits".
+_VAGUE_CONSTRAINT = re.compile(
+    r"\b(?:multiple|various|several|many|numerous|contributing|general(?:ised|ized)?|overall|functional\s+deficits?"
+    r"|deficits?|impairments?|decline|decreased\s+function|factors|issues|problems|reasons)\b"
+)
+
+
+def _names_a_constraint(lowered: str) -> bool:
+    for match in _CONSTRAINT.finditer(lowered):
+        following = lowered[match.end() : match.end() + 60]
+        if _real_words(following) >= 2 and not _VAGUE_CONSTRAINT.search(following[:35]):
+            return True
+    return False
+
+
 def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """The real constraint named: what limited the client or the plan, stated as such."""
-    found = _first(fields, rule.sections, lambda s: bool(_CONSTRAINT.search(s)) and _real_words(s) >= 5)
+    """The real constraint named: what limited the client or the plan, stated as such (not 'multiple factors')."""
+    found = _first(fields, rule.sections, lambda s: _names_a_constraint(s) and _real_words(s) >= 5)
     return _earned_at(1.0, *found) if found else NOTHING
 
 

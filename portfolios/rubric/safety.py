@@ -12,6 +12,8 @@ it, else Documentation):
   escalation in the same window;
 - `safety.unsafe_contingency`: an if/then rule whose trigger is instability or a red flag and
   whose response is to continue;
+- `safety.guardrail_skipped`: a safety step (vitals, precautions, orders, a handoff, a stop
+  rule) skipped to keep up with volume ("I skip the pre-activity vitals on busy days");
 - `safety.escalation_refused`: "escalated nothing", "did not notify the RN", "no need to call"
   with no reason that the signs were within limits (on Documentation where the kind proves it:
   the escalation path is what the artifact failed to write down).
@@ -30,7 +32,7 @@ from collections.abc import Iterator
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.assist import fold
 from portfolios.rubric.findings import Finding
-from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE
+from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE, TIME_MANAGEMENT
 from portfolios.rubric.text import Span, finding, iter_sentences
 
 PAIN_LIMIT = 7  # out of 10: at or above this, pain is a red flag
@@ -96,8 +98,26 @@ _WITHIN_LIMITS = re.compile(
 )
 _CONDITION = re.compile(r"\b(?:if|when|whenever|should)\b")
 
+# Safety steps skipped to save time: pre-activity vitals, precautions, orders, handoffs, stop rules.
+_SKIPPED_GUARDRAIL = re.compile(
+    r"\b(?:skip\w*|cut(?:ting)?\s+(?:out\s+)?|omit\w*|drop\w*|bypass\w*|leave\s+out|don't\s+(?:do|check|take)"
+    r"|do\s+not\s+(?:do|check|take)|no\s+longer\s+(?:do|check|take))\s+(?:the\s+|my\s+|our\s+)?(?:[\w-]+\s+){0,4}"
+    r"(?:vitals?|bp\s+checks?|precautions?|orders?\s+checks?|order\s+review|safety\s+checks?|handoffs?|hand-?offs?"
+    r"|stop\s+rules?|gait\s+belts?|fall\s+(?:risk\s+)?(?:checks?|precautions?|screen\w*)|checklists?|chart\s+review)\b"
+    r"|\b(?:vitals?|precautions?|handoffs?|hand-?offs?|safety\s+checks?|stop\s+rules?)\s+(?:[\w-]+\s+){0,3}(?:are|is|get|gets"
+    r"|were|was)\s+(?:skipped|dropped|cut|omitted)\b"
+    r"|\b(?:do\s+not|don't|never|won't)\s+stop\s+(?:the\s+|a\s+)?(?:sessions?|activit\w*|treatments?|exercis\w*)\s+for\b"
+)
+# "I never skip …", and "skipped" used of something counted or prevented ("0 events from skipped checks").
+_NEVER_BEFORE = re.compile(
+    r"(?:\bnever|\bnot|n't|\bno|\bnobody|\bwithout|\bfrom|\bof|\bzero|\b0|\bany|\bprevent\w*|\bavoid\w*"
+    r"|\bcatch\w*|\bflag\w*|\bcount\w*|\bmiss(?:ed)?)\W+(?:\w+\W+){0,2}$"
+)
+
 # Anything that could start a red flag or a refused escalation: the sentences worth a closer look.
-_ANY_FLAG = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (_PAIN, _SPO2, _BP, _BP_DROP, _SIGN, _REFUSED)))
+_ANY_FLAG = re.compile(
+    "|".join(f"(?:{pattern.pattern})" for pattern in (_PAIN, _SPO2, _BP, _BP_DROP, _SIGN, _REFUSED, _SKIPPED_GUARDRAIL))
+)
 
 FIX = (
     "Write the safe decision: stop or modify the activity, recheck, and say who you told and when, e.g. "
@@ -110,6 +130,8 @@ def check(text: ArtifactText) -> Iterator[Finding]:
     row = text.spec.row_for((ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE)) if text.spec else ASSESSMENT
     # A refused escalation is a documentation failure first: the escalation path is not written down.
     escalation_row = text.spec.row_for((DOCUMENTATION, ASSESSMENT)) if text.spec else DOCUMENTATION
+    # Skipping a safety step to get through the list trades quality for volume: time management first.
+    guardrail_row = text.spec.row_for((TIME_MANAGEMENT, DOCUMENTATION, ASSESSMENT)) if text.spec else TIME_MANAGEMENT
     for key, body in text.fields.items():
         if not body.strip():
             continue
@@ -124,6 +146,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             sentence = sentences[index]
             lowered = folded_body[sentence.start : sentence.end]
             yield from _refused(key, sentence, lowered, escalation_row)
+            yield from _skipped(key, sentence, lowered, guardrail_row)
             flag = red_flag(lowered)
             if flag is None:
                 continue
@@ -203,6 +226,26 @@ def _contingency(key: str, sentence: Span, lowered: str, flag: str, row: str) ->
         fix="Make the response safe: \u201cIf SpO2 drops below 88% or she is unstable, then stop, sit her down and "
         "notify the RN at once.\u201d",
     )
+
+
+def _skipped(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:
+    for match in _SKIPPED_GUARDRAIL.finditer(lowered):
+        if _NEVER_BEFORE.search(lowered, max(0, match.start() - 30), match.start()):
+            continue
+        yield finding(
+            key,
+            sentence,
+            check="safety.guardrail_skipped",
+            row=row,
+            severity="error",
+            message=(
+                "This skips a safety step (vitals, precautions, orders, a handoff) to keep up with volume. "
+                "Reviewers look for what you never cut, however busy the day."
+            ),
+            fix="Name the steps you never skip and what you defer instead: \u201cI never skip pre-activity vitals "
+            "or the precautions check; on a 16-client day I defer stable follow-ups and tell the charge nurse.\u201d",
+        )
+        return
 
 
 def _refused(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:

@@ -56,6 +56,11 @@ BUZZWORDS = _BUZZ = re.compile(
     r"|education|response)\s+(?:was\s+|were\s+)?(?:completed|established|identified|screened|applied|achieved"
     r"|improved|addressed|documented|met|provided|given|agreed))\b"
 )
+# Plain nouns that stuffing leans on but honest text uses too: they count toward density, never alone.
+_GENERIC_BUZZ = re.compile(
+    r"\b(?:goals?|baseline|documentation|compliance|framework|template|escalat\w*|red\s+flags?|progress|outcomes?"
+    r"|education|response|understanding|barriers?|assessment|reasoning|constraint|stakeholders?|triage|adherence)\b"
+)
 STUFFED_SHARE = 0.25  # buzzwords per word in a passage, with at least MIN_BUZZWORDS of them
 MIN_BUZZWORDS = 3
 SHORT_PASSAGE_WORDS = 6  # up to this many words, one buzzword in three words is enough
@@ -165,7 +170,8 @@ def is_stuffed(passage: str) -> bool:
     words = len(_WORD.findall(lowered))
     buzz = len(_BUZZ.findall(lowered))
     if words <= SHORT_PASSAGE_WORDS:  # "Teach-back completed." says it happened, not what happened
-        return buzz >= 1 and buzz / max(words, 1) >= SHORT_STUFFED_SHARE
+        strong = buzz - len(_GENERIC_BUZZ.findall(lowered))  # "(Transfer goals.)" is a label, not a claim
+        return strong >= 1 and strong / max(words, 1) >= SHORT_STUFFED_SHARE
     return buzz >= MIN_BUZZWORDS and buzz / max(words, 1) >= STUFFED_SHARE
 
 

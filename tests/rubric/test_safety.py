@@ -95,3 +95,35 @@ def test_a_reasoned_no_escalation_with_numbers_within_limits_passes():
 def test_the_row_is_the_one_the_kind_proves():
     found = findings("caseload_note", guardrails="Pain 9/10 in bed 4, continued the session to stay on schedule.")
     assert found and found[0].row == "documentation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "To get through the list on busy days I skip the pre-activity vitals.",
+        "On 16-client days we drop the precautions review and cut the handoffs to nursing.",
+    ],
+)
+def test_it_flags_a_safety_step_skipped_for_volume(sentence):
+    found = findings("caseload_note", guardrails=sentence)
+    assert [f.check for f in found] == ["safety.guardrail_skipped"]
+    assert found[0].row == "time_management"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I never skip the pre-activity vitals, however busy the day.",
+        "We do not drop the precautions review on busy days.",
+    ],
+)
+def test_a_step_that_is_never_skipped_passes(sentence):
+    assert findings("caseload_note", guardrails=sentence) == []
+
+
+def test_a_passive_skip_and_a_refusal_to_stop_for_vitals_are_flagged():
+    assert findings("caseload_note", guardrails="Handoffs to nursing are skipped on busy days; they can read my note.")
+    assert findings("caseload_note", guardrails="I do not stop sessions for heart rate or BP changes unless asked.")
+    assert not findings(
+        "caseload_note", guardrails="Precautions reviewed before each visit; 0 events from skipped checks."
+    )
