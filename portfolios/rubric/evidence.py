@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from portfolios.rubric import goals as goal_rules
 from portfolios.rubric import readability
@@ -253,20 +254,32 @@ _REAL_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 # --- Helpers ----------------------------------------------------------------------------------
+@lru_cache(maxsize=512)
+def _pieces(body: str, unit: str) -> tuple[tuple[Span, str], ...]:
+    """A section's sentences or list items with their folded text; many rules read the same section."""
+    pieces = iter_items(body) if unit == "item" else iter_sentences(body)
+    return tuple((piece, fold(piece.text)) for piece in pieces if piece.text.strip())
+
+
 def _spans(fields: Mapping[str, str], sections: tuple[str, ...], unit: str = "sentence") -> Iterator[tuple[str, Span]]:
     for key in sections:
         body = fields.get(key, "")
-        if not body.strip():
-            continue
-        pieces = iter_items(body) if unit == "item" else iter_sentences(body)
-        for piece in pieces:
-            if piece.text.strip():
+        if body.strip():
+            for piece, _ in _pieces(body, unit):
                 yield key, piece
 
 
+def _folded_spans(fields: Mapping[str, str], sections: tuple[str, ...], unit: str) -> Iterator[tuple[str, Span, str]]:
+    for key in sections:
+        body = fields.get(key, "")
+        if body.strip():
+            for piece, lowered in _pieces(body, unit):
+                yield key, piece, lowered
+
+
 def _first(fields: Mapping[str, str], sections: tuple[str, ...], test: Callable[[str], bool], unit: str = "sentence"):
-    for key, span in _spans(fields, sections, unit):
-        if test(fold(span.text)):
+    for key, span, lowered in _folded_spans(fields, sections, unit):
+        if test(lowered):
             return key, span
     return None
 
@@ -276,7 +289,7 @@ def _earned_at(share: float, key: str, span: Span, note: str = "") -> Earned:
 
 
 def _count(fields, sections, test, unit="sentence") -> list[tuple[str, Span]]:
-    return [(key, span) for key, span in _spans(fields, sections, unit) if test(fold(span.text))]
+    return [(key, span) for key, span, lowered in _folded_spans(fields, sections, unit) if test(lowered)]
 
 
 def _share_of(found: list[tuple[str, Span]], needed: int) -> Earned:
