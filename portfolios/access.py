@@ -12,8 +12,19 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from portfolios import tokens
+from portfolios.interview import SLOTS_BY_KEY
 from portfolios.kinds import KINDS_BY_KEY
-from portfolios.models import Artifact, Comment, MentorInvite, Notification, Portfolio, ShareLink, User
+from portfolios.models import (
+    Artifact,
+    Comment,
+    EmployerNote,
+    InterviewStory,
+    MentorInvite,
+    Notification,
+    Portfolio,
+    ShareLink,
+    User,
+)
 from portfolios.services.reviews import Reviewer
 
 
@@ -177,3 +188,42 @@ def thread_for(request: HttpRequest, thread_id: int) -> tuple[Comment, Reviewer]
     portfolio, reviewer = reviewer_for(request, thread.artifact.portfolio_id)
     thread.artifact.portfolio = portfolio
     return thread, reviewer
+
+
+# ---- the Prepare page: stories, drills, employer notes (owner only, never mentors or recruiters) ----
+
+
+def owned_story(user: User, portfolio_id: int, slot: str) -> tuple[Portfolio, InterviewStory | None]:
+    """The user's portfolio and its story for this slot (None when not written yet), or 404."""
+    if slot not in SLOTS_BY_KEY:
+        raise Http404("No such story prompt.")
+    portfolio = owned_portfolio(user, portfolio_id)
+    return portfolio, InterviewStory.objects.filter(portfolio=portfolio, slot=slot).first()
+
+
+def owned_drill_subject(user: User, portfolio_id: int, subject: str) -> tuple[Portfolio, Artifact | InterviewStory]:
+    """The user's portfolio and the saved artifact or story a drill is about ("artifact-<kind>", "story-<slot>")."""
+    kind, slot = subject.removeprefix("artifact-"), subject.removeprefix("story-")
+    if subject.startswith("artifact-") and kind in KINDS_BY_KEY and KINDS_BY_KEY[kind].listed:
+        portfolio = owned_portfolio(user, portfolio_id)
+        source = Artifact.objects.filter(portfolio=portfolio, kind=kind, version__gt=0).defer("fields").first()
+    elif subject.startswith("story-") and slot in SLOTS_BY_KEY:
+        portfolio = owned_portfolio(user, portfolio_id)
+        source = InterviewStory.objects.filter(portfolio=portfolio, slot=slot, version__gt=0).defer("fields").first()
+    else:
+        raise Http404("No such drill.")
+    if source is None:
+        raise Http404("Nothing saved yet.")
+    source.portfolio = portfolio
+    return portfolio, source
+
+
+def owned_employer_note(user: User, portfolio_id: int, note_id: int) -> EmployerNote:
+    """Notes on one employer, from the user's own portfolio, or 404."""
+    portfolio = owned_portfolio(user, portfolio_id)
+    try:
+        note = EmployerNote.objects.get(pk=note_id, portfolio=portfolio)
+    except EmployerNote.DoesNotExist as error:
+        raise Http404("No such employer.") from error
+    note.portfolio = portfolio
+    return note

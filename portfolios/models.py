@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from portfolios.interview import SLOTS_BY_KEY, STAGES, STAGES_BY_KEY, STORY_SLOTS, StorySlot
 from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY, Track
 
@@ -470,3 +471,137 @@ class HistoryPurge(models.Model):
 
     def __str__(self) -> str:
         return f"Purged {self.identifiers_removed} identifier(s) from {self.revisions_rewritten} revision(s)"
+
+
+# ---- Prepare: interview stages, stories, follow-up drills, questions for employers ---------------
+# The catalog for these is `portfolios.interview`. None of it is ever shown to recruiters or mentors.
+
+
+class InterviewStory(models.Model):
+    """One interview story, written for one of the reports' prompts (a slot), in the interview_story kind's sections."""
+
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="stories")
+    slot = models.CharField(
+        max_length=40,
+        choices=[(slot.key, slot.title) for slot in STORY_SLOTS],
+        help_text="The prompt the story answers, e.g. \u201cAn edge case caught early\u201d.",
+    )
+    fields = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='Section text keyed by section key, e.g. {"situation": "Outpatient, 14 patients a day..."}.',
+    )
+    version = models.PositiveIntegerField(default=0, help_text="Bumped by every save; a save names the version it saw.")
+    check_result = models.JSONField(null=True, blank=True, help_text="The rubric checker's result, as stored JSON.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "interview story"
+        verbose_name_plural = "interview stories"
+        ordering = ["portfolio_id", "slot"]
+        constraints = [models.UniqueConstraint(fields=["portfolio", "slot"], name="story_one_per_slot")]
+
+    def __str__(self) -> str:
+        return f"{self.slot_info.title} (v{self.version})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:story_edit", args=[self.portfolio_id, self.slot])
+
+    @property
+    def slot_info(self) -> StorySlot:
+        return SLOTS_BY_KEY[self.slot]
+
+
+class StagePlan(models.Model):
+    """What the candidate leads with at one interview stage: an artifact kind and a story."""
+
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="stage_plans")
+    stage = models.CharField(max_length=32, choices=[(stage.key, stage.title) for stage in STAGES])
+    lead_kind = models.CharField(
+        max_length=40,
+        blank=True,
+        choices=[(kind.key, kind.title) for kind in KINDS if kind.listed],
+        help_text="The artifact to lead with, e.g. the case write-up.",
+    )
+    lead_story = models.ForeignKey(
+        InterviewStory,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The story to lead with.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["portfolio_id", "stage"]
+        constraints = [models.UniqueConstraint(fields=["portfolio", "stage"], name="stage_plan_one_per_stage")]
+
+    def __str__(self) -> str:
+        return f"{STAGES_BY_KEY[self.stage].title} plan"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:prepare", args=[self.portfolio_id])
+
+
+class DrillAttempt(models.Model):
+    """One timed answer to a follow-up question about an artifact or a story, with its check and date."""
+
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="drill_attempts")
+    subject = models.CharField(
+        max_length=64, help_text="What the question is about: artifact-<kind> or story-<slot>, e.g. story-edge_case."
+    )
+    question_key = models.CharField(max_length=64, help_text="Which follow-up, e.g. \u201ctimeline\u201d.")
+    question = models.CharField(
+        max_length=300, help_text="The question as asked, e.g. \u201cBy when, and how will you know?\u201d"
+    )
+    answer = models.TextField(max_length=5000, help_text="What the candidate would say, in their own words.")
+    seconds_allowed = models.PositiveIntegerField(help_text="The timer the candidate chose, e.g. 120.")
+    seconds_taken = models.PositiveIntegerField(help_text="From opening the question to submitting the answer.")
+    score = models.PositiveSmallIntegerField(help_text="Criteria met, 0\u20134: owned, verified, constraint, plain.")
+    result = models.JSONField(default=dict, blank=True, help_text="The answer's check: criteria met and findings.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["portfolio", "subject"], name="drill_portfolio_subject")]
+        constraints = [models.CheckConstraint(condition=models.Q(score__lte=4), name="drill_score_at_most_4")]
+
+    def __str__(self) -> str:
+        return f"{self.question} ({self.score}/4)"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:drill", args=[self.portfolio_id, self.subject])
+
+    @property
+    def over_time(self) -> bool:
+        return self.seconds_taken > self.seconds_allowed
+
+
+class EmployerNote(models.Model):
+    """One employer the candidate is talking to, and their answers to the candidate's questions."""
+
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="employer_notes")
+    employer = models.CharField(
+        max_length=120, help_text="Who you are talking to, e.g. \u201cRiverside Outpatient\u201d."
+    )
+    answers = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='What they said, keyed by question, e.g. {"good_bad_week": "A bad week is 16 visits..."}.',
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["portfolio_id", "employer", "id"]
+        constraints = [models.UniqueConstraint(Lower("employer"), "portfolio", name="employer_note_one_per_employer")]
+
+    def __str__(self) -> str:
+        return self.employer
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:employer_notes", args=[self.portfolio_id, self.pk])

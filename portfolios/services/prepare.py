@@ -1,0 +1,181 @@
+"""Writes for the Prepare page: stories, stage picks, timed drill answers and notes on employers.
+
+Each service is one transaction that validates before it saves. None of this is shown to
+recruiters or mentors, so only the owner's dashboard version is bumped (never the portfolio's,
+which keys the share page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
+
+from portfolios.checker import check_artifact
+from portfolios.interview import (
+    EMPLOYER_QUESTIONS_BY_KEY,
+    SLOTS_BY_KEY,
+    STAGES_BY_KEY,
+    STORY_KIND,
+    employer_questions,
+)
+from portfolios.kinds import KINDS_BY_KEY
+from portfolios.models import DrillAttempt, EmployerNote, InterviewStory, Portfolio, StagePlan, User
+from portfolios.rubric.ownership import check_answer
+from portfolios.validation import clean_fields, clean_section_text, clean_single_line
+
+ANSWER_MAX_CHARS = 5000
+TIMER_CHOICES_SECONDS = (60, 120, 180, 300)
+DEFAULT_TIMER_SECONDS = 120
+# A drill left open longer than this is recorded as this long (a tab left open overnight).
+MAX_SECONDS_TAKEN = 60 * 60
+
+
+class StoryConflict(Exception):
+    """The story changed since the editor was opened (another tab saved it)."""
+
+
+def _bump(portfolio: Portfolio) -> None:
+    User.bump_content_version(portfolio.owner_id)
+
+
+@transaction.atomic
+def story_save(*, portfolio: Portfolio, slot: str, fields: Mapping[str, str], expected_version: int) -> InterviewStory:
+    """Save a story for one slot and store its rubric check; refuses a stale version."""
+    if slot not in SLOTS_BY_KEY:
+        raise ValidationError("Unknown story prompt.", code="unknown_slot")
+    cleaned = clean_fields(KINDS_BY_KEY[STORY_KIND], fields, complete=False)
+    if not any(cleaned.values()):
+        raise ValidationError("Write at least one section before saving the story.", code="empty_story")
+    try:
+        with transaction.atomic():
+            InterviewStory.objects.get_or_create(portfolio=portfolio, slot=slot)
+    except IntegrityError:  # another request created it first
+        pass
+    story = InterviewStory.objects.select_for_update().get(portfolio=portfolio, slot=slot)
+    if story.version != expected_version:
+        raise StoryConflict(f"story {slot} is at version {story.version}, not {expected_version}")
+    story.fields = cleaned
+    story.version += 1
+    story.check_result = check_artifact(STORY_KIND, portfolio.track, cleaned).as_dict()
+    story.save()
+    _bump(portfolio)
+    return story
+
+
+@transaction.atomic
+def stage_plan_set(*, portfolio: Portfolio, stage: str, lead_kind: str, lead_story_slot: str) -> StagePlan:
+    """Choose the artifact and the story to lead with at one stage (empty strings clear them)."""
+    if stage not in STAGES_BY_KEY:
+        raise ValidationError("Unknown interview stage.", code="unknown_stage")
+    if lead_kind and (lead_kind not in KINDS_BY_KEY or not KINDS_BY_KEY[lead_kind].listed):
+        raise ValidationError({"lead_kind": ["Choose one of the listed artifacts."]}, code="unknown_kind")
+    story = None
+    if lead_story_slot:
+        story = InterviewStory.objects.filter(portfolio=portfolio, slot=lead_story_slot, version__gt=0).first()
+        if story is None:
+            raise ValidationError({"lead_story": ["Write that story first, then pick it."]}, code="unknown_story")
+    plan, _ = StagePlan.objects.update_or_create(
+        portfolio=portfolio, stage=stage, defaults={"lead_kind": lead_kind, "lead_story": story}
+    )
+    _bump(portfolio)
+    return plan
+
+
+@transaction.atomic
+def drill_answer(
+    *,
+    portfolio: Portfolio,
+    subject: str,
+    question_key: str,
+    question: str,
+    answer: str,
+    seconds_allowed: int,
+    seconds_taken: int,
+) -> DrillAttempt:
+    """Keep one timed answer with its date and its check (ownership, verification, constraint, plain words)."""
+    answer = clean_section_text(answer, label="Your answer")
+    if not answer:
+        raise ValidationError({"answer": ["Write your answer before submitting it."]}, code="empty_answer")
+    if len(answer) > ANSWER_MAX_CHARS:
+        raise ValidationError(
+            {"answer": [f"Keep the answer under {ANSWER_MAX_CHARS:,} characters: say it as you would out loud."]},
+            code="too_long",
+        )
+    if seconds_allowed not in TIMER_CHOICES_SECONDS:
+        raise ValidationError({"seconds": ["Choose one of the listed timers."]}, code="invalid_timer")
+    checked = check_answer(answer)
+    attempt = DrillAttempt.objects.create(
+        portfolio=portfolio,
+        subject=subject,
+        question_key=question_key[:64],
+        question=question[:300],
+        answer=answer,
+        seconds_allowed=seconds_allowed,
+        seconds_taken=max(0, min(int(seconds_taken), MAX_SECONDS_TAKEN)),
+        score=checked.score,
+        result=checked.as_dict(),
+    )
+    _bump(portfolio)
+    return attempt
+
+
+def _clean_employer(name: str) -> str:
+    name = clean_single_line(name, label="Employer")
+    if not name:
+        raise ValidationError(
+            {"employer": ["Name the employer, e.g. \u201cRiverside Outpatient\u201d."]}, code="required"
+        )
+    if len(name) > 120:
+        raise ValidationError({"employer": ["Keep the name under 120 characters."]}, code="too_long")
+    return name
+
+
+@transaction.atomic
+def employer_note_create(*, portfolio: Portfolio, employer: str) -> EmployerNote:
+    """Start notes for one employer (one per employer name, whatever its case)."""
+    name = _clean_employer(employer)
+    if (
+        EmployerNote.objects.annotate(lowered=Lower("employer"))
+        .filter(portfolio=portfolio, lowered=name.lower())
+        .exists()
+    ):
+        raise ValidationError({"employer": [f"You already have notes for {name}."]}, code="duplicate_employer")
+    try:
+        with transaction.atomic():
+            note = EmployerNote.objects.create(portfolio=portfolio, employer=name)
+    except IntegrityError as error:
+        raise ValidationError(
+            {"employer": [f"You already have notes for {name}."]}, code="duplicate_employer"
+        ) from error
+    _bump(portfolio)
+    return note
+
+
+@transaction.atomic
+def employer_note_save(*, note: EmployerNote, answers: Mapping[str, str]) -> EmployerNote:
+    """Keep what the employer said, per question of the portfolio's track; blank answers are dropped."""
+    allowed = {question.key for question in employer_questions(note.portfolio.track)}
+    unknown = sorted(set(answers) - allowed)
+    if unknown:
+        raise ValidationError(f"Unknown question(s): {', '.join(unknown)}.", code="unknown_question")
+    cleaned: dict[str, str] = {}
+    errors: dict[str, list[ValidationError]] = {}
+    for key, value in answers.items():
+        try:
+            text = clean_section_text(value or "", label=EMPLOYER_QUESTIONS_BY_KEY[key].question)
+        except ValidationError as error:
+            errors[key] = [error]
+            continue
+        if text:
+            cleaned[key] = text
+    if errors:
+        raise ValidationError(errors)
+    # Answers to questions of another track (before a track change) are kept, never silently dropped.
+    kept = {key: value for key, value in note.answers.items() if key not in allowed}
+    note.answers = {**kept, **cleaned}
+    note.save(update_fields=["answers", "updated_at"])
+    _bump(note.portfolio)
+    return note
