@@ -3,6 +3,7 @@ from django.urls import path, register_converter
 
 from portfolios.converters import IdConverter
 from portfolios.views import candidate, public, review, share
+from portfolios.views import prepare as prepare_views
 
 register_converter(IdConverter, "id")
 
@@ -28,6 +29,21 @@ urlpatterns = [
         "portfolios/<id:portfolio_id>/artifacts/<slug:kind>/history/<id:number>/restore/",
         candidate.revision_restore,
         name="revision_restore",
+    ),
+    # Interview preparation (owner only)
+    path("portfolios/<id:portfolio_id>/prepare/", prepare_views.prepare, name="prepare"),
+    path(
+        "portfolios/<id:portfolio_id>/prepare/stages/<slug:stage>/", prepare_views.prepare_stage, name="prepare_stage"
+    ),
+    path("portfolios/<id:portfolio_id>/prepare/stories/<slug:slot>/", prepare_views.story_edit, name="story_edit"),
+    path("portfolios/<id:portfolio_id>/prepare/drills/<slug:subject>/", prepare_views.drill, name="drill"),
+    path(
+        "portfolios/<id:portfolio_id>/prepare/questions/", prepare_views.employer_questions, name="employer_questions"
+    ),
+    path(
+        "portfolios/<id:portfolio_id>/prepare/questions/<id:note_id>/",
+        prepare_views.employer_notes,
+        name="employer_notes",
     ),
     # Recruiters: share links
     path("portfolios/<id:portfolio_id>/share/", share.share_links, name="share_links"),
