@@ -22,7 +22,7 @@ class ShownFinding:
 
     @property
     def is_phi(self) -> bool:
-        return self.finding.check.startswith("phi.")
+        return self.finding.is_phi
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,4 @@ def phi_passages(artifact) -> list[ShownFinding]:
     if not artifact.check_result:
         return []
     result = CheckResult.from_dict(artifact.check_result)
-    return [
-        _shown(finding, artifact.kind_info, artifact.fields)
-        for finding in result.findings
-        if finding.check.startswith("phi.") and finding.severity == "error"
-    ]
+    return [_shown(finding, artifact.kind_info, artifact.fields) for finding in result.phi_errors]

@@ -14,7 +14,13 @@ from django.utils.html import format_html
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
 from portfolios.models import Artifact, User, Verdict
 from portfolios.tracks import TRACKS
-from portfolios.validation import clean_section_text, clean_single_line, single_line_validator, validated_email
+from portfolios.validation import (
+    clean_section_text,
+    clean_single_line,
+    refuse_identifiers,
+    single_line_validator,
+    validated_email,
+)
 
 MAX_INT = 2**31 - 1  # what every database we run on can store in an integer column
 ACTION_SAVE = "save"  # keep the artifact's status: a complete artifact stays complete
@@ -216,6 +222,41 @@ class ProfileForm(forms.ModelForm):
     def clean_headline(self) -> str:
         return clean_single_line(self.cleaned_data.get("headline", ""), label="Headline")
 
+    def clean(self):
+        cleaned = super().clean()
+        display_name = cleaned.get("display_name", "")
+        for field, label in (("display_name", "Display name"), ("headline", "Headline")):
+            if field in cleaned:
+                try:
+                    refuse_identifiers(field, label, cleaned[field], own_name=display_name)
+                except ValidationError as error:
+                    self.add_error(None, error)
+        return cleaned
+
+
+class PortfolioHeadlineForm(forms.Form):
+    headline = forms.CharField(
+        label="Headline for this portfolio",
+        max_length=140,
+        required=False,
+        validators=[single_line_validator],
+        help_text="One line recruiters read under your name, e.g. “Acute-care OT: safe early mobility, clear "
+        "handoffs”. Leave empty to show your profile headline.",
+    )
+
+
+class ReplaceAllForm(forms.Form):
+    """Replace every flagged identifier: the version the candidate saw, so a stale page changes nothing."""
+
+    expected_version = forms.IntegerField(min_value=1, max_value=MAX_INT)
+
+
+class PurgeHistoryForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I understand the identifiers are rewritten out of every earlier revision for good: "
+        "no restore or export can bring them back."
+    )
+
 
 class RedactForm(forms.Form):
     """Which flagged identifier to replace: the finding's section, span and check id."""
@@ -234,6 +275,15 @@ class ShareLinkForm(forms.Form):
         help_text="Who the link is for, so you can tell links apart and revoke one alone.",
         widget=forms.TextInput(attrs={"placeholder": "Acme Rehab — recruiter"}),
     )
+
+    def clean_label(self) -> str:
+        label = self.cleaned_data["label"]
+        try:
+            refuse_identifiers("label", "The label", label)
+        except ValidationError as error:
+            raise ValidationError(error.error_dict["label"]) from error
+        return label
+
     expires_in_days = forms.TypedChoiceField(
         label="Expires",
         choices=[("7", "In 7 days"), ("30", "In 30 days"), ("90", "In 90 days"), ("", "Never")],
@@ -250,6 +300,21 @@ class InviteForm(forms.Form):
         max_length=254,
         help_text="They get a personal link to review this portfolio; no account needed.",
     )
+    message = forms.CharField(
+        label="Personal note (optional)",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Sent with the invite, e.g. “Could you look at my plan of care first?”",
+    )
+
+    def clean_message(self) -> str:
+        message = clean_section_text(self.cleaned_data.get("message", ""), label="The note")
+        try:
+            refuse_identifiers("message", "The note", message)
+        except ValidationError as error:
+            raise ValidationError(error.error_dict["message"]) from error
+        return message
 
 
 class AcceptInviteForm(forms.Form):

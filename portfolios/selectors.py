@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
+from portfolios import redaction
 from portfolios.diffing import Piece, diff_text
 from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
 from portfolios.models import (
@@ -26,7 +28,7 @@ from portfolios.models import (
     Verdict,
 )
 from portfolios.rows import ROWS, RubricRow
-from portfolios.rubric.findings import SCORE_LABELS, CheckResult
+from portfolios.rubric.findings import SCORE_LABELS, CheckResult, Finding
 
 NOT_STARTED = "not_started"
 STATUS_LABELS = {NOT_STARTED: "Not started", "draft": "Draft", "complete": "Complete"}
@@ -49,6 +51,11 @@ class ArtifactSummary:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+    @property
+    def identifiers_found(self) -> bool:
+        """The saved text still holds patient identifiers (a complete one pauses sharing)."""
+        return self.status != NOT_STARTED and self.artifact.phi_error_count > 0
 
     @property
     def result(self) -> CheckResult | None:
@@ -112,6 +119,8 @@ def coverage_matrix(items: Iterable[ArtifactSummary]) -> tuple[CoverageRow, ...]
             if proves and item.status != NOT_STARTED and result is not None and row.key in result.rows:
                 score = result.rows[row.key].score
                 label = result.rows[row.key].label
+                if item.identifiers_found:
+                    label = f"{label} \u2014 identifiers found"
             cells.append(CoverageCell(item.kind, proves, score, label))
         scored = [cell.score for cell in cells if cell.score is not None]
         standing = max(scored) if scored else None
@@ -255,6 +264,15 @@ def live_share_link_labels(portfolio: Portfolio) -> list[str]:
     return list(portfolio.share_links.filter(live).order_by("created_at", "pk").values_list("label", flat=True))
 
 
+def artifacts_with_identifiers(portfolio: Portfolio) -> list[Artifact]:
+    """Saved artifacts (drafts too: mentors read them) whose stored check finds patient identifiers: one query."""
+    return list(
+        portfolio.artifacts.filter(version__gt=0, phi_error_count__gt=0).only(
+            "id", "kind", "portfolio_id", "status", "phi_error_count"
+        )
+    )
+
+
 def mentor_invites(portfolio: Portfolio) -> list[MentorInvite]:
     return list(portfolio.mentor_invites.select_related("user"))
 
@@ -264,16 +282,18 @@ class Thread:
     root: Comment
     replies: tuple[Comment, ...]
     current_text: str
+    started_text: str  # the section when the thread started (masked like `current_text` for mentors)
+    quote: str
 
     @property
     def outdated(self) -> bool:
         """The section changed since the thread started."""
-        return self.root.section_text != self.current_text
+        return self.started_text != self.current_text
 
     @property
     def changes(self) -> tuple[Piece, ...]:
         """What changed in the section since the thread started."""
-        return diff_text(self.root.section_text, self.current_text)
+        return diff_text(self.started_text, self.current_text)
 
 
 @dataclass(frozen=True)
@@ -282,6 +302,11 @@ class ReviewSection:
     label: str
     text: str
     threads: tuple[Thread, ...]
+    hidden: tuple[Finding, ...] = ()  # identifiers masked in `text`, shown to mentors with the finding
+
+    @property
+    def hidden_labels(self) -> tuple[str, ...]:
+        return tuple(redaction.type_label(finding.check) for finding in self.hidden)
 
 
 @dataclass(frozen=True)
@@ -296,8 +321,20 @@ class ArtifactReview:
         return sum(1 for section in self.sections for thread in section.threads if not thread.root.is_resolved)
 
 
-def artifact_review(artifact: Artifact) -> ArtifactReview:
-    """One artifact with its sections, threads (with replies) and verdicts: three queries."""
+def _thread(root: Comment, replies: tuple[Comment, ...], raw_text: str, shown_text: str, masked: bool) -> Thread:
+    if not masked:
+        return Thread(root, replies, raw_text, root.section_text, root.quote)
+    # Earlier copies of the text are not in the stored result: scan them (a thread holds little text).
+    started = shown_text if root.section_text == raw_text else redaction.mask_field(root.section, root.section_text)
+    return Thread(root, replies, shown_text, started, redaction.mask_field(root.section, root.quote))
+
+
+def artifact_review(artifact: Artifact, *, masked: bool = False) -> ArtifactReview:
+    """One artifact with its sections, threads (with replies) and verdicts: three queries.
+
+    `masked` (for mentors): each passage the stored check flags as a patient identifier is
+    replaced by "[identifier hidden: <type>]", in the text and in the threads' quotes and copies.
+    """
     roots = list(
         Comment.objects.filter(artifact=artifact, thread__isnull=True).prefetch_related(
             Prefetch("replies", queryset=Comment.objects.order_by("created_at", "id"))
@@ -305,11 +342,16 @@ def artifact_review(artifact: Artifact) -> ArtifactReview:
     )
     verdicts = Verdict.objects.filter(artifact=artifact).select_related("invite__user").order_by("-updated_at")
     kind = artifact.kind_info
+    flagged = redaction.stored_identifiers(artifact) if masked else ()
     sections = []
     for section in kind.sections:
-        text = artifact.fields.get(section.key, "")
-        threads = tuple(Thread(root, tuple(root.replies.all()), text) for root in roots if root.section == section.key)
-        sections.append(ReviewSection(section.key, section.label, text, threads))
+        raw = artifact.fields.get(section.key, "")
+        hidden = tuple(finding for finding in flagged if finding.field == section.key)
+        text = redaction.mask(raw, hidden) if masked else raw
+        threads = tuple(
+            _thread(root, tuple(root.replies.all()), raw, text, masked) for root in roots if root.section == section.key
+        )
+        sections.append(ReviewSection(section.key, section.label, text, threads, hidden))
     views = tuple(
         VerdictView(verdict, verdict.is_current_for(artifact))
         for verdict in verdicts
@@ -358,3 +400,66 @@ def unread_notification_count(user: User) -> int:
 
 def notifications(user: User, *, limit: int = 50) -> list[Notification]:
     return list(Notification.objects.filter(recipient=user)[:limit])
+
+
+# ---- identifiers left in stored text ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IdentifierPlace:
+    """Somewhere the user's stored text still holds patient identifiers (never the text itself)."""
+
+    where: str
+    types: tuple[str, ...]
+
+    def as_dict(self) -> dict:
+        return {"where": self.where, "types": list(self.types)}
+
+
+def _place(where: str, findings) -> list[IdentifierPlace]:
+    types = tuple(dict.fromkeys(redaction.type_label(finding.check) for finding in findings))
+    return [IdentifierPlace(where, types)] if types else []
+
+
+def identifier_places(user: User) -> list[IdentifierPlace]:
+    """Every stored text of the user's that still holds identifiers: profile, headlines, labels, notes,
+    artifacts and each earlier revision. Four queries; the detector runs on each text (for export and
+    the profile page's cached warning, not for every page).
+    """
+    own = user.display_name
+    places = [
+        *_place("Profile display name", redaction.profile_identifiers("display_name", own, own_name=own)),
+        *_place("Profile headline", redaction.profile_identifiers("headline", user.headline, own_name=own)),
+    ]
+    portfolios = Portfolio.objects.filter(owner=user).prefetch_related(
+        Prefetch("artifacts", queryset=Artifact.objects.filter(version__gt=0)),
+        Prefetch("artifacts__revisions", queryset=Revision.objects.order_by("number")),
+        "share_links",
+        "mentor_invites",
+    )
+    for portfolio in portfolios:
+        track = portfolio.track_info.name
+        headline = redaction.profile_identifiers("headline", portfolio.headline, own_name=own)
+        places += _place(f"{track}: portfolio headline", headline)
+        for link in portfolio.share_links.all():
+            places += _place(f"{track}: share link label", redaction.field_identifiers("label", link.label))
+        for invite in portfolio.mentor_invites.all():
+            places += _place(f"{track}: note to {invite.email}", redaction.field_identifiers("message", invite.message))
+        for artifact in portfolio.artifacts.all():
+            title = f"{track}: {artifact.kind_info.title}"
+            places += _place(f"{title}, current text", redaction.stored_identifiers(artifact))
+            for revision in artifact.revisions.all():
+                if revision.number != artifact.version:
+                    found = redaction.artifact_identifiers(revision.fields)
+                    places += _place(f"{title}, revision {revision.number}", found)
+    return places
+
+
+def identifier_places_cached(user: User) -> list[IdentifierPlace]:
+    """`identifier_places`, cached on the user's content version (every write to their text bumps it)."""
+    key = f"identifier-places:{user.pk}:{user.content_version}"
+    places = cache.get(key)
+    if places is None:
+        places = identifier_places(user)
+        cache.set(key, places, timeout=60 * 60)
+    return places

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import path, register_converter
 
 from portfolios.converters import IdConverter
-from portfolios.views import candidate, public, review, share
+from portfolios.views import candidate, identifiers, public, review, share
 from portfolios.views import prepare as prepare_views
 
 register_converter(IdConverter, "id")
@@ -15,10 +15,21 @@ urlpatterns = [
     path("portfolios/new/", candidate.portfolio_new, name="portfolio_new"),
     path("portfolios/<id:portfolio_id>/", candidate.portfolio_detail, name="portfolio"),
     path("portfolios/<id:portfolio_id>/track/", candidate.portfolio_change_track, name="portfolio_track"),
+    path("portfolios/<id:portfolio_id>/headline/", identifiers.portfolio_headline, name="portfolio_headline"),
     path("portfolios/<id:portfolio_id>/artifacts/<slug:kind>/", candidate.artifact_edit, name="artifact_edit"),
     path("portfolios/<id:portfolio_id>/artifacts/<slug:kind>/check/", candidate.artifact_check, name="artifact_check"),
     path(
         "portfolios/<id:portfolio_id>/artifacts/<slug:kind>/redact/", candidate.artifact_redact, name="artifact_redact"
+    ),
+    path(
+        "portfolios/<id:portfolio_id>/artifacts/<slug:kind>/replace-all/",
+        identifiers.artifact_replace_all,
+        name="artifact_replace_all",
+    ),
+    path(
+        "portfolios/<id:portfolio_id>/artifacts/<slug:kind>/history/purge/",
+        identifiers.artifact_purge_history,
+        name="artifact_purge_history",
     ),
     path(
         "portfolios/<id:portfolio_id>/artifacts/<slug:kind>/history/",

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from portfolios import redaction
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
 from portfolios.models import User
 
@@ -47,6 +48,27 @@ def clean_single_line(value: str, *, label: str = "This field") -> str:
     if _NOT_ONE_LINE.search(value or ""):
         raise ValidationError(f"{label} must be a single line of plain text.", code="not_single_line")
     return (value or "").strip()
+
+
+def refuse_identifiers(field: str, label: str, text: str, *, own_name: str | None = None) -> None:
+    """Raise a ValidationError on `field` naming each patient identifier in `text`: its type, the passage, the fix.
+
+    With `own_name`, the candidate's own name is not an identifier (their profile lines).
+    """
+    findings = (
+        redaction.field_identifiers(field, text)
+        if own_name is None
+        else redaction.profile_identifiers(field, text, own_name=own_name)
+    )
+    if findings:
+        raise ValidationError(
+            {
+                field: [
+                    ValidationError(problem.message + " Nothing was saved.", code="phi")
+                    for problem in redaction.field_problems(label, text, findings)
+                ]
+            }
+        )
 
 
 def single_line_validator(value: str) -> None:

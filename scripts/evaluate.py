@@ -2,8 +2,7 @@
 
 - graded.*: row scores against an OT's labels on the tuning corpus (tests/rubric/corpus/graded.jsonl);
 - heldout.*: the same on a batch written after the change and never tuned on (graded_heldout.jsonl);
-- phi.*: PHI gate recall per identifier type and false alarms on clean sentences (tuned corpus);
-- phi_heldout.*: the same on PHI batches written blind and not yet tuned on (heldout_phi*.jsonl);
+- phi.*: PHI gate recall per identifier type and false alarms on clean sentences;
 - goals.*: COAST element agreement on the goals corpus;
 - readability.*: share of education texts graded within their labelled band.
 """
@@ -34,10 +33,7 @@ def main() -> int:
 
     from tests.rubric import phi_eval
 
-    _print("phi", phi_eval.evaluate(sorted(phi_eval.CORPUS_DIR.glob("phi*.jsonl"))))
-    held_out_phi = sorted(phi_eval.CORPUS_DIR.glob("heldout_phi*.jsonl"))
-    if held_out_phi:
-        _print("phi_heldout", phi_eval.evaluate(held_out_phi))
+    _print("phi", phi_eval.figures())
 
     from tests.rubric import test_goals_corpus as goals_corpus
 

@@ -11,6 +11,9 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 # How many points one distinct check costs a row, by severity.
 PENALTY: dict[str, int] = {"error": 2, "warning": 1, "info": 0}
 
+# Every check of the PHI gate is named "phi.<type>" (rubric/phi).
+PHI_PREFIX = "phi."
+
 SCORE_LABELS: dict[int, str] = {
     0: "Not shown",
     1: "Emerging",
@@ -40,6 +43,16 @@ class Finding:
     def as_dict(self) -> dict:
         return asdict(self)
 
+    @property
+    def is_phi(self) -> bool:
+        """Raised by the PHI gate (identifiers, and staff-name warnings)."""
+        return self.check.startswith(PHI_PREFIX)
+
+    @property
+    def is_phi_error(self) -> bool:
+        """A patient identifier: the one rule that blocks sharing and is masked for reviewers."""
+        return self.is_phi and self.severity == "error"
+
 
 @dataclass(frozen=True)
 class RowScore:
@@ -62,6 +75,11 @@ class CheckResult:
     track: str
     findings: tuple[Finding, ...]
     rows: dict[str, RowScore]
+
+    @property
+    def phi_errors(self) -> tuple[Finding, ...]:
+        """The patient identifiers found (`Finding.is_phi_error`), in order."""
+        return tuple(finding for finding in self.findings if finding.is_phi_error)
 
     def as_dict(self) -> dict:
         return {

@@ -14,6 +14,14 @@ from portfolios.services.artifacts import (
     profile_update,
     revision_restore,
 )
+from portfolios.services.identifiers import (
+    artifact_purge_history,
+    artifact_replace_all_identifiers,
+    history_identifier_count,
+    portfolio_headline_update,
+    portfolio_problems,
+    profile_problems,
+)
 from portfolios.services.portability import (
     InvalidExport,
     account_delete,
@@ -62,6 +70,8 @@ __all__ = [
     "VersionConflict",
     "account_delete",
     "account_export",
+    "artifact_purge_history",
+    "artifact_replace_all_identifiers",
     "artifact_replace_identifier",
     "artifact_save",
     "artifacts_recheck",
@@ -69,6 +79,7 @@ __all__ = [
     "comment_reply",
     "comment_resolve",
     "comment_start",
+    "history_identifier_count",
     "mentor_invite_accept",
     "mentor_invite_attach",
     "mentor_invite_create",
@@ -79,7 +90,10 @@ __all__ = [
     "phi_blockers",
     "portfolio_change_track",
     "portfolio_create",
+    "portfolio_headline_update",
     "portfolio_import",
+    "portfolio_problems",
+    "profile_problems",
     "profile_update",
     "revision_restore",
     "share_link_create",

@@ -9,12 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.models import Artifact, Portfolio, Revision, User
 from portfolios.rubric import phi
-from portfolios.checker import check_artifact
+from portfolios.rubric.findings import CheckResult
 from portfolios.tracks import TRACKS_BY_KEY
-from portfolios.validation import clean_fields, clean_single_line
+from portfolios.validation import clean_fields, clean_single_line, refuse_identifiers
 
 
 class VersionConflict(Exception):
@@ -81,9 +82,7 @@ def _store_check(artifact: Artifact, track: str) -> None:
     result = check_artifact(artifact.kind, track, artifact.fields)
     artifact.check_result = result.as_dict()
     artifact.checked_version = artifact.version
-    artifact.phi_error_count = sum(
-        1 for finding in result.findings if finding.check.startswith("phi.") and finding.severity == "error"
-    )
+    artifact.phi_error_count = len(result.phi_errors)
 
 
 def artifacts_recheck(*, portfolios=None, batch_size: int = 200) -> int:
@@ -198,10 +197,11 @@ def artifact_replace_identifier(
     """
     if artifact.version != expected_version:
         raise VersionConflict(artifact, artifact.fields, artifact.status, expected_version)
+    stored = CheckResult.from_dict(artifact.check_result) if artifact.check_result else None
     flagged = {
-        (finding["field"], finding["start"], finding["end"], finding["check"])
-        for finding in (artifact.check_result or {}).get("findings", ())
-        if finding["check"].startswith("phi.")
+        (finding.field, finding.start, finding.end, finding.check)
+        for finding in (stored.findings if stored else ())
+        if finding.is_phi
     }
     if artifact.checked_version != artifact.version or (field, start, end, check) not in flagged:
         raise ValidationError("That passage is no longer flagged. Nothing was changed.", code="not_flagged")
@@ -219,10 +219,24 @@ def artifact_replace_identifier(
     )
 
 
+def refuse_profile_identifiers(display_name: str, headline: str) -> None:
+    """Raise a ValidationError naming each identifier in a profile's name or headline; the own name passes."""
+    errors: dict[str, list[ValidationError]] = {}
+    for field, label, text in (("display_name", "Display name", display_name), ("headline", "Headline", headline)):
+        try:
+            refuse_identifiers(field, label, text, own_name=display_name)
+        except ValidationError as error:
+            errors.update(error.error_dict)
+    if errors:
+        raise ValidationError(errors)
+
+
 def profile_update(*, user: User, display_name: str, headline: str, email_notifications: bool | None = None) -> User:
     """Change the name and headline shown on the user's portfolios, and the email setting."""
     user.display_name = clean_single_line(display_name, label="Display name")
     user.headline = clean_single_line(headline, label="Headline")
+    # Recruiters read both lines: refuse identifiers (the candidate's own name excepted).
+    refuse_profile_identifiers(user.display_name, user.headline)
     if email_notifications is not None:
         user.email_notifications = email_notifications
     user.full_clean(exclude=["password"])

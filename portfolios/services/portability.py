@@ -14,12 +14,18 @@ from django.utils.dateparse import parse_datetime
 
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, User, Verdict
+from portfolios.selectors import identifier_places
 from portfolios.services.artifacts import _store_check
 from portfolios.tracks import TRACKS_BY_KEY
 from portfolios.validation import clean_fields
 
 EXPORT_FORMAT = "otportfolio-export"
 EXPORT_VERSION = 1
+IDENTIFIER_WARNING = (
+    'This file still holds text the PHI gate flags as patient identifiers (listed under "places"). '
+    'Do not share it as de-identified work: replace the identifiers in the editor ("Replace all '
+    "identifiers\") and purge them from each artifact's history, then download again."
+)
 
 
 def _time(value: datetime | None) -> str | None:
@@ -47,10 +53,18 @@ def account_export(*, user: User) -> dict[str, Any]:
         "artifact__portfolio__owner"
     )
     verdicts = Verdict.objects.filter(invite__user=user).select_related("artifact__portfolio__owner")
+    places = identifier_places(user)
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "exported_at": _time(timezone.now()),
+        # Before anything else a reader sees: the file is not de-identified while this is set.
+        "identifier_warning": {
+            "message": IDENTIFIER_WARNING,
+            "places": [place.as_dict() for place in places],
+        }
+        if places
+        else None,
         "user": {
             "email": user.email,
             "display_name": user.display_name,

@@ -11,14 +11,15 @@ from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
-from portfolios import tokens
+from portfolios import redaction, tokens
 from portfolios.models import Artifact, Comment, MentorInvite, Notification, Portfolio, User, Verdict
 from portfolios.tasks import email_after_commit
-from portfolios.validation import clean_section_text, clean_single_line, validated_email
+from portfolios.validation import clean_section_text, clean_single_line, refuse_identifiers, validated_email
 
 COMMENT_MAX_CHARS = 5_000
 NAME_MAX_CHARS = 80
 QUOTE_MAX_CHARS = 1_000
+INVITE_MESSAGE_MAX_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,17 @@ class NewInvite:
 
 
 @transaction.atomic
-def mentor_invite_create(*, portfolio: Portfolio, email: str, invite_url_for) -> NewInvite:
-    """Invite a mentor by email; the mail carries a link built by `invite_url_for(token)`."""
+def mentor_invite_create(*, portfolio: Portfolio, email: str, invite_url_for, message: str = "") -> NewInvite:
+    """Invite a mentor by email; the mail carries a link built by `invite_url_for(token)` and the note `message`.
+
+    A note holding a patient identifier is refused: it travels by email, outside the PHI gate.
+    """
+    message = clean_section_text(message, label="The note")
+    if len(message) > INVITE_MESSAGE_MAX_CHARS:
+        raise ValidationError(
+            {"message": [f"Keep the note under {INVITE_MESSAGE_MAX_CHARS:,} characters."]}, code="too_long"
+        )
+    refuse_identifiers("message", "The note", message)
     try:
         email = validated_email(email)
     except ValidationError as error:
@@ -62,13 +72,20 @@ def mentor_invite_create(*, portfolio: Portfolio, email: str, invite_url_for) ->
     token, token_hash = tokens.new_token()
     try:
         with transaction.atomic():
-            invite = MentorInvite.objects.create(portfolio=portfolio, email=email, token_hash=token_hash)
+            invite = MentorInvite.objects.create(
+                portfolio=portfolio, email=email, token_hash=token_hash, message=message
+            )
     except IntegrityError as error:
         raise ValidationError({"email": ["This mentor is already invited to this portfolio."]}) from error
     email_after_commit(
         to=email,
         template="mentor_invite",
-        context={"owner": portfolio.owner, "track_name": portfolio.track_info.name, "link": invite_url_for(token)},
+        context={
+            "owner": portfolio.owner,
+            "track_name": portfolio.track_info.name,
+            "link": invite_url_for(token),
+            "message": message,
+        },
     )
     return NewInvite(invite, token)
 
@@ -146,7 +163,8 @@ def comment_start(*, artifact: Artifact, reviewer: Reviewer, section: str, body:
     body = _clean_body(body)
     quote = clean_section_text(quote, label="The quoted passage")[:QUOTE_MAX_CHARS]
     section_text = artifact.fields.get(section, "")
-    if quote and quote not in section_text:
+    # A mentor selects from the masked text: a quote holding "[identifier hidden: ...]" is fine.
+    if quote and quote not in section_text and quote not in redaction.masked_section(artifact, section):
         raise ValidationError(
             {
                 "quote": [

@@ -12,6 +12,7 @@ from django.utils import timezone
 from portfolios import tokens
 from portfolios.models import Artifact, Portfolio, ShareLink
 from portfolios.services import view_counts
+from portfolios.services.identifiers import portfolio_problems, refuse_identifiers
 from portfolios.throttle import Gate
 from portfolios.validation import clean_single_line
 
@@ -48,9 +49,16 @@ def share_link_create(*, portfolio: Portfolio, label: str, expires_in_days: int 
         raise ValidationError({"label": ["Keep the label under 80 characters."]}, code="too_long")
     if expires_in_days not in EXPIRY_CHOICES_DAYS:
         raise ValidationError({"expires_in_days": ["Choose 7, 30 or 90 days, or no expiry."]}, code="invalid")
+    refuse_identifiers("label", "The label", label)
     if phi_blockers(portfolio):
         raise SharingBlocked(
             "This portfolio cannot be shared while a complete artifact still contains patient identifiers.",
+            code="phi_blocked",
+        )
+    problems = portfolio_problems(portfolio)
+    if problems:
+        raise SharingBlocked(
+            [f"Sharing is paused. {problem.message}" for problem in problems],
             code="phi_blocked",
         )
     token, token_hash = tokens.new_token()

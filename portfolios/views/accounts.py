@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from portfolios import access, services, throttle
+from portfolios import access, selectors, services, throttle
 from portfolios.forms import DeleteAccountForm, LoginForm, ProfileForm, SignupForm
 from portfolios.models import User
 
@@ -77,6 +77,8 @@ def signup(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     """Display name and headline, shown on the candidate's portfolios."""
+    # Read before the form runs: a bound ModelForm writes the submitted values onto request.user.
+    identifier_places = selectors.identifier_places_cached(request.user)
     form = ProfileForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         services.profile_update(
@@ -87,7 +89,11 @@ def profile(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, "Profile saved.")
         return redirect("profile")
-    return render(request, "registration/profile.html", {"form": form})
+    return render(
+        request,
+        "registration/profile.html",
+        {"form": form, "identifier_places": identifier_places},
+    )
 
 
 @login_required

@@ -18,7 +18,14 @@ from portfolios import access, fragments, selectors, services
 from portfolios.checker import check_artifact
 from portfolios.diffing import diff_fields
 from portfolios.findings_view import group_findings
-from portfolios.forms import ACTION_CHECK, ArtifactForm, PortfolioCreateForm, RedactForm, TrackChangeForm
+from portfolios.forms import (
+    ACTION_CHECK,
+    ArtifactForm,
+    PortfolioCreateForm,
+    PortfolioHeadlineForm,
+    RedactForm,
+    TrackChangeForm,
+)
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.merging import BOTH, merge_sections
 from portfolios.models import Artifact
@@ -56,6 +63,13 @@ def portfolio_new(request: HttpRequest) -> HttpResponse:
 def portfolio_detail(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     """One portfolio: its artifacts, their status and the coverage matrix."""
     portfolio = access.owned_portfolio(request.user, portfolio_id)
+    return render_portfolio_detail(request, portfolio)
+
+
+def render_portfolio_detail(
+    request: HttpRequest, portfolio, *, headline_form: PortfolioHeadlineForm | None = None, status: int = 200
+) -> HttpResponse:
+    """The portfolio page; `headline_form` carries a refused headline back with its errors."""
     overview = selectors.portfolio_overview(portfolio)
     return render(
         request,
@@ -65,7 +79,9 @@ def portfolio_detail(request: HttpRequest, portfolio_id: int) -> HttpResponse:
             "portfolio": portfolio,
             "rows": ROWS,
             "track_form": TrackChangeForm(initial={"track": portfolio.track}),
+            "headline_form": headline_form or PortfolioHeadlineForm(initial={"headline": portfolio.headline}),
         },
+        status=status,
     )
 
 

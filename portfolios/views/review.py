@@ -32,6 +32,7 @@ def mentors(request: HttpRequest, portfolio_id: int) -> HttpResponse:
             created = services.mentor_invite_create(
                 portfolio=portfolio,
                 email=form.cleaned_data["email"],
+                message=form.cleaned_data["message"],
                 invite_url_for=lambda token: request.build_absolute_uri(
                     reverse("portfolios:invite_accept", args=[token])
                 ),
@@ -44,7 +45,13 @@ def mentors(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     return render(
         request,
         "portfolios/mentors.html",
-        {"portfolio": portfolio, "form": form, "invites": selectors.mentor_invites(portfolio)},
+        {
+            "portfolio": portfolio,
+            "form": form,
+            "invites": selectors.mentor_invites(portfolio),
+            # Mentors see flagged passages hidden; say so before the candidate invites anyone.
+            "with_identifiers": selectors.artifacts_with_identifiers(portfolio),
+        },
         status=422 if form.is_bound and form.errors else 200,
     )
 
@@ -118,7 +125,8 @@ def review_portfolio(request: HttpRequest, portfolio_id: int) -> HttpResponse:
 @require_GET
 def review_artifact(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
     portfolio, artifact, reviewer = access.reviewable_artifact(request, portfolio_id, kind)
-    review = selectors.artifact_review(artifact)
+    # Mentors never read a flagged identifier: they see it masked, with the finding, until it is fixed.
+    review = selectors.artifact_review(artifact, masked=not reviewer.is_owner)
     own_verdict = next(
         (view.verdict for view in review.verdicts if reviewer.invite and view.verdict.invite_id == reviewer.invite.pk),
         None,

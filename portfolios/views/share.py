@@ -70,6 +70,7 @@ def share_links(request: HttpRequest, portfolio_id: int) -> HttpResponse:
             "links": selectors.share_links(portfolio),
             "new_link_url": new_link_url,
             "blockers": [(artifact, phi_passages(artifact)) for artifact in blockers],
+            "profile_problems": services.portfolio_problems(portfolio),
         },
         status=422 if form.is_bound and form.errors else 200,
     )
@@ -97,6 +98,7 @@ class SharePageBody:
     status: int
     html: bytes
     gzipped: bytes | None = None  # compressed once, when cached: browsers all accept gzip
+    cacheable: bool = False  # a 200 always is
 
 
 def _render_share_page(portfolio_id: int) -> tuple[SharePageBody, int]:
@@ -104,6 +106,11 @@ def _render_share_page(portfolio_id: int) -> tuple[SharePageBody, int]:
     portfolio = Portfolio.objects.select_related("owner").get(pk=portfolio_id)
     if services.phi_blockers(portfolio):
         return SharePageBody(503, render_to_string("portfolios/share_unavailable.html").encode()), 0
+    if services.portfolio_problems(portfolio):
+        # The profile and headline are checked here, once per content version (profile and
+        # headline edits bump it), so a paused page is cached like a shown one.
+        paused = render_to_string("portfolios/share_unavailable.html").encode()
+        return SharePageBody(503, paused, cacheable=True), portfolio.content_version
     page = selectors.share_page(portfolio)
     html = render_to_string("portfolios/share_page.html", {"page": page, "owner": portfolio.owner}).encode()
     return SharePageBody(200, html, gzip.compress(html, compresslevel=6)), portfolio.content_version
@@ -113,7 +120,7 @@ def _share_page_body(portfolio_id: int, content_version: int) -> SharePageBody:
     body = cache.get(_share_page_cache_key(portfolio_id, content_version))
     if body is None:
         body, rendered_version = _render_share_page(portfolio_id)
-        if body.status == 200:
+        if body.status == 200 or body.cacheable:
             cache.set(_share_page_cache_key(portfolio_id, rendered_version), body, timeout=SHARE_CACHE_SECONDS)
     return body
 

@@ -480,9 +480,7 @@ class _ScaleResults:
                 # A draft is work in progress: its last section is not written yet.
                 fields[KINDS_BY_KEY[kind].section_keys[-1]] = ""
             result = check_artifact(kind, track, fields)
-            phi_errors = sum(
-                1 for finding in result.findings if finding.check.startswith("phi.") and finding.severity == "error"
-            )
+            phi_errors = len(result.phi_errors)
             self._cache[key] = (fields, result.as_dict(), phi_errors)
         return self._cache[key]
 
