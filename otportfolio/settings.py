@@ -78,6 +78,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body: refuse oversize bodies (413) and non-UTF-8 forms (400).
+    "portfolios.middleware.RequestBodyMiddleware",
+    # Signed-in pages and capability links (share, invite, reset) are never stored by any cache.
+    "portfolios.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -188,6 +192,9 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 # worst), so 2.5 MB is the most a legitimate form post needs.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
+# The app takes no file uploads: a multipart file part is refused (400), never written to disk.
+# portfolios.middleware.RequestBodyMiddleware caps every body, multipart too, at the size above (413).
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

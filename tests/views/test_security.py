@@ -102,5 +102,5 @@ def test_oversize_request_bodies_are_refused_cleanly(candidate_client, portfolio
         reverse("portfolios:artifact_edit", args=[portfolio.pk, "case_writeup"]),
         {"version": 0, "action": "draft", "context": body},
     )
-    assert response.status_code == 400
+    assert response.status_code == 413  # over DATA_UPLOAD_MAX_MEMORY_SIZE: refused before it is read
     assert not portfolio.artifacts.exists()
