@@ -1,12 +1,13 @@
 """The candidate's interview preparation: the four stages, stories, timed follow-up drills, employer questions.
 
-Owner only: `access` answers 404 to everyone else (mentors and recruiters included), signed in
-or not. Nothing here is ever shown on a share or review page.
+Owner only: signed-out visitors are sent to log in; `access` answers 404 to everyone else signed
+in (mentors included). Nothing here is ever shown on a share or review page.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -32,6 +33,7 @@ from portfolios.rubric.ownership import ANSWER_CRITERIA
 from portfolios.services import prepare as services
 
 
+@login_required
 @require_safe
 def prepare(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     """The four interview stages, what each probes, what the candidate leads with and what is missing."""
@@ -53,6 +55,7 @@ def prepare(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     return render(request, "portfolios/prepare.html", {"portfolio": portfolio, "page": page, "stages": stages})
 
 
+@login_required
 @require_POST
 def prepare_stage(request: HttpRequest, portfolio_id: int, stage: str) -> HttpResponse:
     """Choose what to lead with at one stage."""
@@ -74,6 +77,7 @@ def prepare_stage(request: HttpRequest, portfolio_id: int, stage: str) -> HttpRe
     return redirect(reverse("portfolios:prepare", args=[portfolio.pk]) + f"#stage-{stage}")
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def story_edit(request: HttpRequest, portfolio_id: int, slot: str) -> HttpResponse:
     """Write or revise the story for one of the reports' prompts; every save is checked."""
@@ -125,6 +129,7 @@ def story_edit(request: HttpRequest, portfolio_id: int, slot: str) -> HttpRespon
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def drill(request: HttpRequest, portfolio_id: int, subject: str) -> HttpResponse:
     """Follow-up questions for one artifact or story; answer one against a timer, see every attempt."""
@@ -182,6 +187,7 @@ def drill(request: HttpRequest, portfolio_id: int, subject: str) -> HttpResponse
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def employer_questions(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     """Questions to ask employers for this track, and the employers the candidate keeps notes on."""
@@ -204,6 +210,7 @@ def employer_questions(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def employer_notes(request: HttpRequest, portfolio_id: int, note_id: int) -> HttpResponse:
     """What one employer said to each question."""

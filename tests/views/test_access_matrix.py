@@ -11,7 +11,8 @@ import pytest
 from django.urls import reverse
 
 from portfolios import services
-from portfolios.models import Artifact, Comment, MentorInvite, Notification, Revision, ShareLink, Verdict
+from portfolios.models import Artifact, Comment, MentorInvite, Notification, Revision, ShareLink, StagePlan, Verdict
+from portfolios.services import prepare
 from portfolios.urls import urlpatterns
 from tests.conftest import Client, make_user, save
 
@@ -34,6 +35,12 @@ MATRIX = {
     "notification_open": ("get", "notification", {**OWNER_ONLY, "owner": 302}),
     "portfolio": ("get", "portfolio", OWNER_ONLY),
     "portfolio_track": ("post", "portfolio", OWNER_WRITE),
+    "prepare": ("get", "portfolio", OWNER_ONLY),
+    "prepare_stage": ("post", "stage", OWNER_WRITE),
+    "story_edit": ("get", "story", OWNER_ONLY),
+    "drill": ("get", "drill", OWNER_ONLY),
+    "employer_questions": ("get", "portfolio", OWNER_ONLY),
+    "employer_notes": ("get", "employer_note", OWNER_ONLY),
     "artifact_edit": ("get", "artifact", OWNER_ONLY),
     "artifact_check": ("post", "artifact", OWNER_ONLY),
     "artifact_redact": ("post", "artifact", OWNER_WRITE),
@@ -87,6 +94,10 @@ def world(candidate, portfolio, candidate_client):
     thread = services.comment_start(
         artifact=artifact, reviewer=services.Reviewer(name="Casey", user=candidate), section="plan", body="Hi"
     )
+    story = prepare.story_save(
+        portfolio=portfolio, slot="edge_case", fields={"situation": "A busy unit."}, expected_version=0
+    )
+    employer_note = prepare.employer_note_create(portfolio=portfolio, employer="Riverside")
     recruiter = Client()
     recruiter.get(reverse("portfolios:share_page", args=[link.token]))
     stranger = Client()
@@ -109,6 +120,10 @@ def world(candidate, portfolio, candidate_client):
         "token": [link.token],
         "invite_token": [link_invite.token],
         "thread": [thread.pk],
+        "stage": [portfolio.pk, "case"],
+        "story": [portfolio.pk, story.slot],
+        "drill": [portfolio.pk, f"story-{story.slot}"],
+        "employer_note": [portfolio.pk, employer_note.pk],
         "notification": [Notification.objects.filter(recipient=candidate).first().pk],
     }
     return clients, args, artifact
@@ -122,6 +137,7 @@ def snapshot():
         Verdict.objects.count(),
         list(ShareLink.objects.values_list("revoked_at", flat=True)),
         list(MentorInvite.objects.order_by("pk").values_list("status", flat=True)),
+        list(StagePlan.objects.values_list("lead_kind", flat=True)),
     )
 
 
