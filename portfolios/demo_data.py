@@ -287,3 +287,72 @@ REHAB_ARTIFACTS: tuple[tuple[str, str, dict[str, str]], ...] = (
         },
     ),
 )
+
+# The outpatient portfolio's Prepare page: two stories, what each stage leads with, a drill history
+# (an early weak answer, then a better one), and notes on one employer.
+PREPARE_STORIES: dict[str, dict[str, str]] = {
+    "edge_case": {
+        "situation": (
+            "Outpatient hand clinic, 14 patients a day. A new client after a distal radius fracture had only 2 visits "
+            "authorized before her surgeon follow-up."
+        ),
+        "ownership": (
+            "I noticed her splint strap rubbed the ulnar styloid on visit 1 and I remolded it the same day. The front "
+            "desk rebooked her recheck; the surgeon's team approved the change."
+        ),
+        "decision": (
+            "I remolded the splint on visit 1 rather than waiting for visit 2, because a pressure area would have "
+            "cost her the second authorized visit."
+        ),
+        "verification": (
+            "No redness after 48 hours on her photo check-in, and she showed me the don and doff twice without cues."
+        ),
+        "differently": "I would check every new splint for pressure points before the client leaves, not after.",
+    },
+    "throughput_quality": {
+        "situation": (
+            "Two therapists out sick on a Monday: 19 patients booked for 3 OTs, and notes were already running late."
+        ),
+        "ownership": (
+            "I re-cut the schedule: post-op visits and new evaluations first, home-program rechecks moved to Tuesday. "
+            "The team covered the rest; the manager approved overtime for one aide."
+        ),
+        "decision": (
+            "I moved rechecks instead of shortening every session, because short sessions would have cut the skilled "
+            "part of post-op care."
+        ),
+        "verification": "All 19 notes were signed the same day, and none of the 6 moved clients missed a week of care.",
+        "differently": "I would have asked for the aide at 8 am, not 11 am, when the call-outs came in.",
+    },
+}
+PREPARE_STAGE_LEADS: dict[str, tuple[str, str]] = {
+    "case": ("case_writeup", "edge_case"),
+    "documentation": ("caseload_note", "throughput_quality"),
+}
+# (subject, question key, question, answer, seconds allowed, seconds taken, days ago): oldest first.
+PREPARE_DRILLS: tuple[tuple[str, str, str, str, int, int, int], ...] = (
+    (
+        "story-edge_case",
+        "case-1",
+        "What would you do differently next time?",
+        "We would probably be more careful with splints in general and check them more.",
+        120,
+        95,
+        6,
+    ),
+    (
+        "story-edge_case",
+        "case-1",
+        "What would you do differently next time?",
+        "With only 2 visits authorized, I now check every new splint for pressure points before the client leaves. "
+        "Since then, 0 of 11 new splints needed a remold.",
+        120,
+        80,
+        2,
+    ),
+)
+PREPARE_EMPLOYER = "Riverside Outpatient"
+PREPARE_EMPLOYER_ANSWERS: dict[str, str] = {
+    "good_bad_week": "Good week: 12 visits a day with notes done by 5 pm. Last bad week: two call-outs, 16 visits a day.",
+    "documentation_burden": "30 minutes of documentation time is blocked at the end of each day.",
+}

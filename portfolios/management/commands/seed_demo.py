@@ -25,6 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portfolios import services, tokens
+from portfolios.checker import check_artifact
 from portfolios.demo_data import (
     DEMO_EMAIL,
     DEMO_HEADLINE,
@@ -35,9 +36,9 @@ from portfolios.demo_data import (
     OUTPATIENT_ARTIFACTS,
     REHAB_ARTIFACTS,
 )
+from portfolios.demo_prepare import seed_prepare
 from portfolios.kinds import KINDS, KINDS_BY_KEY
 from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, ShareLink, User, Verdict
-from portfolios.checker import check_artifact
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY
 
 SHARE_LABEL = "Demo recruiter link"
@@ -340,6 +341,7 @@ class Command(BaseCommand):
         services.artifacts_recheck(portfolios=[outpatient, rehab])  # results from an older checker, if any
         share_path = self._share_link(rehab)
         self._mentor_review(rehab)
+        seed_prepare(outpatient)  # the Prepare page: two stories, stage leads, a drill history
 
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {outpatient} and {rehab}."))
         self.stdout.write(f"Log in at /accounts/login/ with email {DEMO_EMAIL} and password {DEMO_PASSWORD}")
@@ -488,7 +490,7 @@ class _ScaleResults:
 def _scale_kinds(track: str, index: int) -> list[str]:
     """The track's recommended kinds, then others (rotating with the index) up to the per-portfolio count."""
     kinds = list(TRACKS_BY_KEY[track].recommended_kinds)
-    others = [kind.key for kind in KINDS if kind.key not in kinds]
+    others = [kind.key for kind in KINDS if kind.key not in kinds and kind.listed]
     offset = index % len(others)
     kinds += (others[offset:] + others[:offset])[: SCALE_ARTIFACTS_PER_PORTFOLIO - len(kinds)]
     return kinds[:SCALE_ARTIFACTS_PER_PORTFOLIO]
