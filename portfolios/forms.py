@@ -13,6 +13,7 @@ from django.utils.html import format_html
 
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
 from portfolios.models import Artifact, User, Verdict
+from portfolios.services.accounts import email_taken_error
 from portfolios.tracks import TRACKS
 from portfolios.validation import (
     clean_section_text,
@@ -185,9 +186,7 @@ class SignupForm(UserCreationForm):
     def clean_email(self) -> str:
         email = validated_email(self.cleaned_data.get("email", ""))
         if User.objects.filter(email__iexact=email).exists():
-            raise ValidationError(
-                "An account with this email already exists. Log in, or reset your password.", code="duplicate_email"
-            )
+            raise email_taken_error()
         return email
 
     def clean_display_name(self) -> str:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from portfolios import access, selectors, services, throttle
 from portfolios.forms import DeleteAccountForm, LoginForm, ProfileForm, SignupForm
 from portfolios.models import User
+from portfolios.services.accounts import account_create
 
 
 def _attach_session_invites(request: HttpRequest, user: User) -> None:
@@ -62,7 +64,15 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("portfolios:dashboard")
     form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        try:
+            user = account_create(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                display_name=form.cleaned_data.get("display_name", ""),
+            )
+        except ValidationError as error:  # another sign-up took the email since the form checked it
+            form.add_error(None, error)
+            return render(request, "registration/signup.html", {"form": form})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         _attach_session_invites(request, user)
         if access.session_invite_ids(request):
