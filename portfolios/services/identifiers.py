@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 
 from portfolios import redaction
-from portfolios.models import Artifact, Comment, HistoryPurge, Portfolio, User
+from portfolios.models import Artifact, Comment, HistoryPurge, Portfolio, Revision, User
 from portfolios.services.artifacts import SaveResult, VersionConflict, artifact_save
 from portfolios.validation import clean_single_line, refuse_identifiers
 
@@ -86,8 +86,9 @@ def history_identifier_count(artifact: Artifact) -> tuple[int, int]:
     """How many earlier revisions hold identifiers, and how many identifiers they hold in all."""
     revisions = 0
     total = 0
-    for revision in artifact.revisions.filter(number__lt=artifact.version).only("fields"):
-        found = len(redaction.artifact_identifiers(revision.fields))
+    history = Revision.objects.filter(artifact_id=artifact.pk, number__lt=artifact.version)
+    for fields in history.values_list("fields", flat=True):  # one query, the text only
+        found = len(redaction.artifact_identifiers(fields))
         if found:
             revisions += 1
             total += found

@@ -75,6 +75,7 @@ def account_export(*, user: User) -> dict[str, Any]:
         "portfolios": [
             {
                 "track": portfolio.track,
+                "headline": portfolio.headline,
                 "created_at": _time(portfolio.created_at),
                 "artifacts": [
                     {
@@ -103,7 +104,12 @@ def account_export(*, user: User) -> dict[str, Any]:
                     for link in portfolio.share_links.all()
                 ],
                 "mentor_invites": [
-                    {"email": invite.email, "display_name": invite.display_name, "status": invite.status}
+                    {
+                        "email": invite.email,
+                        "display_name": invite.display_name,
+                        "status": invite.status,
+                        "message": invite.message,
+                    }
                     for invite in portfolio.mentor_invites.all()
                 ],
             }

@@ -190,3 +190,22 @@ def test_the_profile_page_warning_is_cached_on_the_content_version(candidate_cli
     with CaptureQueriesContext(connection) as repeat:
         candidate_client.get(reverse("profile"))
     assert not any("portfolios_revision" in query["sql"] for query in repeat.captured_queries)
+
+
+def test_the_download_holds_the_portfolio_headline_and_invite_notes(candidate_client, portfolio):
+    services.portfolio_headline_update(portfolio=portfolio, headline="Outpatient OT: clear goals")
+    services.mentor_invite_create(portfolio=portfolio, email="m@example.com", invite_url_for=str, message="Plan first?")
+    data = download(candidate_client)["portfolios"][0]
+    assert data["headline"] == "Outpatient OT: clear goals"
+    assert data["mentor_invites"][0]["message"] == "Plan first?"
+
+
+def test_the_purge_page_runs_the_same_queries_however_long_the_history(candidate_client, portfolio, leaky):
+    url = purge_url(portfolio)
+    with CaptureQueriesContext(connection) as short:
+        assert candidate_client.get(url).status_code == 200
+    for number in range(6):
+        save(portfolio, "case_writeup", {**LEAKY, "plan": f"{LEAKY['plan']} Edit {number}."})
+    with CaptureQueriesContext(connection) as long:
+        assert candidate_client.get(url).status_code == 200
+    assert len(short) == len(long)

@@ -224,3 +224,20 @@ def test_a_signed_out_visitor_is_sent_to_log_in_from_the_headline_form(portfolio
     response = Client().post(headline_url(portfolio), {"headline": "x"})
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
     assert Portfolio.objects.get(pk=portfolio.pk).headline == ""
+
+
+def test_the_mentors_and_share_pages_run_the_same_queries_however_many_artifacts(candidate_client, portfolio):
+    save(portfolio, "case_writeup", {"context": "Mrs. Alvarez, 72, seen 03/14/2025."})
+    urls = [reverse(f"portfolios:{name}", args=[portfolio.pk]) for name in ("mentors", "share_links", "portfolio")]
+    before = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert candidate_client.get(url).status_code == 200
+        before.append(len(queries))
+    for kind in ("plan_of_care", "sop_checklist", "caseload_note"):
+        save(portfolio, kind, {}, status="draft")
+    save(portfolio, "handoff_template", {**HANDOFF, "framework": "SBAR for Mr. Okafor on 04/02/2025."})
+    for url, count in zip(urls, before, strict=True):
+        with CaptureQueriesContext(connection) as queries:
+            assert candidate_client.get(url).status_code == 200
+        assert len(queries) == count, url
