@@ -153,8 +153,8 @@ def test_mentor_comments_on_a_passage_gives_a_verdict_and_the_candidate_revises_
     plan_box = page.get_by_label("Plan and reasoning", exact=True)
     expect(plan_box).to_have_value(CASE["plan"])
     plan_box.fill(PLAN_V2)
-    page.get_by_role("button", name="Mark complete").click()
-    expect(page.get_by_role("status")).to_contain_text("marked complete (revision 2).")
+    page.get_by_role("button", name="Save changes").click()  # it is complete, and stays so
+    expect(page.get_by_role("status")).to_contain_text("saved (revision 2). It is still complete")
 
     # Back on the review page: the thread is outdated, with what changed; the verdict is stale.
     page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Outpatient").click()

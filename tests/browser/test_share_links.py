@@ -108,11 +108,11 @@ def test_candidate_shares_a_link_a_recruiter_reads_it_and_the_candidate_revokes_
     expect(row).to_contain_text("Revoked")
     expect(row.get_by_role("button")).to_have_count(0)
 
-    # The recruiter's reload now gets the same 404 as any unknown link.
+    # The recruiter's reload now gets the same friendly 404 as any unknown link.
     response = recruiter.reload()
     assert response is not None
     assert response.status == 404
-    expect(recruiter.get_by_role("heading", name="Page not found")).to_be_visible()
+    expect(recruiter.get_by_role("heading", name="This link has expired or was revoked")).to_be_visible()
     expect(recruiter.get_by_text(HANDOFF["framework"])).to_have_count(0)
 
     link.refresh_from_db()
