@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -12,12 +13,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from portfolios.kinds import KINDS_BY_KEY
+from portfolios.kinds import KINDS_BY_KEY, ArtifactKind
 from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, User, Verdict
 from portfolios.selectors import identifier_places
 from portfolios.services.artifacts import _store_check
 from portfolios.tracks import TRACKS_BY_KEY
-from portfolios.validation import clean_fields
+from portfolios.validation import clean_fields, clean_single_line
 
 EXPORT_FORMAT = "otportfolio-export"
 EXPORT_VERSION = 1
@@ -148,100 +149,198 @@ def _require(condition: bool, message: str) -> None:
         raise InvalidExport(message, code="invalid_import")
 
 
+def _json_type(value: Any) -> str:
+    """What a JSON value is, in the words of the JSON format (for error messages)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _expect(value: Any, kind: type, where: str) -> Any:
+    names = {Mapping: "an object", list: "a list", str: "text"}
+    _require(isinstance(value, kind), f"{where}: expected {names[kind]}, not {_json_type(value)}")
+    return value
+
+
+def _whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _parse_time(value: Any, where: str) -> datetime | None:
     if value is None:
         return None
-    parsed = parse_datetime(value) if isinstance(value, str) else None
-    _require(parsed is not None, f"{where}: not a date and time: {value!r}")
-    return parsed
+    try:
+        parsed = parse_datetime(value) if isinstance(value, str) else None
+    except ValueError:  # well-formed but impossible, e.g. month 13
+        parsed = None
+    _require(parsed is not None, f"{where}: not a date and time: {str(value)[:40]!r}")
+    return parsed if timezone.is_aware(parsed) else parsed.replace(tzinfo=UTC)
 
 
-def _validate_portfolio(data: Mapping[str, Any], where: str) -> None:
-    _require(isinstance(data, Mapping), f"{where}: expected an object")
-    _require(data.get("track") in TRACKS_BY_KEY, f"{where}: unknown track {data.get('track')!r}")
-    artifacts = data.get("artifacts", [])
-    _require(isinstance(artifacts, list), f"{where}.artifacts: expected a list")
-    kinds = [artifact.get("kind") if isinstance(artifact, Mapping) else None for artifact in artifacts]
+@dataclass(frozen=True)
+class _ImportedRevision:
+    number: int
+    fields: dict[str, str]
+    status: str
+    note: str
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class _ImportedArtifact:
+    kind: str
+    revisions: list[_ImportedRevision]
+
+
+@dataclass(frozen=True)
+class _ImportedPortfolio:
+    track: str
+    artifacts: list[_ImportedArtifact]
+
+
+def _fields_and_status(kind: ArtifactKind, fields: Any, status: Any, where: str) -> tuple[dict[str, str], str]:
+    """Sections cleaned as the editor cleans them; `complete` kept only if the editor would allow it.
+
+    Like restoring a revision: a complete revision whose required sections are now stricter
+    comes back as a draft rather than failing the whole import.
+    """
+    _expect(fields, Mapping, f"{where}.fields")
+    _require(status in Artifact.Status.values, f"{where}: unknown status {str(status)[:40]!r}")
+    try:
+        cleaned = clean_fields(kind, fields, complete=False)
+    except ValidationError as error:
+        raise InvalidExport(f"{where}: {'; '.join(error.messages)}", code="invalid_import") from error
+    bad = sorted(key for key, value in fields.items() if value is not None and not isinstance(value, str))
+    _require(not bad, f"{where}: section {', '.join(bad)} must be text")
+    if status == Artifact.Status.COMPLETE:
+        try:
+            clean_fields(kind, cleaned, complete=True)
+        except ValidationError:
+            status = Artifact.Status.DRAFT
+    return cleaned, status
+
+
+def _validated_revision(kind: ArtifactKind, raw: Any, where: str) -> _ImportedRevision:
+    _expect(raw, Mapping, where)
+    fields, status = _fields_and_status(kind, raw.get("fields"), raw.get("status"), where)
+    note = raw.get("note") or ""
+    _expect(note, str, f"{where}.note")
+    try:
+        note = clean_single_line(note, label=f"{where}.note")
+    except ValidationError as error:
+        raise InvalidExport(error.messages[0], code="invalid_import") from error
+    max_note = Revision._meta.get_field("note").max_length
+    return _ImportedRevision(
+        number=raw["number"],
+        fields=fields,
+        status=status,
+        note=note[:max_note],
+        created_at=_parse_time(raw.get("created_at"), f"{where}.created_at"),
+    )
+
+
+def _validated_artifact(raw: Any, where: str) -> _ImportedArtifact:
+    _expect(raw, Mapping, where)
+    kind_key = raw.get("kind")
+    kind = KINDS_BY_KEY.get(kind_key) if isinstance(kind_key, str) else None
+    _require(kind is not None, f"{where}: unknown kind {str(kind_key)[:40]!r}")
+    revisions = raw.get("revisions")
+    _require(isinstance(revisions, list) and revisions, f"{where}: needs its revisions")
+    numbers = [revision.get("number") if isinstance(revision, Mapping) else None for revision in revisions]
+    _require(
+        all(_whole_number(number) for number in numbers)
+        and numbers == list(range(1, len(numbers) + 1))
+        and _whole_number(raw.get("version"))
+        and raw["version"] == len(numbers),
+        f"{where}: revisions must be numbered 1..version without gaps",
+    )
+    validated = [
+        _validated_revision(kind, revision, f"{where} revision {number}")
+        for number, revision in enumerate(revisions, start=1)
+    ]
+    # The artifact's own copy must match its last revision: a mismatch means an edited file.
+    last = revisions[-1]
+    current_fields, current_status = _fields_and_status(kind, raw.get("fields"), raw.get("status"), where)
+    _require(current_fields == validated[-1].fields, f"{where}: fields differ from the last revision")
+    _require(
+        raw.get("status") == last.get("status") and current_status == validated[-1].status,
+        f"{where}: status differs from the last revision",
+    )
+    return _ImportedArtifact(kind=kind.key, revisions=validated)
+
+
+def _validated_portfolio(raw: Any, where: str) -> _ImportedPortfolio:
+    _expect(raw, Mapping, where)
+    track = raw.get("track")
+    _require(isinstance(track, str) and track in TRACKS_BY_KEY, f"{where}: unknown track {str(track)[:40]!r}")
+    artifacts = _expect(raw.get("artifacts", []), list, f"{where}.artifacts")
+    validated = [
+        _validated_artifact(artifact, f"{where}.artifacts[{index}]") for index, artifact in enumerate(artifacts)
+    ]
+    kinds = [artifact.kind for artifact in validated]
     _require(len(kinds) == len(set(kinds)), f"{where}: an artifact kind appears twice")
-    for index, artifact in enumerate(artifacts):
-        place = f"{where}.artifacts[{index}]"
-        _require(isinstance(artifact, Mapping), f"{place}: expected an object")
-        kind = KINDS_BY_KEY.get(artifact.get("kind"))
-        _require(kind is not None, f"{place}: unknown kind {artifact.get('kind')!r}")
-        revisions = artifact.get("revisions")
-        _require(isinstance(revisions, list) and revisions, f"{place}: needs its revisions")
-        numbers = [revision.get("number") if isinstance(revision, Mapping) else None for revision in revisions]
-        _require(
-            numbers == list(range(1, len(numbers) + 1)) and artifact.get("version") == len(numbers),
-            f"{place}: revisions must be numbered 1..version without gaps",
-        )
-        for revision in revisions:
-            _require(revision.get("status") in Artifact.Status.values, f"{place}: unknown status")
-            try:
-                clean_fields(kind, revision.get("fields") or {}, complete=False)
-            except ValidationError as error:
-                raise InvalidExport(f"{place} revision {revision['number']}: {'; '.join(error.messages)}") from error
-            _parse_time(revision.get("created_at"), f"{place} revision {revision['number']}")
-        _require(
-            artifact.get("fields") == revisions[-1].get("fields"), f"{place}: fields differ from the last revision"
-        )
-        _require(
-            artifact.get("status") == revisions[-1].get("status"), f"{place}: status differs from the last revision"
-        )
+    return _ImportedPortfolio(track=track, artifacts=validated)
 
 
 @transaction.atomic
 def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None = None) -> list[Portfolio]:
     """Restore the portfolios of an export file into the user's account, revisions and all.
 
-    With `track`, only that portfolio is restored. Nothing is written unless the whole file is valid
-    and none of its tracks is already taken in the account.
+    With `track`, only that portfolio is restored. Every value is checked for its type and
+    cleaned as the editor cleans it before anything is written; nothing is written unless the
+    whole file is valid and none of its tracks is already taken in the account.
     """
     _require(isinstance(data, Mapping) and data.get("format") == EXPORT_FORMAT, "This is not an OT Portfolio export.")
-    _require(data.get("version") == EXPORT_VERSION, f"Unsupported export version {data.get('version')!r}.")
+    version = data.get("version")
+    _require(_whole_number(version) and version == EXPORT_VERSION, f"Unsupported export version {str(version)[:40]!r}.")
     portfolios = data.get("portfolios")
     _require(isinstance(portfolios, list), "The export has no list of portfolios.")
     chosen = [
         item for item in portfolios if track is None or (isinstance(item, Mapping) and item.get("track") == track)
     ]
     _require(chosen, f"The export has no {track} portfolio." if track else "The export holds no portfolio.")
-    for index, item in enumerate(chosen):
-        _validate_portfolio(item, f"portfolios[{index}]")
-    taken = set(
-        Portfolio.objects.filter(owner=user, track__in=[item["track"] for item in chosen]).values_list(
-            "track", flat=True
-        )
-    )
+    validated = [_validated_portfolio(item, f"portfolios[{index}]") for index, item in enumerate(chosen)]
+    tracks = [item.track for item in validated]
+    _require(len(tracks) == len(set(tracks)), "The export holds two portfolios for one track.")
+    taken = set(Portfolio.objects.filter(owner=user, track__in=tracks).values_list("track", flat=True))
     _require(not taken, f"This account already has a portfolio for: {', '.join(sorted(taken))}.")
 
     restored = []
-    for item in chosen:
-        portfolio = Portfolio.objects.create(owner=user, track=item["track"])
+    for item in validated:
+        portfolio = Portfolio.objects.create(owner=user, track=item.track)
         User.bump_content_version(user.pk)
-        for entry in item.get("artifacts", []):
+        for entry in item.artifacts:
+            last = entry.revisions[-1]
             artifact = Artifact.objects.create(
                 portfolio=portfolio,
-                kind=entry["kind"],
-                fields=entry["fields"],
-                status=entry["status"],
-                version=entry["version"],
+                kind=entry.kind,
+                fields=last.fields,
+                status=last.status,
+                version=last.number,
             )
             Revision.objects.bulk_create(
                 Revision(
                     artifact=artifact,
-                    number=revision["number"],
-                    fields=revision["fields"],
-                    status=revision["status"],
-                    note=revision.get("note", "")[:200],
+                    number=revision.number,
+                    fields=revision.fields,
+                    status=revision.status,
+                    note=revision.note,
                     author=user,
                 )
-                for revision in entry["revisions"]
+                for revision in entry.revisions
             )
             # Keep the original save times: history should read as it happened.
-            for revision in entry["revisions"]:
-                created = _parse_time(revision.get("created_at"), "revision")
-                if created:
-                    Revision.objects.filter(artifact=artifact, number=revision["number"]).update(created_at=created)
+            for revision in entry.revisions:
+                if revision.created_at:
+                    Revision.objects.filter(artifact=artifact, number=revision.number).update(
+                        created_at=revision.created_at
+                    )
             _store_check(artifact, portfolio.track)
             artifact.save(update_fields=["check_result", "checked_version", "phi_error_count"])
         restored.append(portfolio)

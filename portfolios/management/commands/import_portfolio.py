@@ -27,6 +27,10 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {file}: {error}") from error
         except json.JSONDecodeError as error:
             raise CommandError(f"{file} is not valid JSON ({error.msg} at line {error.lineno})") from error
+        except (RecursionError, ValueError) as error:  # nested past Python's limit, or a number too long to read
+            raise CommandError(
+                f"{file} is not an OT Portfolio export: its JSON is nested or sized past reason"
+            ) from error
         account = User.objects.filter(email__iexact=user.strip()).first()
         if account is None:
             raise CommandError(f"No account with the email {user!r}. Create it first (sign up), then import.")
