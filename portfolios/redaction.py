@@ -149,6 +149,7 @@ class FieldProblem:
     field_label: str
     passage: str
     finding: Finding
+    own_line: bool = False  # the candidate's own line (profile, headline), where their own name may stand
 
     @property
     def type_label(self) -> str:
@@ -156,14 +157,17 @@ class FieldProblem:
 
     @property
     def message(self) -> str:
-        return (
+        message = (
             f"{self.field_label}: \u201c{self.passage}\u201d looks like a patient identifier "
             f"({self.type_label}). {self.finding.fix}"
         )
+        if self.own_line and self.finding.check == "phi.name":
+            message += " If it is your own name, write it the same way in your display name: your own name may stand."
+        return message
 
 
-def field_problems(label: str, text: str, findings: Iterable[Finding]) -> list[FieldProblem]:
-    return [FieldProblem(label, text[finding.start : finding.end], finding) for finding in findings]
+def field_problems(label: str, text: str, findings: Iterable[Finding], *, own_line: bool = False) -> list[FieldProblem]:
+    return [FieldProblem(label, text[finding.start : finding.end], finding, own_line) for finding in findings]
 
 
 def _usable_spans(text: str, findings: Iterable[Finding]) -> list[Finding]:

@@ -65,7 +65,7 @@ def refuse_identifiers(field: str, label: str, text: str, *, own_name: str | Non
             {
                 field: [
                     ValidationError(problem.message + " Nothing was saved.", code="phi")
-                    for problem in redaction.field_problems(label, text, findings)
+                    for problem in redaction.field_problems(label, text, findings, own_line=own_name is not None)
                 ]
             }
         )

@@ -26,9 +26,13 @@ def profile_problems(user: User) -> list[redaction.FieldProblem]:
             "Display name",
             user.display_name,
             redaction.profile_identifiers("display_name", user.display_name, own_name=own),
+            own_line=True,
         ),
         *redaction.field_problems(
-            "Profile headline", user.headline, redaction.profile_identifiers("headline", user.headline, own_name=own)
+            "Profile headline",
+            user.headline,
+            redaction.profile_identifiers("headline", user.headline, own_name=own),
+            own_line=True,
         ),
     ]
 
@@ -39,7 +43,7 @@ def portfolio_problems(portfolio: Portfolio) -> list[redaction.FieldProblem]:
     headline = redaction.profile_identifiers("headline", portfolio.headline, own_name=owner.display_name)
     return [
         *profile_problems(owner),
-        *redaction.field_problems("Portfolio headline", portfolio.headline, headline),
+        *redaction.field_problems("Portfolio headline", portfolio.headline, headline, own_line=True),
     ]
 
 

@@ -241,3 +241,9 @@ def test_the_mentors_and_share_pages_run_the_same_queries_however_many_artifacts
         with CaptureQueriesContext(connection) as queries:
             assert candidate_client.get(url).status_code == 200
         assert len(queries) == count, url
+
+
+def test_a_candidate_without_a_display_name_is_told_their_own_name_may_stand(candidate_client, candidate):
+    response = profile(candidate_client, display_name="", headline="Jordan Lee, outpatient OT")
+    assert "If it is your own name, write it the same way in your display name" in response.content.decode()
+    assert profile(candidate_client, "Jordan Lee", "Jordan Lee, outpatient OT").status_code == 302
