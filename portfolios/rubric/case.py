@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.assist import find_cues, find_levels, fold, folded
+from portfolios.rubric.examples import example
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.goals import mentions_occupation, mentions_prior_level
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE
@@ -41,6 +42,19 @@ _MEASURED = folded(
     r"|ACLS|SFA|SPM|MMT|GG)\b[^.;\n]{0,40}?\d"
 )
 _CONSTRAINT = folded(r"\b(?:due\s+to|secondary\s+to|because\s+of|limited\s+by|d/t|s/t|2/2)\b|2°|2\s?nd(?:ary)?\s+to")
+# A constraint named as such, even without a causal link word: "What actually limited her was …",
+# "The real barrier was …", "The limiting factor turned out to be …", "… was what held him back".
+_NAMED_CONSTRAINT = folded(
+    r"\bwhat\s+(?:\w+\s+){0,2}?(?:limited|limits|restricted|held\s+\w+\s+back|holds\s+\w+\s+back|stopped|stops"
+    r"|kept\s+\w+\s+from|keeps\s+\w+\s+from|got\s+in\s+(?:the|her|his|their)\s+way|gets\s+in\s+(?:the|her|his|their)\s+way"
+    r"|made\s+\w+\s+(?:hard|difficult|unsafe)|prevented)\b"
+    r"|\b(?:real|main|actual|true|key|biggest|primary|major|underlying|chief|central)\s+(?:barrier|constraint|limitation"
+    r"|limiting\s+factor|limiter|obstacle|problem|issue|limit|reason)s?\b"
+    r"|\blimiting\s+(?:factor|issue|problem|element)s?\b"
+    r"|\b(?:barrier|constraint|limitation|obstacle)s?\s+(?:was|were|is|are|turned\s+out|proved)\b"
+    r"|\b(?:was|were|is|are)\s+(?:limited|held\s+back|restricted)\s+(?:more\s+|most\s+|mainly\s+|mostly\s+)?(?:by|from)\b"
+    r"|\bheld\s+(?:her|him|them|the\s+client)\s+back\b"
+)
 _ALTERNATIVE = folded(
     r"\b(?:instead\s+of|rather\s+than|ruled\s+out|considered|alternatives?|options?|versus|vs\.?"
     r"|chose\s+not|decided\s+against|weighed|trade-?off)"
@@ -59,6 +73,11 @@ _FILLER = folded(
 _SPECIFIC_AFTER = folded(
     r"\s{0,3}(?:for|of|to|with|using|focus(?:ed|ing)?|target(?:ed|ing)?|including|in|on|via|:|-|–|\(|addressing"
     r"|emphasi[sz]ing)\b|\s{0,3}[:(–-]"
+)
+# A billing code (CPT 97xxx, optionally with its modifier) just before a service name: "97110 Therapeutic exercise",
+# "CPT 97112 - Neuromuscular re-ed", "(97530) therapeutic activities".
+_BILLING_CODE_BEFORE = folded(
+    r"\b(?:cpt\s{0,2}#?\s{0,2})?9\d{4}(?:-?[a-z]{2})?\)?\s{0,3}(?:[-–—:=(]\s{0,3})?(?:\(\s{0,2})?$"
 )
 # "I no longer write 'tolerated well'" quotes the filler to reject it.
 _REJECTING_BEFORE = folded(
@@ -122,11 +141,7 @@ def _baseline(text: ArtifactText) -> Iterator[Finding]:
         return
     has_prior = mentions_prior_level(body)
     # Only a measurement outside the prior-level sentences is a *current* level.
-    current = any(
-        _MEASURED.search(fold(sentence.text)) or find_levels(sentence.text) or find_cues(sentence.text)
-        for sentence in iter_sentences(body)
-        if not mentions_prior_level(sentence.text)
-    )
+    current = baseline_measure(body) is not None
     missing = [
         name
         for name, present in (("the prior level of function", has_prior), ("a measured current level", current))
@@ -140,17 +155,49 @@ def _baseline(text: ArtifactText) -> Iterator[Finding]:
             row=ASSESSMENT,
             severity="warning",
             message=f"The assessment does not give {' or '.join(missing)}, so progress cannot be shown against it.",
-            fix="“PLOF: independent in ADLs and drove. Day 1: Mod A for LB dressing, 4/10 COPM performance.”",
+            fix=example(text.track, "case_baseline"),
         )
+
+
+def named_constraint(body: str, context: str = "") -> tuple[int, int] | None:
+    """The span in `body` of the sentence naming the limiting factor, or None.
+
+    A sentence counts when it ties an occupation to its cause ("Mod A for LB dressing due to …"),
+    or names the constraint as such ("The real barrier was …", "What actually limited her was …")
+    while the text names an occupation somewhere. `context` (e.g. the case's context section) is
+    read too; a constraint found only there gives the span (0, 0).
+    """
+    whole_text = f"{body}\n{context}"
+    occupation_anywhere = mentions_occupation(whole_text)
+    for sentence in iter_sentences(whole_text):
+        lowered = fold(sentence.text)
+        tied = _CONSTRAINT.search(lowered) and mentions_occupation(sentence.text)
+        named = occupation_anywhere and _NAMED_CONSTRAINT.search(lowered)
+        if tied or named:
+            return (sentence.start, sentence.end) if sentence.end <= len(body) else (0, 0)
+    return None
+
+
+def baseline_measure(body: str) -> tuple[int, int] | None:
+    """The span of the first measured *current* level in `body` (not in a prior-level sentence), or None.
+
+    Measured: an assist level, a cue count, a number with a clinical unit, a ratio or a named
+    tool's score. "Below average." or "Impaired." is not a measure.
+    """
+    for sentence in iter_sentences(body):
+        if mentions_prior_level(sentence.text):
+            continue
+        if _MEASURED.search(fold(sentence.text)) or find_levels(sentence.text) or find_cues(sentence.text):
+            return sentence.start, sentence.end
+    return None
 
 
 def _constraint(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("assessment")
     if not body.strip():
         return
-    for sentence in iter_sentences(f"{body}\n{text.text('context')}"):
-        if _CONSTRAINT.search(fold(sentence.text)) and mentions_occupation(sentence.text):
-            return
+    if named_constraint(body, text.text("context")) is not None:
+        return
     yield section_finding(
         "assessment",
         body,
@@ -158,7 +205,7 @@ def _constraint(text: ArtifactText) -> Iterator[Finding]:
         row=ASSESSMENT,
         severity="warning",
         message="The assessment does not name the real constraint: no occupation tied to the factor limiting it.",
-        fix="“Needs Mod A for LB dressing due to limited hip flexion (90°) and hip precautions.”",
+        fix="Name what limits the activity and tie it to the activity: " + example(text.track, "constraint"),
     )
 
 
@@ -180,33 +227,46 @@ def _reasoning(text: ArtifactText) -> Iterator[Finding]:
             row=ASSESSMENT,
             severity="warning",
             message=f"The plan does not show your reasoning: it lacks {' and '.join(missing)}.",
-            fix="“I chose compensatory training with a reacher rather than hip ROM work, because she goes home alone "
-            "on Day 5.”",
+            fix=example(text.track, "reasoning"),
         )
+
+
+def unskilled_phrases(body: str) -> list[tuple[int, int]]:
+    """Spans of filler that does not show skilled care ("tolerated treatment well", "did well", a bare
+    "ADL retraining"), skipping a named intervention with its target, a billing-code line
+    ("97110 Therapeutic exercise") and filler quoted to reject it."""
+    lowered = fold(body)
+    spans: list[tuple[int, int]] = []
+    for match in _FILLER.finditer(lowered):
+        if match.group("bare"):
+            if _SPECIFIC_AFTER.match(lowered, match.end()):
+                continue
+            # A CPT code list names the service billed, not the care given: "97110 Therapeutic exercise".
+            if _BILLING_CODE_BEFORE.search(lowered, max(0, match.start() - 24), match.start()):
+                continue
+        if _REJECTING_BEFORE.search(lowered, max(0, match.start() - 40), match.start()):
+            continue
+        written = body[match.start() : match.end()]
+        phrase = written.strip()
+        start = match.start() + (len(written) - len(written.lstrip()))
+        spans.append((start, start + len(phrase)))
+    return spans
 
 
 def _skilled_language(text: ArtifactText) -> Iterator[Finding]:
     for field in _SKILLED_SCAN:
         body = text.text(field)
-        lowered = fold(body)
-        for match in _FILLER.finditer(lowered):
-            if match.group("bare") and _SPECIFIC_AFTER.match(lowered, match.end()):
-                continue
-            if _REJECTING_BEFORE.search(lowered, max(0, match.start() - 40), match.start()):
-                continue
-            written = body[match.start() : match.end()]
-            phrase = written.strip()
-            start = match.start() + (len(written) - len(written.lstrip()))
+        for start, end in unskilled_phrases(body):
+            phrase = body[start:end]
             yield finding(
                 field,
-                (start, start + len(phrase)),
+                (start, end),
                 check="case.skilled_language",
                 row=DOCUMENTATION,
                 severity="warning",
                 message=f"“{phrase}” does not show skilled care: it says neither what you did nor how the client "
                 "responded.",
-                fix="Name the skill and the response: “Trained LB dressing with a reacher and sock aid under hip "
-                "precautions; completed with Min A and 2 verbal cues.”",
+                fix=f"Name the skill and the response: {example(text.track, 'skilled')}",
             )
 
 
@@ -229,7 +289,7 @@ def _follow_up(text: ArtifactText) -> Iterator[Finding]:
             row=PLAN_OF_CARE,
             severity="warning",
             message=f"The follow-up does not give {' or '.join(missing)}, so the outcome cannot be verified.",
-            fix="“Reassessed on Day 10: LB dressing improved from Mod A to Min A; COPM performance 4/10 → 7/10.”",
+            fix=example(text.track, "follow_up"),
         )
 
 

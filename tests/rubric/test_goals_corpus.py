@@ -7,7 +7,8 @@ written. The 32 entries marked `"set": "holdout"` were written and labelled afte
 scored once untouched (0.932 overall, condition 0.781): that is the fairer estimate for unseen
 goals. A few general fixes followed (courtesy-title subjects, handrails, counted turns), so the
 figure printed for them now is no longer a blind one.
-An element counts as found when `goals.check` raises no `goal.<element>` finding on that goal.
+An element counts as found when `goals.check` raises no `goal.<element>` finding on that goal and no
+`goal.coast` finding naming it; `goals.coast_elements` must agree.
 """
 
 from __future__ import annotations
@@ -24,6 +25,14 @@ from portfolios.rubric.artifact import ArtifactText
 CORPUS = Path(__file__).parent / "corpus" / "goals.jsonl"
 ELEMENTS = ("client", "occupation", "assist", "condition", "timeline", "measurable")
 REQUIRED_ACCURACY = 0.90
+ELEMENT_WORDS = {
+    "client": "COAST “C”",
+    "occupation": "COAST “O”",
+    "assist": "COAST “A”",
+    "condition": "COAST “S”",
+    "timeline": "COAST “T”",
+    "measurable": "a measure a colleague could check",
+}
 
 
 def _load() -> list[dict]:
@@ -35,8 +44,15 @@ def _found_elements(entry: dict) -> dict[str, bool]:
     fields = dict.fromkeys(KINDS_BY_KEY["plan_of_care"].section_keys, "")
     fields["long_term_goals"] = entry["text"]
     text = ArtifactText(kind="plan_of_care", track=entry["track"], fields=fields)
-    fired = {item.check for item in goals.check(text) if item.field == "long_term_goals" and item.start != item.end}
-    return {element: f"goal.{element}" not in fired for element in ELEMENTS}
+    on_goal = [item for item in goals.check(text) if item.field == "long_term_goals" and item.start != item.end]
+    fired = {item.check for item in on_goal}
+    # A goal missing several elements gets one `goal.coast` finding that names each of them.
+    named = " ".join(item.message for item in on_goal if item.check == "goal.coast")
+    found = {element: f"goal.{element}" not in fired and ELEMENT_WORDS[element] not in named for element in ELEMENTS}
+    # The pure helper the row scoring reads must agree with the findings.
+    helper = goals.coast_elements(entry["text"], entry["track"])
+    assert found == {element: helper[element] is not None for element in ELEMENTS}, entry["text"]
+    return found
 
 
 def _score(entries: list[dict]) -> tuple[dict[str, float], float, list[str]]:

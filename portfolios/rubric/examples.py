@@ -1,0 +1,122 @@
+"""Worked examples for the checks' fixes, chosen by the artifact's track.
+
+A fix is only useful when it reads like the candidate's own setting: a school plan gets a
+classroom goal, never an adult hip-precaution or a grandchild example. Every check that quotes an
+example in its fix asks `example(track, key)`; a track without its own wording falls back to
+the adult rehab wording in `_ADULT`.
+"""
+
+from __future__ import annotations
+
+# Adult rehab wordings: the default for outpatient, acute, inpatient rehab and home health.
+_ADULT: dict[str, str] = {
+    "subject": "Client",
+    "goal": "Client will don socks and shoes with modified independence using a sock aid and long-handled shoe "
+    "horn while seated within 4 weeks.",
+    "goal_short": "Client will don socks and shoes with Min A using a sock aid while seated within 2 weeks.",
+    "occupation": "“… don socks and shoes …” or “… prepare a simple lunch …”",
+    "assist": "“with Min A”, “with supervision”, “modified independent”, “with ≤2 verbal cues”",
+    "condition": "“using a sock aid while seated at the edge of the bed” or “in her own kitchen”",
+    "timeline": "“within 4 weeks”, “by the 6th visit” or “by discharge”",
+    "measure": "“with Min A”, “in 4/5 trials”, “for 10 minutes”, “COPM performance 7/10”",
+    "impairment": "“… increase grip strength to 20 lb in order to open jars during meal preparation.”",
+    "priority": "“… so she can make her own breakfast again (client's top COPM priority).”",
+    "discharge": "“Discharge when client completes LB dressing and toileting at modified independent for 3 "
+    "consecutive sessions.”",
+    "frequency": "“2x/week for 6 weeks (12 visits); progress report every 10 treatment days.”",
+    "baseline": "“LB dressing: Mod A, 3 verbal cues for sequencing; COPM performance 3/10.”",
+    "plan": "“Skilled training in LB dressing with a sock aid and reacher, 2x/week for 4 weeks, toward Min A by "
+    "visit 8.”",
+    "constraint": "“Needs Mod A for LB dressing due to limited trunk flexion and pain 6/10.”",
+    "case_baseline": "“PLOF: independent in ADLs and drove. Day 1: Mod A for LB dressing, COPM performance 4/10.”",
+    "reasoning": "“I chose compensatory training with a sock aid rather than ROM work, because she goes home alone "
+    "in 5 days.”",
+    "skilled": "“Trained LB dressing with a sock aid and reacher; completed with Min A and 2 verbal cues.”",
+    "follow_up": "“Reassessed on Day 10: LB dressing improved from Mod A to Min A; COPM performance 4/10 → 7/10.”",
+    "main_message": "“Sit down to put on your socks and shoes, every time.”",
+    "action": "“Each morning, sit on the bed and put on your socks with the sock aid before you stand up.”",
+    "reason": "“Do this so you do not lose your balance while you dress.”",
+    "teach_back": "“I want to be sure I explained this well. Can you show me how you'll put on your socks with "
+    "the sock aid tomorrow morning?”",
+    "chunk_check": "“Show me how you'll get out of bed without twisting.”",
+    "barrier": "“She worries she will forget the exercises on busy days. We agreed: 10 squeezes with the putty "
+    "after breakfast, every day, at the kitchen table.”",
+    "response": "“Client used the sock aid correctly on the second try after I re-explained step 2; daughter "
+    "(caregiver) was present and repeated the steps in her own words.”",
+    "plain_swap": "“Keep your leg up to bring the swelling down” rather than “Elevate the lower extremity to "
+    "reduce edema.”",
+}
+
+# Per-track wordings that replace the adult default.
+_TRACKS: dict[str, dict[str, str]] = {
+    "acute": {
+        "goal": "Pt will complete LB dressing with Min A using a reacher and sock aid while seated EOB within 3 days, "
+        "following posterior hip precautions.",
+        "goal_short": "Pt will complete toilet transfer with CGA using grab bars by the 3rd session.",
+        "constraint": "“Needs Mod A for LB dressing due to posterior hip precautions and pain 6/10.”",
+        "skilled": "“Trained LB dressing with a reacher and sock aid under hip precautions; completed with Min A and "
+        "2 verbal cues.”",
+        "reason": "“Do this so your new hip stays in place while it heals.”",
+        "main_message": "“Sit down to dress, and keep your knee lower than your hip.”",
+    },
+    "home_health": {
+        "goal": "Client will complete tub transfers with supervision using a tub bench and grab bar in her own "
+        "bathroom, with no reported dizziness, by the 8th visit.",
+        "condition": "“using a tub bench in her own bathroom” or “with no reported dizziness”",
+        "constraint": "“Needs Min A for tub transfers because the tub wall is high and she lives alone.”",
+    },
+    "inpatient_rehab": {
+        "goal": "Patient will complete LB dressing (GG0130H) at 04 supervision using a reacher while seated in "
+        "the w/c by discharge (admission 02).",
+        "baseline": "“LB dressing (GG0130H): admission 02; toilet transfer (GG0170F): 03.”",
+    },
+    "pediatrics": {
+        "subject": "Student",
+        "goal": "Student will write his first and last name legibly on lined paper during seatwork in 4/5 trials "
+        "by the annual IEP review.",
+        "goal_short": "Student will copy 3 words from the board with no more than 1 verbal prompt in 4/5 trials by "
+        "the next progress report.",
+        "occupation": "“… write her name on lined paper …” or “… open his lunch containers …”",
+        "assist": "“independently”, “with no more than 1 verbal prompt”, “with hand-over-hand fading to min physical "
+        "assist”",
+        "condition": "“using a pencil grip during seatwork” or “at snack time in the classroom”",
+        "timeline": "“by the annual IEP review”, “by the next progress report” or “within 12 weeks”",
+        "measure": "“in 4/5 trials”, “in 80% of opportunities”, “with no more than 1 prompt”",
+        "impairment": "“… improve pencil grasp in order to write his name legibly on classroom worksheets.”",
+        "priority": "“… so she can open her lunch by herself like her classmates (her parents' top priority).”",
+        "discharge": "“Discharge from school OT when the student writes legibly for classroom tasks in 4/5 trials "
+        "for 2 consecutive progress reports.”",
+        "frequency": "“30 minutes, 2x/week in the classroom for the IEP year; progress reported quarterly.”",
+        "baseline": "“Name writing: 2 of 5 letters legible with hand-over-hand help; VMI standard score 78.”",
+        "plan": "“Classroom-based OT 2x/week for handwriting with a pencil grip and lined paper, toward 4/5 trials "
+        "by the IEP review.”",
+        "constraint": "“Needs hand-over-hand help to cut along a line because of weak grasp and poor bilateral "
+        "coordination.”",
+        "case_baseline": "“Before: kept up with peers in preschool. Now: 2/5 letters legible, VMI standard score 78.”",
+        "reasoning": "“I chose a pencil grip and slanted board rather than handwriting drills, because his teacher "
+        "needs a change she can use tomorrow.”",
+        "skilled": "“Graded cutting from thick to thin lines with spring scissors; cut a 6-inch line within 1/4 inch "
+        "in 3/5 trials with 1 verbal prompt.”",
+        "follow_up": "“Re-checked at the 6-week progress report: name writing went from 2/5 to 4/5 legible letters.”",
+        "main_message": "“Practise cutting with the spring scissors for 5 minutes after school.”",
+        "action": "“Each day after school, sit with him at the table and let him cut along 3 thick lines.”",
+        "reason": "“This builds the hand strength he needs to cut and write at school.”",
+        "teach_back": "“Show me how you will set up the scissors and paper with him after school.”",
+        "chunk_check": "“Show me how you will hold the paper for him while he cuts.”",
+        "barrier": "“Mom works nights, so Grandma will do the 5 minutes of cutting each day after school, at the "
+        "kitchen table.”",
+        "response": "“Parent set up the spring scissors correctly and explained the 3 steps back in her own words; "
+        "grandmother (after-school caregiver) was taught the same.”",
+        "plain_swap": "“Help him practise with his hands” rather than “Facilitate fine motor development.”",
+    },
+}
+
+
+def example(track: str, key: str) -> str:
+    """The example wording `key` for `track`, or the adult rehab wording when the track has none."""
+    return _TRACKS.get(track, {}).get(key) or _ADULT[key]
+
+
+def example_keys() -> frozenset[str]:
+    """Every example key (each track's wordings are a subset of these)."""
+    return frozenset(_ADULT)
