@@ -31,8 +31,10 @@ def test_the_issue_example_reports_a_missing_timeline():
     assert set(output["rows"]) == {"plan_of_care", "assessment"}
     assert set(output["rows"]["plan_of_care"]) == {"score", "label"}
     checks = {finding["check"] for finding in output["findings"]}
-    assert "goal.timeline" in checks
-    finding = next(f for f in output["findings"] if f["check"] == "goal.timeline")
+    # One vague goal gets one finding naming every missing COAST element (timeline among them).
+    assert "goal.coast" in checks
+    finding = next(f for f in output["findings"] if f["check"] == "goal.coast")
+    assert "timeline" in finding["message"]
     assert set(finding) == {"check", "row", "severity", "field", "start", "end", "message", "fix"}
     assert finding["field"] == "short_term_goals"
     assert output["rows"]["plan_of_care"]["score"] < 4
