@@ -33,6 +33,9 @@ SHARE_LOOKUP_FAILURES = Limit("share-miss", 20, timedelta(minutes=10))
 INVITE_LOOKUP_FAILURES = Limit("invite-miss", 20, timedelta(minutes=10))
 PASSWORD_RESETS_PER_ADDRESS = Limit("reset-ip", 10, timedelta(hours=1))
 PASSWORD_RESETS_PER_EMAIL = Limit("reset-email", 3, timedelta(hours=1))
+LIMITS = (SHARE_LOOKUP_FAILURES, INVITE_LOOKUP_FAILURES, PASSWORD_RESETS_PER_ADDRESS, PASSWORD_RESETS_PER_EMAIL)
+# A window that started longer ago than this has ended whatever its scope (rows store only a hashed key).
+LONGEST_WINDOW = max(limit.window for limit in LIMITS)
 
 
 def _key(limit: Limit, identity: str) -> str:
@@ -77,8 +80,8 @@ def hit(limit: Limit, identity: str) -> int:
     return ThrottleBucket.objects.get(key=key, window_start=start).count
 
 
-def prune(older_than: timedelta = timedelta(days=1)) -> int:
-    """Delete counts from windows long past; returns how many rows went."""
+def prune(older_than: timedelta = LONGEST_WINDOW) -> int:
+    """Delete counts from windows that have ended; returns how many rows went (prune_security_records)."""
     deleted, _ = ThrottleBucket.objects.filter(window_start__lt=timezone.now() - older_than).delete()
     return deleted
 

@@ -67,7 +67,7 @@ def test_with_benchmark_views_on_the_baseline_url_answers():
 
 def test_seed_demo_scale_adds_consistent_bulk_data_once(db):
     out = StringIO()
-    call_command("seed_demo", "--scale", "--scale-portfolios", "20", stdout=out)
+    call_command("seed_demo", "--scale", "--force", "--scale-portfolios", "20", stdout=out)
     assert "Scale data added: 20 portfolios, 240 artifacts, 240 revisions, 100 comments" in out.getvalue()
     assert User.objects.filter(email__endswith="@scale.otportfolio.test").count() == 20
     portfolios = Portfolio.objects.filter(owner__email__endswith="@scale.otportfolio.test")
@@ -97,6 +97,6 @@ def test_seed_demo_scale_adds_consistent_bulk_data_once(db):
     assert comments.filter(thread__isnull=False).exists()
 
     again = StringIO()
-    call_command("seed_demo", "--scale", "--scale-portfolios", "20", stdout=again)
+    call_command("seed_demo", "--scale", "--force", "--scale-portfolios", "20", stdout=again)
     assert "Scale data already present" in again.getvalue()
     assert Artifact.objects.filter(portfolio__in=portfolios).count() == 240

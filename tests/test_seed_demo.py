@@ -1,10 +1,17 @@
 import re
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, ShareLink, User, Verdict
 from tests.conftest import Client
+
+
+@pytest.fixture(autouse=True)
+def _debug_on(settings):
+    settings.DEBUG = True  # as in development, where seed_demo runs (it refuses with debug off)
 
 
 def run_seed():
@@ -75,3 +82,17 @@ def test_seed_demo_survives_a_new_secret_key(db, settings):
     path = re.search(r"^Share link: (\S+)$", second, re.MULTILINE).group(1)
     assert path != re.search(r"^Share link: (\S+)$", first, re.MULTILINE).group(1)
     assert Client().get(path).status_code == 200
+
+
+def test_seed_demo_refuses_with_debug_off_and_says_why(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match=r"DJANGO_DEBUG is off.*public login.*--force"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not User.objects.exists()
+
+
+def test_seed_demo_with_force_seeds_with_debug_off(db, settings):
+    settings.DEBUG = False
+    out = StringIO()
+    call_command("seed_demo", "--force", stdout=out)
+    assert User.objects.filter(email="demo@otportfolio.test").exists()

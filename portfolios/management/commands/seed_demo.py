@@ -19,7 +19,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -320,8 +320,20 @@ class Command(BaseCommand):
             metavar="N",
             help=f"How many scale portfolios --scale creates (default {SCALE_PORTFOLIOS:,}).",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Seed even with DJANGO_DEBUG off (e.g. a load-test server). Never on a public site.",
+        )
 
     def handle(self, *args, **options) -> None:
+        if not settings.DEBUG and not options["force"]:
+            # The demo account's password is printed here and in the README: on a public site it is
+            # a login anyone can use.
+            raise CommandError(
+                f"Refusing to seed: DJANGO_DEBUG is off, so this looks like production, and the demo adds a "
+                f"public login ({DEMO_EMAIL} with a published password). Pass --force only on a private test server."
+            )
         self._seed_demo()
         if options["scale"]:
             self._seed_scale(options["scale_portfolios"])
