@@ -188,3 +188,55 @@ def test_any_text_gives_spans_inside_its_section():
     fields = dict.fromkeys(KINDS_BY_KEY["case_writeup"].section_keys, odd)
     for item in case.check(ArtifactText("case_writeup", "acute", fields)):
         assert 0 <= item.start <= item.end <= len(fields[item.field]), item
+
+
+# --- Misreads fixed (issue 9) ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "named",
+    [
+        "What actually limited her was fear of falling in the shower.",
+        "The real barrier was that her husband does everything for her.",
+        "The limiting factor turned out to be pain, 7/10 by evening.",
+    ],
+)
+def test_a_constraint_named_as_such_is_read(named):
+    assessment = f"PLOF: independent. Day 2: LB dressing Mod A, toilet transfer Min A with RW. {named}"
+    text = write_up(assessment=assessment)
+    assert fired(text, "case.constraint") == []
+    start, end = case.named_constraint(assessment)
+    assert assessment[start:end] == named
+
+
+def test_a_limitation_that_names_nothing_still_flags_the_constraint():
+    text = write_up(assessment="PLOF: independent. Day 2: LB dressing Mod A. Her range of motion was limited.")
+    assert len(fired(text, "case.constraint")) == 1
+    assert case.named_constraint("LB dressing Mod A. Her range of motion was limited.") is None
+
+
+def test_a_billing_code_list_is_not_unskilled_language():
+    documentation = (
+        "Billed 97530 Therapeutic activities, 97535 Self-care/home management training, 97110 Therapeutic "
+        "exercise (2 units). LB dressing trained with a reacher; Min A with 2 verbal cues."
+    )
+    assert fired(write_up(documentation=documentation), "case.skilled_language") == []
+
+
+def test_the_same_service_without_its_code_or_target_is_still_filler():
+    text = write_up(documentation="Therapeutic exercise. Pt tolerated treatment well.")
+    assert len(fired(text, "case.skilled_language")) == 2
+
+
+def test_baseline_measure_gives_the_measured_sentence_and_ignores_a_numberless_one():
+    body = "PLOF: independent. Balance impaired. LB dressing Mod A."
+    start, end = case.baseline_measure(body)
+    assert body[start:end] == "LB dressing Mod A."
+    assert case.baseline_measure("Below average. Impaired.") is None
+    assert len(fired(write_up(assessment="PLOF: independent. Below average."), "case.baseline")) == 1
+
+
+def test_a_pediatric_case_gets_a_pediatric_example_fix():
+    fields = {"assessment": "Below average.", "plan": "Continue POC.", "follow_up": "Doing better."}
+    text = ArtifactText("case_writeup", "pediatrics", {**write_up().fields, **fields})
+    advice = " ".join(item.fix for item in case.check(text))
+    for adult in ("hip", "grandchild", "sock aid", "LB dressing", "drove"):
+        assert adult not in advice, adult

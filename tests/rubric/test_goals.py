@@ -505,3 +505,159 @@ def test_look_alikes_are_not_assist_levels(words):
 def test_cue_counts_need_a_count_or_level_next_to_the_cue():
     assert find_cues("with no more than 2 verbal cues") == [(5, 31)]
     assert find_cues("for 5 minutes with adult prompts as needed") == []
+
+
+# --- Misreads fixed (issue 9): each with a neighbour that must still flag --------------------------
+@pytest.mark.parametrize(
+    "timeline",
+    ["by the fourth visit", "by the 6th session", "within 6 sessions", "by discharge", "within the same shift"],
+)
+def test_timelines_counted_in_visits_sessions_or_shifts_are_read(timeline):
+    goal = f"Client will don socks with Min A using a sock aid while seated {timeline}."
+    assert fired(plan_of_care(long_term_goals=goal, short_term_goals=""), "goal.timeline") == []
+
+
+def test_a_goal_with_visits_but_no_by_when_still_lacks_a_timeline():
+    goal = "Client will don socks with Min A using a sock aid while seated at every visit."
+    assert len(fired(plan_of_care(long_term_goals=goal), "goal.timeline")) == 1
+
+
+def test_an_ordinal_visit_counts_as_that_many_visits_for_progression():
+    assert goals.timeline_length("by the fourth visit")[:2] == (4.0, "visits")
+    text = plan_of_care(
+        long_term_goals="Client will don shoes with mod I using a shoe horn by the 4th visit.",
+        short_term_goals="Client will don shoes with Min A using a shoe horn by the sixth visit.",
+    )
+    assert "not shorter" in only(text, "goal.progression").message
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    ["with no reported dizziness", "without shortness of breath", "with pain at or below 3/10"],
+)
+def test_a_symptom_criterion_is_a_condition(criterion):
+    goal = f"Client will complete tub transfers with supervision {criterion} within 3 weeks."
+    assert fired(plan_of_care(long_term_goals=goal), "goal.condition") == []
+
+
+def test_equipment_and_symptom_together_are_a_condition_but_a_bare_transfer_is_not():
+    good = "Client will complete tub transfers with SBA using a tub bench with no reported dizziness within 3 weeks."
+    bare = "Client will complete tub transfers with SBA within 3 weeks."
+    assert fired(plan_of_care(long_term_goals=good), "goal.condition") == []
+    assert len(fired(plan_of_care(long_term_goals=bare), "goal.condition")) == 1
+
+
+def test_a_baseline_item_not_attempted_does_not_borrow_its_neighbours_level():
+    assert set(goals.baseline_levels("Toileting: not attempted; LB dressing: Mod A.")) == {"lb_dressing"}
+    assert set(goals.baseline_levels("Toileting not attempted, LB dressing Mod A.")) == {"lb_dressing"}
+    text = plan_of_care(
+        baseline="Toileting: not attempted; LB dressing: Mod A.",
+        long_term_goals="Client will complete toileting with Mod A using grab bars within 4 weeks.",
+        short_term_goals="",
+    )
+    assert fired(text, "goal.progression") == []
+
+
+def test_a_baseline_level_stated_for_the_same_item_still_blocks_a_goal_that_does_not_move():
+    text = plan_of_care(
+        baseline="Toileting: Mod A; LB dressing: not attempted.",
+        long_term_goals="Client will complete toileting with Mod A using grab bars within 4 weeks.",
+        short_term_goals="",
+    )
+    assert "baseline (Mod A)" in only(text, "goal.progression").message
+
+
+def test_one_vague_goal_among_good_ones_costs_one_finding_naming_every_missing_element():
+    vague = "Client will improve ADLs."
+    text = plan_of_care(long_term_goals="\n".join([GOOD_LTG, GOOD_LTG, GOOD_LTG, vague]))
+    on_vague = [
+        item
+        for item in goals.check(text)
+        if item.field == "long_term_goals" and text.text("long_term_goals")[item.start : item.end] == vague
+    ]
+    assert [item.check for item in on_vague] == ["goal.coast"]
+    for words in ("COAST “A”", "COAST “S”", "COAST “T”", "a measure a colleague could check"):
+        assert words in on_vague[0].message
+
+
+def test_a_goal_missing_one_element_keeps_that_elements_own_check():
+    goal = "Client will don shoes with mod I using a shoe horn."
+    on_goal = [item.check for item in goals.check(plan_of_care(long_term_goals=goal)) if item.end > item.start]
+    assert [check for check in on_goal if check != "goal.client_priority"] == ["goal.timeline"]
+
+
+@pytest.mark.parametrize("words", ["PRN", "As needed until goals are met.", "Ongoing, as tolerated."])
+def test_as_needed_is_not_a_frequency(words):
+    item = only(plan_of_care(frequency_duration=words), "goal.frequency")
+    assert item.field == "frequency_duration"
+
+
+@pytest.mark.parametrize(
+    "words", ["2x/week for 8 weeks", "Twice a week for 6 weeks, plus PRN phone calls", "12 visits over 6 weeks"]
+)
+def test_a_counted_frequency_passes(words):
+    assert fired(plan_of_care(frequency_duration=words), "goal.frequency") == []
+
+
+@pytest.mark.parametrize("words", ["Below average.", "Impaired.", "Impaired balance and poor endurance."])
+def test_a_numberless_baseline_is_flagged(words):
+    assert only(plan_of_care(baseline=words), "goal.baseline").field == "baseline"
+
+
+@pytest.mark.parametrize("words", ["LB dressing: Mod A.", "COPM performance 3/10.", "Shoulder AROM WFL; grip 12 lb."])
+def test_a_measured_baseline_passes(words):
+    assert fired(plan_of_care(baseline=words), "goal.baseline") == []
+
+
+def test_continue_poc_progress_as_tolerated_is_not_a_plan():
+    item = only(plan_of_care(interventions="Continue POC. Progress as tolerated."), "goal.vague_plan")
+    assert "Continue POC" in item.message
+
+
+def test_a_plan_naming_the_activity_and_dose_passes():
+    plan = "Skilled LB dressing training with a sock aid, 2x/week, progressing to Min A by visit 8."
+    assert fired(plan_of_care(interventions=plan), "goal.vague_plan") == []
+
+
+def test_tolerated_treatment_well_is_flagged_in_a_plan_of_care():
+    text = plan_of_care(interventions="Patient tolerated treatment well. Therapeutic exercise.")
+    spans = [text.text("interventions")[item.start : item.end] for item in fired(text, "goal.skilled_language")]
+    assert spans == ["tolerated treatment well", "Therapeutic exercise"]
+
+
+def test_a_billing_code_list_is_not_filler():
+    codes = "CPT: 97110 Therapeutic exercise; 97530 Therapeutic activities; 97112 Neuromuscular re-education."
+    assert (
+        fired(plan_of_care(interventions=codes + " LB dressing with a sock aid, 2x/week."), "goal.skilled_language")
+        == []
+    )
+
+
+def test_a_pediatric_plan_never_gets_an_adult_example():
+    text = plan_of_care(
+        "pediatrics",
+        long_term_goals="Student will improve fine motor skills.",
+        short_term_goals="",
+        discharge_criteria="When goals are met.",
+        baseline="Below average.",
+        interventions="Continue POC.",
+        frequency_duration="PRN",
+    )
+    advice = " ".join(item.fix + item.message for item in goals.check(text))
+    for adult in ("hip", "grandchild", "sock aid", "shoe horn", "LB dressing", "COPM", "Client will"):
+        assert adult not in advice, adult
+    assert "Student will" in advice
+
+
+def test_an_adult_plan_gets_an_adult_example():
+    text = plan_of_care("acute", long_term_goals="Pt will improve ADLs.", short_term_goals="")
+    assert "EOB" in only(text, "goal.coast").fix
+
+
+def test_coast_elements_gives_the_span_that_shows_each_element():
+    goal = "Client will don socks with Min A using a sock aid by the fourth visit."
+    elements = goals.coast_elements(goal)
+    assert goal[slice(*elements["assist"])] == "Min A"
+    assert goal[slice(*elements["timeline"])] == "by the fourth visit"
+    assert all(elements[key] is not None for key in goals.COAST_ELEMENTS)
+    assert goals.coast_elements("Client will improve ADLs.")["timeline"] is None
