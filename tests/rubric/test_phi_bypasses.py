@@ -248,7 +248,7 @@ def test_ages_up_to_89_and_the_90_plus_category_pass(text):
         ("Wheelchair SN 4KX2291-B registered.", "4KX2291-B", "phi.device"),
         ("Videos at facebook.com/lindas.recovery.", "facebook.com/lindas.recovery", "phi.url"),
         ("Short link bit.ly/3xYzQ12 to the fundraiser.", "bit.ly/3xYzQ12", "phi.url"),
-        ("He posts as @RickyRollsOn on TikTok.", "@RickyRollsOn", "phi.other_id"),
+        ("He posts as @RickyRollsOn on TikTok.", "@RickyRollsOn", "phi.url"),
         ("Email jane at gmail dot com for updates.", "jane at gmail dot com", "phi.email"),
         ("Send to tom.reyes(at)yahoo(dot)com today.", "tom.reyes(at)yahoo(dot)com", "phi.email"),
         ("Send to priya.k@outlook[.]com today.", "priya.k@outlook[.]com", "phi.email"),

@@ -59,7 +59,7 @@ _AGE_WORDS = re.compile(
 _AGE_ASIDE = re.compile(r"[,(][ \t]*(?P<aside_age>9\d|1[01]\d)[ \t]*(?=[,);]|\.(?!\d)|$)", re.MULTILINE)
 _BIRTH_YEAR = re.compile(
     r"[BbDdYy](?:(?<=[Bb])orn(?:[ \t]+in)?|(?<=D)OB|(?<=d)ob|(?<=D)\.O\.B\.?|(?<=[Yy])ear[ \t]+of[ \t]+birth"
-    r"|(?<=Y)OB|(?<=b)\.)[ \t]*:?[ \t]*(?P<birth_year>1[89]\d\d)(?!\d)"
+    r"|(?<=Y)OB|(?<=b)\.)[ \t]*:?[ \t]*(?P<birth_year>1[89]\d\d)(?!\d|[-/.]\d)"
 )
 # A birth year of 1935 or earlier means an age over 89: Safe Harbor counts the year of birth as a
 # date element "indicative of such age". Fixed, so the same text always gets the same result;
@@ -72,6 +72,18 @@ _DATE_CUES = word_set(
     "scheduled appt appointment s/p post-op postop since until before after expires expire expiring due "
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
 )
+_WEEKDAYS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+)
+_WEEKDAYS_FULL = word_set("monday tuesday wednesday thursday friday saturday sunday")
+# Words that put a date after them only when the fraction cannot be a score ("completed 4/1", but
+# "completed 3/4" is three of four): a numerator above its denominator is no score.
+_WEAK_DATE_CUES = word_set(
+    "completed started began begun ended returned arrived received sent signed ordered reviewed reassessed "
+    "updated called last next through thru between"
+)
+# "the weekend of 7/4", "week of 3/9": a time word and "of" before a bare m/d.
+_TIME_OF_WORDS = word_set("weekend week night morning evening afternoon holiday")
 # Words around a fraction that make it a score, not a date: "pain 6/10", "3/4 trials".
 _SCORE_BEFORE = word_set(
     "pain rate rated rates rating score scored scores moca mmse mmt bp strength grade trial trials out vas nrs "
@@ -90,7 +102,10 @@ _UNITS_AFTER = word_set(
 )
 _CATEGORY_WORDS = word_set("older over above up beyond more")
 _AGE_NOT_BEFORE = word_set("% degrees min lb lbs kg ft reps days weeks months seconds sec")
-_AGE_ASIDE_ROLES = word_set("pt client patient resident female male woman man widow widower mr mrs ms age aged")
+_AGE_ASIDE_ROLES = word_set(
+    "pt client patient resident female male woman man widow widower mr mrs ms age aged centenarian nonagenarian "
+    "gentleman lady veteran grandmother grandfather grandma grandpa mother father husband wife aunt uncle"
+)
 
 
 def _valid_day_month(first: int, second: int) -> bool:
@@ -121,20 +136,38 @@ def _numeric_date_kind(value: str, separator: str) -> str | None:
     return "date" if _valid_day_month(int(first), int(middle)) else None
 
 
-def _is_dated_fraction(value: str, lower: str, start: int, end: int) -> bool:
-    """A bare m/d is a date only with a date cue just before it and no score words around it."""
+def _is_dated_fraction(value: str, text: str, lower: str, start: int, end: int) -> bool:
+    """A bare m/d is a date only with a date cue just before it and no score words around it.
+
+    A weekday right before it ("Sat 9/14", "Fri 11/29 (family in town)") settles it whatever
+    follows, except a score word; a weak cue ("completed") needs a fraction no score can be.
+    """
     first, second = (int(part) for part in value.split("/"))
     if not (1 <= first <= 12 and 1 <= second <= 31):
         return False
     before = words_before(lower, start)
-    if not before or before[-1] not in _DATE_CUES:
-        return False
-    if _SCORE_BEFORE.intersection(before):
+    if not before:
         return False
     after = words_after(lower, end, 20)
     if after and after[0] in _SCORE_AFTER:
         return False
+    last = before[-1]
+    if last in _WEEKDAYS and (last in _WEEKDAYS_FULL or _capitalised_before(text, start)):
+        return True  # "sat 3/4" in lower case is more likely someone sitting
+    if last in _WEAK_DATE_CUES or (last == "of" and len(before) > 1 and before[-2] in _TIME_OF_WORDS):
+        if first <= second and last != "of":
+            return False
+    elif last not in _DATE_CUES:
+        return False
+    if _SCORE_BEFORE.intersection(before):
+        return False
     return window_after(lower, end, 2).lstrip()[:1] not in ("%", "(")
+
+
+def _capitalised_before(text: str, start: int) -> bool:
+    """True when the word just before `start` begins with a capital ("Sat", not "sat")."""
+    words = text[max(0, start - 12) : start].split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _is_age_aside(text: str, lower: str, start: int) -> bool:
@@ -158,7 +191,7 @@ def dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
         if matched(match, "numeric"):
             value = text[start : match.end("numeric")]  # without a trailing "T10:30"
             verdict = _numeric_date_kind(value, match.group("separator"))
-            if verdict == "date" or (verdict == "bare" and _is_dated_fraction(value, lower, start, end)):
+            if verdict == "date" or (verdict == "bare" and _is_dated_fraction(value, text, lower, start, end)):
                 yield Identifier(start, end, "date")
         elif matched(match, "hyphen_month"):
             if 1 <= int(text[start : text.index("-", start)]) <= 31:
@@ -208,9 +241,6 @@ def dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
 # Compact and partial dates, holidays tied to an event, ages over 89 in any wording
 # ---------------------------------------------------------------------------------------------
 
-_WEEKDAYS = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
-)
 # "12MAR2023", "03 14 1952", "03-14-'52", "20231107".
 _COMPACT_DATES = re.compile(
     r"[0-9](?:"
@@ -220,11 +250,13 @@ _COMPACT_DATES = re.compile(
     r"|(?P<eight>\d{7})(?![\w-]|[./]\d)"
     r")"
 )
-# "on the 3rd", "since the 14th": found from "the", then read back for the preposition.
+# "on the 3rd", "since the 14th", "visit on the 14th was missed": found from "the", then read back
+# for the preposition. What may follow is punctuation, a linking word or a verb, never a noun
+# ("on the 3rd floor", "on the 2nd attempt").
 _ORDINAL_DAY = re.compile(
     r"the[ \t]+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)"
     r"(?=[ \t]*(?:$|[.,;:)!?]|(?:after|before|at|when|and|for|with|following|due|because|from|to|in|of|"
-    r"morning|evening|night|afternoon)\b))",
+    r"morning|evening|night|afternoon|was|were|is|will|would|had|has|pt|client|she|he|they|we|i)\b))",
     re.MULTILINE,
 )
 _ORDINAL_CUES = word_set("on since until by before after from of")
@@ -269,14 +301,15 @@ _HOLIDAY_HINTS = [
 _HOLIDAY = re.compile(
     r"(?:Thanksgiving|Christmas(?:[ \t]+(?:Eve|Day))?|Easter(?:[ \t]+Sunday)?|Halloween|New[ \t]+Year['’]?s"
     r"(?:[ \t]+(?:Eve|Day))?|Independence[ \t]+Day|Fourth[ \t]+of[ \t]+July|July[ \t]+4th|Memorial[ \t]+Day|"
-    r"Labor[ \t]+Day|Valentine['’]?s[ \t]+Day|Mother['’]?s[ \t]+Day|Father['’]?s[ \t]+Day|Veterans[ \t]+Day|"
+    r"Labor[ \t]+Day|Valentine['’]?s(?:[ \t]+Day)?|Mother['’]?s[ \t]+Day|Father['’]?s[ \t]+Day|Veterans[ \t]+Day|"
     r"Hanukkah|Yom[ \t]+Kippur|Rosh[ \t]+Hashanah|Ramadan|Eid|Diwali|Juneteenth|Martin[ \t]+Luther[ \t]+King"
     r"[ \t]+Day|Presidents['’]?[ \t]+Day)(?![\w])"
 )
 # Events that tie a holiday to the person: "admitted since Thanksgiving", "birthday is Christmas Eve".
 _EVENT_WORDS = word_set(
     "admitted admit admission discharged discharge surgery fell fall injury injured onset born birthday hospitalized "
-    "hospitalised died death stroke seen evaluated evaluation eval accident diagnosed diagnosis transferred"
+    "hospitalised died death stroke seen evaluated evaluation eval accident diagnosed diagnosis transferred "
+    "hospital inpatient icu nicu"
 )
 _NUMBER_WORDS = (
     r"(?:ninety(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one[ -]hundred(?:[ -](?:and[ -])?"
@@ -292,16 +325,30 @@ _AGE_DECADE = re.compile(
 # "she is 92", "husband is 96", "who is now 93": a bare number after a person and "is".
 # "she is 92", "husband is 96", "who is now 93": found from the number, then read back.
 _AGE_NUMBER = re.compile(r"(?:9\d|1[01]\d)(?![\w.%°/+-]|\.\d)")
-_AGE_VERBS = word_set("is was turns turned be being now")
+_AGE_VERBS = word_set("is was am turns turned be being now")
 _AGE_FILLERS = word_set("now almost nearly over about around only age")
 _AGE_SUBJECTS = word_set(
-    "he she client pt patient resident husband wife spouse mother father mom dad who man woman grandmother "
+    "i he she client pt patient resident husband wife spouse mother father mom dad who man woman grandmother "
     "grandfather aunt uncle sister brother neighbor neighbour partner caregiver friend widow widower"
 )
 _AGE_UNITS_AFTER = word_set(
     "% percent degrees deg lb lbs pounds kg min mins minutes seconds sec secs feet ft inches in cm mm bpm mmhg "
     "beats reps times points pts out of on per mg ml units"
 )
+
+
+def _expanded(words: list[str]) -> list[str]:
+    """Contractions read as their two words ("i'm" -> "i am", "she's" -> "she is"); other "'s" dropped."""
+    out: list[str] = []
+    for word in words:
+        word = word.replace("’", "'")
+        if word.endswith("'m"):
+            out += [word[:-2], "am"]
+        elif word.endswith("'s"):
+            out += [word[:-2], "is"] if word[:-2] in _AGE_SUBJECTS else [word[:-2]]
+        else:
+            out.append(word)
+    return out
 
 
 def _is_day_month(month: int, day: int) -> bool:
@@ -373,9 +420,7 @@ def more_dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
         for match in _AGE_NUMBER.finditer(lower):
             if not clean_start(lower, match.start(), ".-/"):
                 continue
-            before = [
-                word[:-2] if word.endswith(("'s", "’s")) else word for word in words_before(lower, match.start(), 34)
-            ]
+            before = _expanded(words_before(lower, match.start(), 34))
             while before and before[-1] in _AGE_FILLERS:
                 before.pop()
             if len(before) < 2 or before[-1] not in _AGE_VERBS or not _AGE_SUBJECTS.intersection(before[-3:-1]):

@@ -83,8 +83,12 @@ WORDLIKE_FIRST_NAMES: frozenset[str] = word_set(
     MERCY JAN LOU JEAN PARIS DALLAS AUSTIN HOUSTON DENVER MADISON LINCOLN JACKSON FLORIDA GEORGIA
     VIRGINIA CAROLINA DAKOTA CHARLOTTE CORNELL STANFORD JAMAR PRINCE BLANCHE EARNEST ERNEST HARMONY
     MELODY PATIENCE PRUDENCE TEMPERANCE VERNAL GLORY TRINITY DESTINY CHANCE BLAIR GRAY GREY LONDON
+    SPRING FALL STORM RAIN RIVER SKY FOREST MEADOW BROOK
     """
 )
+# Given names of two letters, which the Census lists leave out with the initials: read only in a
+# person position ("hubby (ed)", "son al").
+TWO_LETTER_NAMES: frozenset[str] = word_set("ed al jo bo cy ty vi di lu ky ab dj jd rj tj aj cj")
 
 STOPWORDS: frozenset[str] = word_set(
     """
@@ -145,6 +149,7 @@ EPONYM_FOLLOWERS: frozenset[str] = word_set(
     FRAME TECHNIQUE SPLINT ORTHOSIS LIFT BOARD DYNAMOMETER PEGBOARD QUESTIONNAIRE PROFILE LEVEL
     LEVELS STAGE STAGES DEMENTIA CANAL TUNNEL SCORE COGNITIVE DIAGNOSTIC BALANCE HAND FUNCTION VOICE
     MOTOR SENSORY MEMORY MENTAL VISUAL PERCEPTUAL DEVELOPMENTAL FRACTURES THEORY THEORIES
+    COLLAR BRACE BOOT
     """
 )
 
@@ -211,6 +216,9 @@ CLINICAL_ENDINGS = (
     "praxia",
     "ism",
 )
+# Endings that share a stem with an inflected verb: "propelled" is English because "propeller" is,
+# though the vocabulary lacks "propel".
+_STEM_RELATIVES = ("er", "ers", "ent", "ant", "ment", "able", "ion", "ive")
 _SUFFIXES = (
     ("ies", "y"),
     ("ied", "y"),
@@ -241,6 +249,9 @@ def is_english_word(word: str) -> bool:
                 return True
             if replacement == "" and len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in ENGLISH_WORDS:
                 return True  # "stopped" -> "stop"
+    if lower.endswith(("ed", "ing")) and len(lower) > 6:
+        stem = lower[:-2] if lower.endswith("ed") else lower[:-3]
+        return any(stem + ending in ENGLISH_WORDS for ending in _STEM_RELATIVES)
     return False
 
 

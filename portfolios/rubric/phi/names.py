@@ -21,12 +21,13 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from portfolios.rubric.phi.common import Identifier, clean_start, window_after, window_before
+from portfolios.rubric.phi.common import Identifier, clean_start, window_after, window_before, words_before
 from portfolios.rubric.phi.lists import (
     EPONYM_FOLLOWERS,
     FIRST_NAMES,
     STOPWORDS,
     SURNAMES,
+    TWO_LETTER_NAMES,
     US_PLACES,
     WORDLIKE_FIRST_NAMES,
     is_english_word,
@@ -51,9 +52,40 @@ _PERSON_VERBS = (
     r"achieved|made|took|tried|went|goes|works|worked|plays|played|wrote|writes|uses|used|helps|helped|"
     r"reached|refused|refuses|consented|called|calls|texted|visited|visits|installed|built|cooks|cooked|"
     r"manages|managed|picks|picked|joins|joined|filled|checks|checked|spends|spent|insists|insisted|naps|"
-    r"avoids|avoided|presented|presents|was|is|has|had|will|did|does|can|could|would"
+    r"avoids|avoided|presented|presents|seen|drinks|drank|eats|ate|feeds|sleeps|slept|sits|stands|crawls|rolls|"
+    r"dropped|drops|grasps|grasped|holds|held|throws|threw|catches|caught|kicks|kicked|jumps|jumped|runs|ran|"
+    r"climbs|climbed|colors|colored|draws|drew|smiles|smiled|talks|talked|speaks|spoke|babbles|cuts|copies|copied|"
+    r"traced|traces|propels|propelled|covering|covers|covered|was|is|has|had|will|did|does|can|could|would"
 )
-_ACTS = re.compile(rf"['’]s\b|[ \t]+(?P<verb>{_PERSON_VERBS})\b")
+# A subject, then at most one adverb, then the verb: "Santi now drinks from an open cup".
+_ACTS = re.compile(
+    r"['’]s\b|[ \t]+(?:(?:now|still|also|just|finally|usually|often|always|never|then|again|only|even|already|"
+    rf"sometimes|reportedly|independently)[ \t]+)?(?P<verb>{_PERSON_VERBS})\b"
+)
+# "Mateo (DOB 9/3/2019) seen", "Evelyn (she/her) reports": an aside after a word, skipped before
+# the verb is read; one that carries a birth date, an age or pronouns marks a person by itself.
+_ASIDE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
+_PERSON_ASIDE = re.compile(
+    r"[ \t]*(?:dob|d\.o\.b|born|age[ \t:]|aged|\d{1,3}[ \t]*(?:y/?o|yrs?|years?|mo|m|f)\b|he/|she/|they/)"
+)
+# "Dariusz W.", "Ricky B. (goes by ...)": a given name and the initial of the surname.
+_SURNAME_INITIAL = re.compile(r"[ \t]+[A-Z]\.(?![A-Za-z])")
+# "J.T., 54M", "initials L.M.D.": dotted initials, read only in a person position.
+_INITIALS = re.compile(r"[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?(?![A-Za-z])")
+_NOT_INITIALS = word_set(
+    "AM PM US UK BID TID QID QD QOD PRN NPO DOB MD DO OT PT RN DC LA NY HS PO OD OS OU AS AD BS MS MA BA "
+    "ID ER EG IE NB PS RSVP ASAP SLP CNA LPN NP PA OR"
+)
+_AGE_SEX_AFTER = re.compile(r",?[ \t]*\(?\d{1,3}[ \t]?(?:[MFmf]\b|y/?o\b|yo\b|yrs?\b|-year)")
+_INITIALS_CUES = word_set("initials initial pt client patient resident child")
+# "called 'Tiny'", "nickname is 'Boots'", "goes by 'RJ'", "pt 'Nonno Piero' refuses": a quoted name.
+_QUOTED_NAME = re.compile(
+    r"""(?<![\w'"])['"](?P<name>[A-Z][A-Za-z'.-]*(?:[ \t][A-Z][A-Za-z'.-]*){0,2})['"](?![\w'"])"""
+)
+_NICKNAME_CUES = word_set("called nicknamed nickname nicknames")
+_NICKNAME_PAIRS = frozenset({("goes", "by"), ("known", "as"), ("nickname", "is"), ("name", "is"), ("go", "by")})
+# A line that opens with a lower-case given name and a verb: "lily-mae dropped the crayon".
+_LINE_START_WORD = re.compile(r"^[ \t*>•-]*(?P<word>[a-z][a-z'-]+)[ \t]+(?P<verb>[a-z]+)\b", re.MULTILINE)
 # Copulas and modals follow any subject ("Dycem is", "Telehealth will"): they show a person only
 # after a word already known to be a first name.
 # Verbs a drug, a device or a brand takes as readily as a person ("Lyrica helps", "Epic flagged")
@@ -62,6 +94,7 @@ _WEAK_VERBS = word_set(
     "was is has had will did does can could would needed needs required requires helps helped works worked made "
     "took went goes uses used reached checked checks presented presents"
 )
+_STRONG_PERSON_VERBS = frozenset(_PERSON_VERBS.split("|")) - _WEAK_VERBS
 _TITLES = word_set("MR MRS MS MX MISS DR MISTER DOCTOR PROF")
 _TITLE_STOP = word_set(
     "CLIENT PATIENT PT VISIT VISITS NOTE NOTES ORDER ORDERS OFFICE APPOINTMENT FOLLOW REFERRAL AND OR THE"
@@ -99,6 +132,7 @@ _APPOSITION = re.compile(
 )
 
 # Staff: role abbreviations and nouns that put a staff member's name after them.
+_STAFF_CREDENTIALS = word_set("otr/l otr ot/l cota/l cota ot pt dpt pta rn lpn cna slp np md do pa-c aprn")
 _STAFF_ABBREVIATIONS = word_set("PT OT RN SLP COTA PTA LPN CNA NP MD OTR DPT CM SW PA-C APRN")
 _STAFF_ROLES = word_set(
     """
@@ -107,8 +141,12 @@ _STAFF_ROLES = word_set(
     """
 )
 _STAFF_CUES_BEFORE = (
-    word_set("per by with from to called paged notified messaged contacted informed consulted cc cc'd and or")
+    word_set(
+        "per by with w/ w from to called paged notified messaged contacted informed consulted cc cc'd and or "
+        "covering ordering referring pcp ortho"
+    )
     | _STAFF_ROLES
+    | _STAFF_CREDENTIALS
 )
 _STAFF_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*(?:the|our|her|his|their)?[ \t]*|\([ \t]*)(?:" + "|".join(sorted(_STAFF_ROLES)) + r"|pcp|ortho)\b"
@@ -127,6 +165,7 @@ _INITIAL_SURNAME = re.compile(rf"[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>{_NA
 # "Smith, Margaret", "Nguyen, Thi Lan".
 _SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+(?P<first>{_NAME_WORD})(?:[ \t]+(?P<middle>{_NAME_WORD}))?(?![\w-])")
 _FAMILY = re.compile(r"the[ \t]+(?P<family>[a-z][a-z'’-]+)[ \t]+(?:family|household|residence|kids|children)\b")
+_FAMILY_WORDS = ("famil", "household", "residence", "kids", "children")
 _CUE_WORDS = _RELATIONS | _ROLES
 _LOWER_TOKEN = re.compile(r"[a-z]+")
 
@@ -135,7 +174,7 @@ _LOWER_TOKEN = re.compile(r"[a-z]+")
 def _after_cue(cue: str) -> re.Pattern[str]:
     """The word after one kinship or role word: "husband frank", "client (harold)", "nanny, svetlana"."""
     return re.compile(
-        rf"{re.escape(cue)}(?:-in-law)?(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?P<word>[a-z][a-z'’-]{{2,}})"
+        rf"{re.escape(cue)}(?:-in-law)?(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?P<word>[a-z][a-z'’-]{{1,}})"
     )
 
 
@@ -179,15 +218,20 @@ def _is_place(word: str) -> bool:
     return key in STATE_NAME_SET or key in US_PLACES
 
 
+def _without_asides(window: str) -> str:
+    """The window with short bracketed asides taken out: "partner (they/them), Rowan" reads "partner, Rowan"."""
+    return _ASIDE.sub("", window) if ")" in window else window
+
+
 def _previous_word(lower: str, start: int) -> str:
-    words = lower[max(0, start - 28) : start].split()
+    words = _without_asides(lower[max(0, start - 44) : start]).split()
     return words[-1].strip("'’.-,(:") if words else ""
 
 
 def _name_cue(lower: str, start: int) -> str | None:
     """'relation' after "daughter", "wife", "named"; 'role' after "client"; 'staff' after "nurse";
     'employer' after "works at"; else None."""
-    window = lower[max(0, start - 28) : start]
+    window = _without_asides(lower[max(0, start - 44) : start])[-28:]
     words = window.replace(",", " ").replace("(", " ").replace(":", " ").split()[-2:]
     if not words or "\n" in window[window.rfind(words[-1]) :]:
         return None
@@ -230,6 +274,8 @@ def names(text: str, lower: str) -> Iterator[Identifier]:
     yield from _titled_names(text, lower)
     yield from _name_shapes(text, lower)
     yield from _lower_case_names(text, lower)
+    if "'" in text or '"' in text:
+        yield from _quoted_names(text, lower)
     for match in _STAFF_ABBREVIATION_NAME.finditer(text):
         if match.group("role") not in _STAFF_ABBREVIATIONS:
             continue
@@ -289,7 +335,17 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
             if not _eponym_follows(text, next_end):
                 yield Identifier(start, next_end, "name")
             continue
-        acts = _ACTS.match(text, end)
+        if not joined and (initial := _SURNAME_INITIAL.match(text, word_end)) and not _eponym_follows(text, end):
+            yield Identifier(start, initial.end(), "name")
+            continue
+        verb_at = end
+        aside = _ASIDE.match(text, end) if text.startswith("(", end) or text.startswith(" (", end) else None
+        if aside:
+            if _PERSON_ASIDE.match(lower, aside.start("inside")):
+                yield Identifier(start, end, "name")
+                continue
+            verb_at = aside.end()
+        acts = _ACTS.match(text, verb_at)
         if (
             acts and (census or acts.group("verb") not in _WEAK_VERBS) and not _eponym_follows(text, end)
         ) or _APPOSITION.match(lower, end):
@@ -314,7 +370,9 @@ def _titled_names(text: str, lower: str) -> Iterator[Identifier]:
         word = match.group("word")
         end = match.end("word")
         if len(word) == 1:
-            if not word.isupper() or word in "ABCXYZ":
+            if not word.isupper():
+                continue
+            if word in "ABCXYZ" and not _initial_inside_sentence(text, match):
                 continue  # "Mr. X", "Mrs. A": the placeholders writers are told to use
             end = match.end()  # "Mrs. W." keeps its dot
         elif word.isupper():
@@ -338,6 +396,14 @@ def _titled_names(text: str, lower: str) -> Iterator[Identifier]:
         yield Identifier(start, end, "staff_name" if staff else "name")
 
 
+def _initial_inside_sentence(text: str, match: re.Match[str]) -> bool:
+    """True for "Mr. B., uses O2": a dotted initial the sentence goes on after, so a surname cut short."""
+    if not match.group("initial_dot"):
+        return False
+    after = text[match.end() : match.end() + 2]
+    return after[:1] in (",", ";", ":", ")") or (after[:1] == " " and after[1:2].islower())
+
+
 def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
     if ". " in text or "." in text:
         for match in _INITIAL_SURNAME.finditer(text):
@@ -356,7 +422,9 @@ def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
             if key in STOPWORDS or key in _TITLE_STOP or _eponym_follows(text, match.end()):
                 continue
             if _is_surname(surname) or _unknown(surname):
-                yield Identifier(match.start(), match.end(), "name")
+                staff = _staff_context(lower, match.start(), match.end())
+                yield Identifier(match.start(), match.end(), "staff_name" if staff else "name")
+        yield from _initials(text, lower)
     if "," in text:
         for match in _SURNAME_FIRST.finditer(text):
             start = match.start()
@@ -378,7 +446,7 @@ def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
             if middle and (_personal(middle) or _unknown(middle)) and name_key(middle) not in STOPWORDS:
                 end = match.end("middle")
             yield Identifier(start, end, "name")
-    if "famil" in lower or "household" in lower:
+    if any(word in lower for word in _FAMILY_WORDS):
         for match in _FAMILY.finditer(lower):
             word = text[match.start("family") : match.end("family")]
             if name_key(word) in STOPWORDS:
@@ -387,12 +455,54 @@ def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
                 yield Identifier(match.start("family"), match.end("family"), "name")
 
 
+def _initials(text: str, lower: str) -> Iterator[Identifier]:
+    """Dotted initials after "initials", a role or a kinship word, or before an age ("J.T., 54M") or a verb."""
+    for match in _INITIALS.finditer(text):
+        start, end = match.start(), match.end()
+        if not clean_start(text, start, "'’-.") or text[start:end].replace(".", "").replace(" ", "") in _NOT_INITIALS:
+            continue
+        before = words_before(lower, start, 30)
+        cued = bool(before) and (before[-1] in _INITIALS_CUES or before[-1] in _RELATIONS)
+        acts = _ACTS.match(text, end)
+        if cued or _AGE_SEX_AFTER.match(text, end) or (acts and acts.group("verb") not in _WEAK_VERBS):
+            yield Identifier(start, end, "name")
+
+
+def _quoted_names(text: str, lower: str) -> Iterator[Identifier]:
+    """A quoted name after a nickname cue ("goes by 'RJ'") or right after a role or kinship word."""
+    for match in _QUOTED_NAME.finditer(text):
+        before = words_before(lower, match.start(), 40)
+        if not before:
+            continue
+        words = match.group("name").split()
+        if all(name_key(word) in STOPWORDS for word in words):
+            continue
+        last = before[-1]
+        pair = (before[-2], last) if len(before) > 1 else ("", last)
+        nickname = last in _NICKNAME_CUES or pair in _NICKNAME_PAIRS
+        person = (last in _ROLES or last in _RELATIONS) and any(_personal(word) for word in words)
+        if nickname or person:
+            yield Identifier(match.start("name"), match.end("name"), "name")
+
+
+def _given_name(word: str) -> bool:
+    """A Census given name that is no English word, or two given names joined ("lily-mae")."""
+    if "-" in word:
+        parts = word.split("-")
+        return len(parts) == 2 and all(name_key(part) in FIRST_NAMES for part in parts)
+    return _census_first(word) and not is_english_word(word)
+
+
 def _lower_case_names(text: str, lower: str) -> Iterator[Identifier]:
     """Names typed in lower case after a kinship or role word, or before a reporting verb."""
     # Each cue word present gets its own literal-led pattern: far cheaper than one alternation of all.
     for cue in sorted(_CUE_WORDS.intersection(_LOWER_TOKEN.findall(lower))):
         yield from _after_cue_names(text, lower, cue)
     yield from _reporting_names(text, lower)
+    for match in _LINE_START_WORD.finditer(text):
+        word = match.group("word")
+        if match.group("verb") in _STRONG_PERSON_VERBS and _given_name(word):
+            yield Identifier(match.start("word"), match.end("word"), "name")
 
 
 def _after_cue_names(text: str, lower: str, cue: str) -> Iterator[Identifier]:
@@ -403,6 +513,10 @@ def _after_cue_names(text: str, lower: str, cue: str) -> Iterator[Identifier]:
         word = match.group("word").rstrip("'’-")
         if word.endswith(("'s", "’s")):
             word = word[:-2]
+        if len(word) < 3:
+            if word in TWO_LETTER_NAMES and cue in _RELATIONS:
+                yield Identifier(start, start + len(word), "name")
+            continue
         if word in _FUNCTION_WORDS or name_key(word) in STOPWORDS:
             continue
         if "-" in word and any(is_english_word(part) for part in word.split("-")):

@@ -182,7 +182,26 @@ _ID_KEYWORDS: dict[str, tuple[str, bool]] = {
     **dict.fromkeys(("vin", "license plate", "licence plate", "plate"), ("vehicle", True)),
     **dict.fromkeys(("vehicle", "vehicle identification", "registration", "tag"), ("vehicle", False)),
     **dict.fromkeys(("s/n", "sn", "serial", "udi", "imei"), ("device", True)),
-    **dict.fromkeys(("device", "implant", "pacemaker", "hearing aid", "pump"), ("device", False)),
+    **dict.fromkeys(
+        (
+            "device",
+            "implant",
+            "pacemaker",
+            "hearing aid",
+            "pump",
+            "pendant",
+            "monitor",
+            "sensor",
+            "transmitter",
+            "cgm",
+            "stimulator",
+            "processor",
+            "prosthesis",
+            "wheelchair",
+            "scooter",
+        ),
+        ("device", False),
+    ),
     **dict.fromkeys(("mrn", "med rec", "medical record", "medical records", "med record"), ("mrn", True)),
     **dict.fromkeys(("mr", "chart", "record", "hospital"), ("mrn", False)),
     **dict.fromkeys(("mbi", "hic", "hicn"), ("health_plan", True)),
@@ -200,12 +219,18 @@ _ID_KEYWORDS: dict[str, tuple[str, bool]] = {
             "payer",
             "coverage",
             "plan",
+            "chip",
+            "hmo",
+            "ppo",
+            "tricare",
+            "bcbs",
         ),
         ("health_plan", False),
     ),
-    **dict.fromkeys(("acct", "account"), ("account", True)),
-    **dict.fromkeys(("billing", "invoice", "encounter", "fin", "csn", "financial"), ("account", False)),
-    **dict.fromkeys(("npi", "dea", "license", "licence", "lic"), ("license", True)),
+    **dict.fromkeys(("acct", "account", "fin", "csn", "har"), ("account", True)),
+    **dict.fromkeys(("billing", "invoice", "encounter", "financial"), ("account", False)),
+    **dict.fromkeys(("npi", "dea", "license", "licence", "lic", "cdl"), ("license", True)),
+    **dict.fromkeys(("dl", "permit"), ("license", False)),
     **dict.fromkeys(("certification", "certificate", "cert", "nbcot", "credential"), ("license", False)),
     **dict.fromkeys(("id", "i.d"), ("other_id", True)),
     **dict.fromkeys(
@@ -239,9 +264,13 @@ _ID_KEYWORDS: dict[str, tuple[str, bool]] = {
 }
 # Words that may sit between keyword and number; the first set makes a weak keyword count.
 _QUALIFYING_LINKS = word_set("# no nos number num id i.d identifier code")
-_ID_LINKS = _QUALIFYING_LINKS | word_set("is was otr/l otr ot/l cota/l cota ot pt slp")
+# Credentials between "license" and its number: "RN license (RN 2219874, Ohio)".
+_ID_LINKS = _QUALIFYING_LINKS | word_set("is was otr/l otr ot/l cota/l cota ot pt slp rn lpn np pa md dpt")
 _DIGIT_RUN = re.compile(r"[0-9][A-Za-z0-9./-]*")
 _TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "./-")
+# "MRN#:  88 21 40 9", "record no. 0 0 9 4 4 7 1 2": a number typed in spaced groups reads as one.
+_SPACED_GROUPS = re.compile(r"(?:[ \t]\d{1,4}){2,}(?![\w./-])")
+_SPACED_MIN_DIGITS = 6
 
 # "room 412", "Rm 4B", "bed 3": a place inside a facility that points at one person.
 _ROOM = re.compile(r"[RrBb](?:oom|m\.?|ed)[ \t]*#?[ \t]*\d{1,4}[A-Za-z]?(?![\w/:]|\.\d)")
@@ -289,6 +318,10 @@ def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
             end -= 1
         while start < end and text[start] in "./-":
             start += 1
+        if end - start < 5 and text[end : end + 1] in (" ", "\t") and text[start:end].isdigit():
+            groups = _SPACED_GROUPS.match(text, end)
+            if groups and sum(char.isdigit() for char in text[start : groups.end()]) >= _SPACED_MIN_DIGITS:
+                end = groups.end()
         last_end = end
         token = text[start:end]
         if len(token) < 4 or sum(char.isdigit() for char in token) < 2:
@@ -344,8 +377,9 @@ _SOCIAL_HOSTS = re.compile(
     r"(?:^|\.)(?:facebook|fb|instagram|tiktok|twitter|x|youtube|youtu|linkedin|snapchat|pinterest|reddit|threads|"
     r"gofundme|caringbridge|bit|tinyurl|t|goo|ow|is|buff|rebrand|cutt|shorturl|tiny)\.[a-z]+$"
 )
-# "@RickyRollsOn", "@skaterkid_07": a social handle names its owner as an address does.
-_HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])")
+# "@RickyRollsOn", "@skaterkid_07", "Venmo @Delia-Marchetti-7": a social or payment handle is the
+# address of its owner's page, so it is reported as a web address.
+_HANDLE = re.compile(r"@(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?)(?![\w@-])")
 # "M R N", "M.R.N.": letters spaced or dotted out are read as the word they spell.
 _SPELLED_LETTERS = re.compile(r"^(?:[a-z]\.?)+$")
 
@@ -406,4 +440,4 @@ def disguised(text: str, lower: str) -> Iterator[Identifier]:
 
                 if is_english_word(handle):
                     continue  # "@home", "@night": shorthand for "at"
-            yield Identifier(match.start(), match.end(), "other_id")
+            yield Identifier(match.start(), match.end(), "url")
