@@ -5,7 +5,8 @@ leads with its one main message, uses everyday words, ends in a clear action wit
 checks understanding by teach-back after each chunk (never "Do you understand?"), plans for
 what might get in the way, and documents what the person and caregiver showed back.
 
-Check ids: `readability.grade`, `readability.too_short`, `readability.hard_sentence`,
+Check ids: `readability.grade`, `readability.too_short`, `readability.plain_language` (a script too short
+to grade, judged word by word), `readability.hard_sentence`,
 `education.teach_back`, `education.do_you_understand`, `education.chunking`,
 `education.main_message_first`, `education.call_to_action`, `education.jargon`,
 `education.barriers` (row patient_education) and `education.response` (row documentation).
@@ -17,11 +18,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from portfolios.rubric import readability
+from portfolios.rubric import jargon, readability
 from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.examples import example
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import DOCUMENTATION, PATIENT_EDUCATION
-from portfolios.rubric.text import Span, finding, iter_sentences, section_finding
+from portfolios.rubric.text import Span, finding, iter_sentences, section_finding, whole
 
 KIND = "education_script"
 
@@ -47,7 +49,12 @@ _TEACH_BACK = re.compile(
     r"|(?:explain|say|tell|repeat|demonstrate)\s+(?:it\s+|that\s+|this\s+|them\s+|those\s+)?back"
     r"|tell me\s+(?:how|what|when|which|where|about|the)"
     r"|(?:what|how|when|where)\s+(?:will|would|are)\s+you\s+(?:going\s+to\s+)?(?:do|say|tell|use|set|put|start|know|explain)"
-    r"|what would you do if)\b"
+    r"|what would you do if"
+    r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:demonstrate|show|explain|describe|teach|remind)\b"
+    r"|(?:explain|describe|teach|demonstrate|show)\s+(?:it\s+|this\s+|that\s+)?(?:to\s+)?(?:me|us|your\s+\w+)\b"
+    r"|let\s+me\s+(?:see|watch)\s+you|(?:pretend|imagine)\s+(?:i\s+am|i'm|you\s+are|you're)"
+    r"|how\s+(?:would|will|could|do)\s+you\s+(?:explain|show|tell|teach|describe|remember|set\s+up|get|put|use|know)"
+    r"|what\s+(?:would|will|do)\s+you\s+(?:do|say|tell|use)\b)"
 )
 # "After each chunk I ask..." covers every chunk with one sentence.
 _CHECK_EVERY_CHUNK = re.compile(
@@ -86,96 +93,19 @@ _WHY = re.compile(
     r"(?i)\b(?:because|so that|so you|so your|that way|the reason|that's why|that is why|why"
     r"|(?:this|that|it|these|they)\s+(?:will\s+|can\s+)?(?:helps?|keeps?|stops?|protects?|lowers?|makes?|lets?|means"
     r"|prevents?|reduces?|brings?|saves?)"
-    r"|to (?:keep|help|protect|prevent|stop|avoid|lower|make))\b"
+    r"|to (?:keep|help|protect|prevent|stop|avoid|lower|make|reduce|build|strengthen|ease|save|stay|heal|loosen"
+    r"|improve|bring|give|let|control|calm|relax|lessen|limit|cut|support|get\s+(?:stronger|better|back))"
+    r"|(?:which|this|that|it)\s+(?:will\s+|can\s+|should\s+)?(?:helps?|keeps?|stops?|protects?|lowers?|makes?|lets?"
+    r"|prevents?|reduces?|builds?|strengthens?|eases?|saves?|gives?|matters?)"
+    r"|otherwise|or\s+else|if\s+(?:you\s+)?(?:don't|do\s+not|skip|forget)|in\s+order\s+to|this\s+way"
+    r"|(?:it's|it\s+is|this\s+is)\s+(?:important|key|safer)|for\s+(?:your\s+)?safety|since)\b"
 )
 
 # --- jargon ---------------------------------------------------------------------------------------
 
-# Clinical words and the everyday words to use instead (matched case-insensitively, whole words).
-JARGON: dict[str, str] = {
-    "activities of daily living": "daily activities like dressing and bathing",
-    "instrumental activities of daily living": "home tasks like cooking, shopping and paying bills",
-    "range of motion": "how far your joint moves",
-    "bilateral": "both sides",
-    "bilaterally": "on both sides",
-    "unilateral": "one side",
-    "ambulate": "walk",
-    "ambulating": "walking",
-    "ambulation": "walking",
-    "edema": "swelling",
-    "oedema": "swelling",
-    "distal": "farther from the body",
-    "proximal": "closer to the body",
-    "non-weight-bearing": "do not put any weight on your leg",
-    "non-weight bearing": "do not put any weight on your leg",
-    "weight-bearing": "putting weight on your leg",
-    "weight bearing": "putting weight on your leg",
-    "compliance": "sticking with the plan",
-    "compliant": "sticking with the plan",
-    "non-compliant": "not sticking with the plan",
-    "adherence": "sticking with the plan",
-    "precautions": "safety rules",
-    "adaptive equipment": "tools that make a task easier",
-    "durable medical equipment": "equipment for home like a walker or shower chair",
-    "lower extremity": "leg",
-    "lower extremities": "legs",
-    "upper extremity": "arm",
-    "upper extremities": "arms",
-    "extremities": "arms and legs",
-    "flexion": "bending",
-    "abduction": "moving out to the side",
-    "adduction": "moving in toward your body",
-    "supine": "lying on your back",
-    "orthostatic": "dizzy when you stand up",
-    "hypotension": "low blood pressure",
-    "hypertension": "high blood pressure",
-    "cognition": "thinking and memory",
-    "cognitive": "thinking",
-    "fine motor": "small hand movements",
-    "gross motor": "big body movements",
-    "contraindicated": "not safe for you",
-    "proprioception": "your sense of where your body is",
-    "energy conservation": "saving your energy",
-    "deficit": "problem",
-    "deficits": "problems",
-    "functional mobility": "moving around your home",
-    "transfer training": "practice getting in and out of bed, chairs and the car",
-    "ergonomic": "set up to fit your body",
-    "etiology": "cause",
-    "prognosis": "what to expect",
-    "comorbidities": "other health problems",
-    "sequencing": "doing the steps in order",
-}
-# Abbreviations (matched case-sensitively) and what to say instead.
-JARGON_ABBREVIATIONS: dict[str, str] = {
-    "ADL": "daily activities like dressing and bathing",
-    "ADLs": "daily activities like dressing and bathing",
-    "IADL": "home tasks like cooking and shopping",
-    "IADLs": "home tasks like cooking and shopping",
-    "ROM": "how far your joint moves",
-    "AROM": "how far you can move your joint yourself",
-    "PROM": "how far your joint moves when someone moves it for you",
-    "NWB": "do not put any weight on your leg",
-    "TTWB": "only touch your toes down, for balance",
-    "TDWB": "only touch your toes down, for balance",
-    "PWB": "put only part of your weight on your leg",
-    "WBAT": "put as much weight on your leg as feels okay",
-    "FWB": "you can put all your weight on your leg",
-    "DME": "equipment for home like a walker or shower chair",
-    "AE": "tools that make a task easier",
-    "HEP": "home exercise plan",
-    "PRN": "when you need it",
-    "BID": "twice a day",
-    "TID": "three times a day",
-    "QID": "four times a day",
-    "SOB": "short of breath",
-    "LOB": "losing your balance",
-    "UE": "arm",
-    "LE": "leg",
-    "CGA": "someone stays close with a hand on you",
-    "SBA": "someone stands close by to keep you safe",
-    "BSC": "bedside toilet",
-}
+# The lexicon (term -> plain word) is data in `jargon.py`; these names stay for callers that read them here.
+JARGON: dict[str, str] = jargon.TERMS
+JARGON_ABBREVIATIONS: dict[str, str] = jargon.ABBREVIATIONS
 
 
 def _phrase_pattern(terms, flags: str) -> re.Pattern[str]:
@@ -200,10 +130,38 @@ _PLAIN_CAPS = frozenset(_PLAIN_CAPS_TEXT.split())
 
 # --- barriers, response --------------------------------------------------------------------------
 
+# Circumstances that get in the way, stated as plain facts: "Mom works nights", "He lives alone and has
+# no car", "Her daughter visits only on weekends", "The bathroom is upstairs", "She reads little English".
+_BARRIER_FACT = re.compile(
+    r"(?i)\b(?:works?|working)\s+(?:nights?|days|lates?|evenings|weekends|shifts?|two\s+jobs|full[- ]time|long\s+hours"
+    r"|overtime|away)|\b(?:night|late|double|early)\s+shifts?\b|\btwo\s+jobs\b"
+    r"|\b(?:has|have|had|with)\s+no\b|\b(?:doesn't|does\s+not|don't|do\s+not|can't|cannot|can\s+not|won't|isn't|aren't"
+    r"|wasn't|couldn't|never)\s+\w+|\bno\s+(?:one|car|ride|phone|internet|money|time|help|family|support|transport\w*"
+    r"|insurance|space|room|shower|tub|railing)\b|\bnobody\b|\bunable\b|\bwithout\s+(?:a|any|help)\b"
+    r"|\b(?:only|rarely|seldom|hardly|barely)\b|\blittle\s+(?:english|time|help|money|space|support)\b"
+    r"|\b(?:upstairs|downstairs|stairs|steps|walk-?up|second\s+floor|third\s+floor|rural|far\s+from|miles?\s+from"
+    r"|(?:an\s+)?hour\s+away|small\s+(?:apartment|bathroom|house|kitchen)|narrow|cluttered|clutter|rugs?|pets?)\b"
+    r"|\b(?:english|spanish|language|interpreter|reads?\s+(?:little|no|some)|literacy|hard\s+of\s+hearing|hearing"
+    r"|vision|eyesight|glasses|low\s+vision)\b"
+    r"|\b(?:cares?\s+for|takes?\s+care\s+of|looks?\s+after|babysit\w*|(?:three|four|five|\d)\s+(?:kids|children)"
+    r"|siblings?|newborn|toddler|single\s+(?:mom|mother|dad|father|parent))\b"
+    r"|\b(?:afford|insurance|copays?|bus|car|drive|drives|driving|ride)\b"
+    r"|\b(?:rush\w*|hectic|chaotic|shifts|schedule)\b"
+)
 _BARRIER = re.compile(
     r"(?i)\b(?:get(?:s|ting)? in the way|hard|difficult|barriers?|worr(?:y|ied|ies)|forget(?:s|ting)?|pain(?:ful)?"
     r"|sore|tired|fatigue|busy|afraid|fear|scared|cost|money|transport|ride|alone|motivat\w*|trouble|problem"
     r"|challeng\w*|concern\w*|what if|if (?:you|she|he|they) (?:can't|cannot|miss|forget|feel)|dizz\w*|embarrass\w*)"
+)
+# A plan tied to a routine: "each morning before the bus", "after brushing teeth", "with every meal".
+_ROUTINE_ANCHOR = re.compile(
+    r"(?i)\b(?:before|after|during|with|at|when(?:ever)?|while|once|as\s+soon\s+as|right\s+(?:before|after)"
+    r"|(?:each|every)\s+time)\s+(?:(?:you|she|he|they|we|i|your|her|his|their|the|a|each|every|his|my)\s+){0,2}"
+    r"(?:\w+\s+){0,2}?(?:breakfast|lunch|dinner|supper|meals?|snacks?|bed|bedtime|naps?|bath\w*|showers?|teeth"
+    r"|brush\w*|school|work|bus|church|tv|television|news|coffee|tea|medications?|meds|pills|toilet|bathroom|potty"
+    r"|wak(?:e|es|ing)\s+up|get(?:s|ting)?\s+up|gets?\s+home|get\s+home|come\s+home|comes\s+home|dress\w*"
+    r"|homework|recess|class|walks?|stand(?:s|ing)?\s+up|sit(?:s|ting)?\s+down|leave|leaving|prayers?|chores"
+    r"|commercials?|story\s*time|routine)\b"
 )
 _WHEN_HOW_OFTEN = re.compile(
     r"(?i)\b(?:(?:\d+|once|twice|two|three|four|five)\s*(?:times?|x)\b|(?:every|each)\s+(?:day|morning|evening|night"
@@ -275,6 +233,7 @@ def grade_findings(
     results: list[Finding] = []
     grades = f"grade {overall.fkgl:.1f} by Flesch-Kincaid (SMOG {overall.smog:.1f})"
     if overall.sentences < min_sentences:
+        results.extend(_plain_language(text))
         results.append(
             section_finding(
                 "script",
@@ -311,10 +270,7 @@ def grade_findings(
                 row=PATIENT_EDUCATION,
                 severity=severity,
                 message=f"The script reads at {grades}, above {bound}. {detail}",
-                fix=(
-                    "Use short sentences (about 10-15 words) and everyday words: \u201cKeep your leg up to bring the "
-                    "swelling down\u201d rather than \u201cElevate the lower extremity to reduce edema.\u201d"
-                ),
+                fix="Use short sentences (about 10-15 words) and everyday words: " + example(text.track, "plain_swap"),
             )
         )
         hard = [item for item in hard if (item[1], item[2]) != (worst_field, worst_span)]
@@ -334,6 +290,58 @@ def grade_findings(
             )
         )
     return results
+
+
+# Word-level limits for a script too short for a grade formula (plain-language guides: mostly one- and
+# two-syllable words, about 10-15 words a sentence, no unexplained medical terms).
+SHORT_MAX_JARGON = 1
+SHORT_MAX_LONG_WORD_RATIO = 0.25
+SHORT_MAX_LONG_WORD_RATIO_WITH_JARGON = 0.15
+SHORT_MAX_SENTENCE_WORDS = 20
+
+
+def plain_language_problems(body: str) -> list[str]:
+    """Why a short text is not plain language, judged word by word (empty when it reads plainly).
+
+    Too many unexplained jargon terms or abbreviations, too many long (3+ syllable) words, or
+    sentences too long on average. Used where a grade formula needs more sentences than it has.
+    """
+    level = readability.word_level(body)
+    if not level.words:
+        return []
+    terms = [body[start:end] for start, end, _ in jargon_hits(body)]
+    problems: list[str] = []
+    ratio_limit = SHORT_MAX_LONG_WORD_RATIO_WITH_JARGON if terms else SHORT_MAX_LONG_WORD_RATIO
+    if len(terms) > SHORT_MAX_JARGON:
+        shown = ", ".join(f"\u201c{term}\u201d" for term in dict.fromkeys(terms))
+        problems.append(f"{len(terms)} clinical terms or abbreviations ({shown})")
+    if level.words >= 5 and level.long_word_ratio > ratio_limit:
+        problems.append(f"{level.long_words} of {level.words} words have three or more syllables")
+    if level.mean_sentence_length > SHORT_MAX_SENTENCE_WORDS:
+        problems.append(f"sentences average {level.mean_sentence_length:.0f} words")
+    return problems
+
+
+def _plain_language(text: ArtifactText) -> list[Finding]:
+    """A short script is still judged: too short for a grade is never a pass for an unreadable one."""
+    body = "\n".join(text.text(field) for field in ("main_message", "script") if not text.is_blank(field))
+    problems = plain_language_problems(body)
+    if not problems:
+        return []
+    return [
+        section_finding(
+            "script",
+            text.text("script"),
+            check="readability.plain_language",
+            row=PATIENT_EDUCATION,
+            severity="warning",
+            message="The script is too short to grade, but its words are not plain language: "
+            + "; ".join(problems)
+            + ".",
+            fix="Say each idea in short everyday words, and swap each term for its plain word: "
+            + example(text.track, "plain_swap"),
+        )
+    ]
 
 
 # --- teach-back ----------------------------------------------------------------------------------
@@ -364,10 +372,7 @@ def _teach_back(text: ArtifactText) -> Iterator[Finding]:
             if not text.is_blank("teach_back")
             else "The teach-back section is empty: write how you check understanding in their own words."
         ),
-        fix=(
-            "\u201cI want to be sure I explained this well. Can you show me how you\u2019ll put on your sock with the "
-            "sock aid tomorrow morning?\u201d"
-        ),
+        fix=example(text.track, "teach_back"),
     )
 
 
@@ -443,10 +448,8 @@ def _chunking(text: ArtifactText) -> Iterator[Finding]:
             f"The script has {chunks} chunks (paragraphs) but {prompts} teach-back "
             f"prompt{'s' if prompts != 1 else ''}: some ideas are never checked."
         ),
-        fix=(
-            "Chunk and check: after each paragraph, ask one teach-back question, e.g. \u201cShow me how you\u2019ll "
-            "get out of bed without twisting.\u201d"
-        ),
+        fix="Chunk and check: after each paragraph, ask one teach-back question, e.g. "
+        + example(text.track, "chunk_check"),
     )
 
 
@@ -485,7 +488,7 @@ def _main_message_first(text: ArtifactText) -> Iterator[Finding]:
             row=PATIENT_EDUCATION,
             severity="warning",
             message="No main message: say the one thing the person must remember, then open the script with it.",
-            fix="\u201cWear your hip brace any time you are out of bed.\u201d",
+            fix=example(text.track, "main_message"),
         )
         return
     wanted = _content_stems(message)
@@ -520,10 +523,10 @@ def _call_to_action(text: ArtifactText) -> Iterator[Finding]:
         return
     if not has_action:
         message = "No call to action: the script never tells the person exactly what to do, when and how."
-        fix = "\u201cEach morning, sit on the bed and put on your socks with the sock aid before you stand up.\u201d"
+        fix = example(text.track, "action")
     else:
         message = "The script says what to do but not why, which is what keeps people doing it."
-        fix = "Add the reason: \u201cDo this so your new hip stays in place while it heals.\u201d"
+        fix = "Add the reason: " + example(text.track, "reason")
     yield section_finding(
         "script",
         script,
@@ -538,46 +541,86 @@ def _call_to_action(text: ArtifactText) -> Iterator[Finding]:
 # --- jargon --------------------------------------------------------------------------------------
 
 
+# "ROM (how far your joint moves)", "ROM, which means …", "ROM - that is, …", "ROM: the way …".
+_EXPLAINED_AFTER = re.compile(
+    r"(?i)\s{0,2}(?:\(|\[|[,:\u2014\u2013-]\s{0,2}(?:which|that|this|it)\s+(?:means|is|stands\s+for)\b"
+    r"|,?\s{0,2}(?:which|that|this|it)\s+(?:means|stands\s+for)\b|,?\s{0,2}(?:meaning|i\.e\.|that\s+is|in\s+other\s+words"
+    r"|or\s+in\s+plain\s+words|stands\s+for|short\s+for)\b|\s{0,2}[:=]\s{0,2}(?:the|a|an|your|how|what|when)\b)"
+)
+# "how far your joint moves (ROM)": the term in brackets right after its meaning.
+_EXPLAINED_BEFORE = re.compile(r"[(\[]\s{0,2}$")
+
+
 def _explained(body: str, start: int, end: int) -> bool:
-    """An abbreviation is explained when it sits in brackets after its meaning, or is followed by one."""
-    before = body[max(0, start - 2) : start]
-    after = body[end : end + 3].lstrip()
-    return before.endswith("(") or after.startswith("(")
+    """A term is explained when it sits in brackets after its meaning, or its meaning follows it."""
+    return bool(_EXPLAINED_BEFORE.search(body, max(0, start - 3), start) or _EXPLAINED_AFTER.match(body, end))
+
+
+def jargon_hits(body: str) -> list[tuple[int, int, str]]:
+    """Unexplained jargon in a patient-facing text: (start, end, plain word) per occurrence, in order.
+
+    Lexicon terms (`jargon.TERMS`, any case) and abbreviations (`jargon.ABBREVIATIONS`) give their
+    plain word; any other all-caps token of 2-5 letters that is not common knowledge, shouting or a
+    heading gives "". A term followed by its meaning ("(…)", "which means …", "that is …") or
+    written in brackets after it is explained and not a hit.
+    """
+    hits: list[tuple[int, int, str]] = []
+    for match in _JARGON_WORDS.finditer(body):
+        if not _explained(body, match.start(), match.end()):
+            hits.append((match.start(), match.end(), JARGON[match.group(0).lower()]))
+    for match in _JARGON_ABBREVIATION.finditer(body):
+        if not _explained(body, match.start(), match.end()):
+            hits.append((match.start(), match.end(), JARGON_ABBREVIATIONS[match.group(0)]))
+    taken = {start for start, _, _ in hits} | {match.start() for match in _JARGON_ABBREVIATION.finditer(body)}
+    for match in _CAPS_TOKEN.finditer(body):
+        token = match.group(0)
+        if token in _PLAIN_CAPS or token.rstrip("s") in _PLAIN_CAPS or match.start() in taken:
+            continue
+        if _CAPS_NEIGHBOUR_BEFORE.search(body, max(0, match.start() - 12), match.start()) or (
+            _CAPS_NEIGHBOUR_AFTER.match(body, match.end())
+        ):
+            continue
+        if _explained(body, match.start(), match.end()):
+            continue
+        hits.append((match.start(), match.end(), ""))
+    # Overlaps ("hip flexion" and "flexion"): keep the longer, earlier one.
+    kept: list[tuple[int, int, str]] = []
+    for hit in sorted(hits, key=lambda item: (item[0], -item[1])):
+        if kept and hit[0] < kept[-1][1]:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _explained_terms(body: str) -> set[str]:
+    """Terms the text explains somewhere, so their later uses need no second note."""
+    explained: set[str] = set()
+    for pattern in (_JARGON_WORDS, _JARGON_ABBREVIATION, _CAPS_TOKEN):
+        for match in pattern.finditer(body):
+            if _explained(body, match.start(), match.end()):
+                explained.add(match.group(0).lower() if pattern is _JARGON_WORDS else match.group(0))
+    return explained
+
+
+_JARGON_FIELDS = ("main_message", "script", "teach_back")
 
 
 def _jargon(text: ArtifactText) -> Iterator[Finding]:
     seen: set[str] = set()
+    for field in _JARGON_FIELDS:
+        seen |= _explained_terms(text.text(field))
     flagged = 0
-    for field in ("main_message", "script"):
+    for field in _JARGON_FIELDS:
         body = text.text(field)
-        hits: list[tuple[int, int, str, str]] = []
-        for match in _JARGON_WORDS.finditer(body):
-            hits.append((match.start(), match.end(), match.group(0).lower(), JARGON[match.group(0).lower()]))
-        for match in _JARGON_ABBREVIATION.finditer(body):
-            hits.append((match.start(), match.end(), match.group(0), JARGON_ABBREVIATIONS[match.group(0)]))
-        taken = {start for start, _, _, _ in hits}
-        for match in _CAPS_TOKEN.finditer(body):
-            token = match.group(0)
-            if token in _PLAIN_CAPS or token.rstrip("s") in _PLAIN_CAPS:
+        for start, end, plain in jargon_hits(body):
+            shown = body[start:end]
+            key = shown if not plain or shown in JARGON_ABBREVIATIONS else shown.lower()
+            if key in seen:
                 continue
-            if match.start() in taken:
-                continue
-            if _CAPS_NEIGHBOUR_BEFORE.search(body, max(0, match.start() - 12), match.start()) or (
-                _CAPS_NEIGHBOUR_AFTER.match(body, match.end())
-            ):
-                continue
-            if _explained(body, match.start(), match.end()):
-                seen.add(token)
-                continue
-            hits.append((match.start(), match.end(), token, ""))
-        for start, end, term, plain in sorted(hits):
-            if term in seen:
-                continue
-            seen.add(term)
+            seen.add(key)
             flagged += 1
             if flagged > MAX_SPAN_FINDINGS:
                 return
-            shown = body[start:end]
             if plain:
                 message = f"\u201c{shown}\u201d is clinical jargon; say \u201c{plain}\u201d instead."
                 fix = f"Replace \u201c{shown}\u201d with \u201c{plain}\u201d."
@@ -600,15 +643,96 @@ def _jargon(text: ArtifactText) -> Iterator[Finding]:
             )
 
 
+# --- structural evidence for row scoring ---------------------------------------------------------
+
+EvidenceSpan = tuple[str, int, int]  # (section key, start, end)
+
+
+def script_evidence(text: ArtifactText) -> dict[str, EvidenceSpan | None]:
+    """What an education script shows, each with the passage that proves it (None when absent).
+
+    Keys:
+    - "teach_back": the first sentence (script or teach-back section) asking the person to say or show it back;
+    - "barrier": the first sentence of the barriers section naming what might get in the way;
+    - "when_how_often": the when / how-often plan in the barriers section (or, failing that, the script);
+    - "barriers_answered": the barrier sentence, when a when / how-often plan answers it;
+    - "main_message": the main message, when it is one or two sentences and the script's opening states it;
+    - "call_to_action": the first sentence telling the person what to do;
+    - "reason": the first sentence saying why.
+    """
+    evidence: dict[str, EvidenceSpan | None] = dict.fromkeys(
+        ("teach_back", "barrier", "when_how_often", "barriers_answered", "main_message", "call_to_action", "reason")
+    )
+    evidence["teach_back"] = _first_sentence(text, ("script", "teach_back"), lambda words: _TEACH_BACK.search(words))
+    barriers = text.text("barriers")
+    barrier = barrier_named(barriers)
+    if barrier:
+        evidence["barrier"] = ("barriers", *barrier)
+    for field in ("barriers", "script"):
+        plan = when_how_often(text.text(field))
+        if plan:
+            evidence["when_how_often"] = (field, *plan)
+            break
+    if evidence["barrier"] and evidence["when_how_often"]:
+        evidence["barriers_answered"] = evidence["barrier"]
+    message = text.text("main_message")
+    if message.strip() and len(_sentences(message)) <= 2 and not list(_main_message_first(text)):
+        evidence["main_message"] = ("main_message", *whole(message))
+    evidence["call_to_action"] = _first_sentence(
+        text,
+        ("main_message", "script"),
+        lambda words: _IMPERATIVE_START.search(words) or _ACTION_PHRASE.search(words),
+    )
+    evidence["reason"] = _first_sentence(text, ("main_message", "script"), lambda words: _WHY.search(words))
+    return evidence
+
+
+def _first_sentence(text: ArtifactText, fields: tuple[str, ...], test) -> EvidenceSpan | None:
+    for field in fields:
+        for span in _sentences(text.text(field)):
+            if test(span.text):
+                return field, span.start, span.end
+    return None
+
+
 # --- barriers, response ----------------------------------------------------------------------------
+
+
+def when_how_often(body: str) -> tuple[int, int] | None:
+    """The span of a when / how-often plan: a count ("twice a day"), a cadence ("every morning", "daily") or a
+    routine it hangs on ("after brushing teeth", "each morning before the bus", "with every meal"); else None."""
+    found = [match for pattern in (_WHEN_HOW_OFTEN, _ROUTINE_ANCHOR) if (match := pattern.search(body))]
+    first = min(found, key=lambda match: match.start(), default=None)
+    return (first.start(), first.end()) if first else None
+
+
+def barrier_named(body: str) -> tuple[int, int] | None:
+    """The span of the first sentence naming what might get in the way, or None.
+
+    A barrier may be a worry or symptom ("she worries she will forget", "pain") or a plain fact about the
+    person's life ("Mom works nights", "He lives alone and has no car", "The bathroom is upstairs"). Words
+    inside the when/how-often plan itself ("before the bus") do not count.
+    """
+    plan = [
+        (match.start(), match.end())
+        for pattern in (_WHEN_HOW_OFTEN, _ROUTINE_ANCHOR)
+        for match in pattern.finditer(body)
+    ]
+    for sentence in _sentences(body):
+        for pattern in (_BARRIER, _BARRIER_FACT):
+            for match in pattern.finditer(body, sentence.start, sentence.end):
+                start = match.start()
+                if not any(low <= start < high for low, high in plan):
+                    return sentence.start, sentence.end
+    return None
 
 
 def _barriers(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("barriers")
     missing = []
-    if not _BARRIER.search(body):
+    if barrier_named(body) is None:
         missing.append("what might get in the way")
-    if not _WHEN_HOW_OFTEN.search(body):
+    if when_how_often(body) is None:
         missing.append("a when / how-often plan")
     if not missing:
         return
@@ -623,10 +747,7 @@ def _barriers(text: ArtifactText) -> Iterator[Finding]:
             if text.is_blank("barriers")
             else f"The barrier plan is missing {' and '.join(missing)}."
         ),
-        fix=(
-            "\u201cShe worries she will forget the exercises on busy days. We agreed: 10 squeezes with the putty "
-            "after breakfast, every day, at the kitchen table.\u201d"
-        ),
+        fix=example(text.track, "barrier"),
     )
 
 
@@ -651,8 +772,5 @@ def _response(text: ArtifactText) -> Iterator[Finding]:
             if blank
             else f"The documented response does not say {' or '.join(missing)}."
         ),
-        fix=(
-            "\u201cClient demonstrated sock aid use correctly on the second try after re-explaining step 2; daughter "
-            "(caregiver) present and repeated the hip safety rules in her own words.\u201d"
-        ),
+        fix=example(text.track, "response"),
     )

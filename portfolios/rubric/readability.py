@@ -137,3 +137,28 @@ def _graded(words: int, sentences: int, syllables: int, polysyllables: int) -> R
 def measure(text: str) -> Readability:
     """Counts and grades for a text, split into sentences on . ! ? and line breaks."""
     return score_sentences(split_sentences(text))
+
+
+@dataclass(frozen=True)
+class WordLevel:
+    """Word-level signals for a text too short for a grade formula."""
+
+    words: int
+    sentences: int
+    long_words: int  # words of three or more syllables (numbers excluded)
+
+    @property
+    def long_word_ratio(self) -> float:
+        return self.long_words / self.words if self.words else 0.0
+
+    @property
+    def mean_sentence_length(self) -> float:
+        return self.words / self.sentences if self.sentences else 0.0
+
+
+def word_level(text: str) -> WordLevel:
+    """Counts of words, sentences and long (3+ syllable) words, for judging a few sentences by their words."""
+    sentences = split_sentences(text)
+    words = [word for sentence in sentences for word in words_in(sentence)]
+    long_words = sum(1 for word in words if not word[0].isdigit() and syllable_count(word) >= 3)
+    return WordLevel(len(words), len(sentences), long_words)
