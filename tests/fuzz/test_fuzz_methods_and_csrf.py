@@ -336,8 +336,8 @@ def test_a_megabyte_field_is_refused_and_nothing_is_saved(world, name, encoding)
 
 @pytest.mark.parametrize("name", [endpoint.name for endpoint in WRITES])
 @pytest.mark.parametrize("encoding", ["multipart", "urlencoded"])
-def test_a_three_megabyte_body_is_a_clean_400(world, name, encoding):
-    """Above DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), with a valid CSRF token: 400, nothing changed."""
+def test_a_three_megabyte_body_is_a_clean_413(world, name, encoding):
+    """Above DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB), with a valid CSRF token: 413 (RequestBodyMiddleware), nothing changed."""
     endpoint = BY_NAME[name]
     with isolated():
         client = client_as(world, endpoint.role, enforce_csrf_checks=True)
@@ -346,5 +346,5 @@ def test_a_three_megabyte_body_is_a_clean_400(world, name, encoding):
         before = db_state()
         data = {**endpoint.payload, "filler": "b" * 3_000_000}
         response = submit(client, url_for(world, endpoint), data, encoding=encoding, HTTP_X_CSRFTOKEN=CSRF_SECRET)
-        assert response.status_code == 400, response.status_code
+        assert response.status_code == 413, response.status_code
         assert_unchanged(before, response, f"3 MB body to {name}")
