@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from portfolios import services
 from portfolios.models import Artifact, MentorInvite, Notification, Portfolio, ShareLink, User
+from portfolios.services import prepare
 from tests.conftest import Client, make_user, save
 
 CASE = {
@@ -40,6 +41,7 @@ class World:
     pending_token: str
     thread_id: int
     notification_id: int
+    employer_note_id: int = 0  # notes on one employer, from the Prepare page
 
     def fresh_owner(self, **kwargs) -> Client:
         client = Client(**kwargs)
@@ -68,6 +70,10 @@ class World:
             "invite_token": [self.pending_token],
             "thread": [self.thread_id],
             "notification": [self.notification_id],
+            "stage": [self.portfolio.pk, "case"],
+            "story": [self.portfolio.pk, "edge_case"],
+            "drill": [self.portfolio.pk, "story-edge_case"],
+            "employer_note": [self.portfolio.pk, self.employer_note_id],
         }
 
 
@@ -92,6 +98,8 @@ def world(candidate, portfolio, candidate_client) -> World:
     )
     stranger = Client()
     stranger.force_login(make_user("sam.stranger@example.com", display_name="Sam Stranger"))
+    prepare.story_save(portfolio=portfolio, slot="edge_case", fields={"situation": CASE["context"]}, expected_version=0)
+    employer_note = prepare.employer_note_create(portfolio=portfolio, employer="Riverside Outpatient")
     artifact.refresh_from_db()
     return World(
         candidate=candidate,
@@ -109,4 +117,5 @@ def world(candidate, portfolio, candidate_client) -> World:
         pending_token=pending.token,
         thread_id=thread.pk,
         notification_id=Notification.objects.filter(recipient=candidate).first().pk,
+        employer_note_id=employer_note.pk,
     )

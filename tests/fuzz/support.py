@@ -22,16 +22,34 @@ from portfolios.kinds import SECTION_MAX_CHARS
 from portfolios.models import (
     Artifact,
     Comment,
+    DrillAttempt,
+    EmployerNote,
+    InterviewStory,
     MentorInvite,
     Notification,
     Portfolio,
     Revision,
     ShareLink,
+    StagePlan,
     User,
     Verdict,
 )
 
-TRACKED = (User, Portfolio, Artifact, Revision, ShareLink, MentorInvite, Comment, Verdict, Notification)
+TRACKED = (
+    User,
+    Portfolio,
+    Artifact,
+    Revision,
+    ShareLink,
+    MentorInvite,
+    Comment,
+    Verdict,
+    Notification,
+    InterviewStory,
+    StagePlan,
+    DrillAttempt,
+    EmployerNote,
+)
 
 
 def fuzz(max_examples: int):

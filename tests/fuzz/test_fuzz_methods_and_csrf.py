@@ -89,6 +89,43 @@ ENDPOINTS = [
     Endpoint("portfolios:comment_reply", "mentor", POST, {"body": "Thanks."}, "body", REDIRECT),
     Endpoint("portfolios:comment_resolve", "mentor", POST),
     Endpoint("portfolios:notifications", "owner", GET_POST),
+    Endpoint("portfolios:prepare", "owner", GET),
+    Endpoint(
+        "portfolios:prepare_stage",
+        "owner",
+        POST,
+        {"case-lead_kind": "case_writeup", "case-lead_story": "edge_case"},
+        "case-lead_kind",
+        REDIRECT,
+    ),
+    Endpoint(
+        "portfolios:story_edit",
+        "owner",
+        GET_POST,
+        {
+            "version": "1",
+            "action": "draft",
+            "situation": "A busy unit.",
+            "ownership": "",
+            "decision": "",
+            "verification": "",
+            "differently": "",
+        },
+        "situation",
+        (422,),
+    ),
+    Endpoint(
+        "portfolios:drill",
+        "owner",
+        GET_POST,
+        {"q": "case-1", "seconds": "120", "answer": "I did it."},
+        "answer",
+        (422,),
+    ),
+    Endpoint("portfolios:employer_questions", "owner", GET_POST, {"employer": "Acme Rehab"}, "employer", (422,)),
+    Endpoint(
+        "portfolios:employer_notes", "owner", GET_POST, {"good_bad_week": "A calm week."}, "good_bad_week", (422,)
+    ),
     Endpoint("portfolios:notification_open", "owner", GET),
     Endpoint(
         "signup",
@@ -180,6 +217,12 @@ def url_for(world, endpoint: Endpoint) -> str:
         "portfolios:comment_reply": world.url_args()["thread"],
         "portfolios:comment_resolve": world.url_args()["thread"],
         "portfolios:notification_open": world.url_args()["notification"],
+        "portfolios:prepare": world.url_args()["portfolio"],
+        "portfolios:prepare_stage": world.url_args()["stage"],
+        "portfolios:story_edit": world.url_args()["story"],
+        "portfolios:drill": world.url_args()["drill"],
+        "portfolios:employer_questions": world.url_args()["portfolio"],
+        "portfolios:employer_notes": world.url_args()["employer_note"],
     }.get(endpoint.name)
     if endpoint.name == "password_reset_confirm":
         uid = urlsafe_base64_encode(force_bytes(world.candidate.pk))
