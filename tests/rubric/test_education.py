@@ -402,3 +402,170 @@ def test_every_check_but_the_response_counts_on_the_patient_education_row():
 def test_it_stops_pointing_at_repeated_closed_checks_after_a_limit():
     script = GOOD["script"] + "\n" + "Do you understand? " * (education.MAX_SPAN_FINDINGS + 10)
     assert len(found("education.do_you_understand", script=script)) == education.MAX_SPAN_FINDINGS
+
+
+# --- Misreads fixed (issue 9) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Show me how you would get out of bed without twisting.",
+        "Tell me in your own words what you will do if your leg swells.",
+        "Walk me through how you will put on the brace tomorrow.",
+        "Could you demonstrate how you will use the sock aid?",
+        "Pretend I am your daughter and explain the hip rules to me.",
+    ],
+)
+def test_teach_back_without_the_word_is_read(prompt):
+    script = GOOD["script"].replace("Now show me how you put it on.", "Now let's practise.")
+    script = script.replace("Tell me how you will sit down on the toilet at home.", "")
+    script = script.replace("What will you do if your leg looks red tomorrow?", "")
+    assert found("education.teach_back", script=script, teach_back=prompt) == []
+    assert education.script_evidence(artifact(script=script, teach_back=prompt))["teach_back"][0] == "teach_back"
+
+
+def test_a_prompt_that_asks_nothing_back_is_still_no_teach_back():
+    script = "Wear your hip brace any time you are out of bed. It keeps your hip in place."
+    [item] = found("education.teach_back", script=script, teach_back="I gave her the handout and answered questions.")
+    assert item.severity == "error"
+
+
+@pytest.mark.parametrize(
+    "barriers",
+    [
+        "Mom works nights. Grandma will do the 5 minutes of cutting each day after school.",
+        "He lives alone and has no car. He will do the putty squeezes after breakfast every day.",
+        "Her daughter visits only on weekends, so she will check her skin with every meal.",
+        "The bathroom is upstairs. She will do the stairs practice each morning before the bus.",
+    ],
+)
+def test_barriers_stated_as_plain_facts_with_a_routine_plan_pass(barriers):
+    assert found("education.barriers", barriers=barriers) == []
+    evidence = education.script_evidence(artifact(barriers=barriers))
+    assert evidence["barriers_answered"] is not None
+
+
+def test_a_plan_with_no_barrier_still_asks_what_gets_in_the_way():
+    barriers = "We agreed she will practise each morning before the bus."
+    [item] = found("education.barriers", barriers=barriers)
+    assert "get in the way" in item.message and "how-often" not in item.message
+
+
+@pytest.mark.parametrize(
+    "plan", ["each morning before the bus", "after brushing teeth", "with every meal", "when she gets home from work"]
+)
+def test_schedules_tied_to_routines_are_a_when_plan(plan):
+    barriers = f"She worries she will forget. She will do the squeezes {plan}."
+    assert found("education.barriers", barriers=barriers) == []
+    start, end = education.when_how_often(barriers)
+    assert barriers[start:end]
+
+
+def test_a_barrier_with_a_vague_sometime_plan_still_lacks_when():
+    barriers = "She worries she will forget. She will try to do the squeezes sometime."
+    [item] = found("education.barriers", barriers=barriers)
+    assert "how-often" in item.message
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        "Use the grab bar every time, which keeps you from slipping.",
+        "Put the rug away; otherwise you could trip on it.",
+        "Check your feet each night, since you may not feel a blister.",
+        "Keep your leg up on two pillows to bring the swelling down.",
+    ],
+)
+def test_a_call_to_action_with_its_reason_is_read(reason):
+    script = "Wear your hip brace any time you are out of bed.\n" + reason + "\nShow me how you will do it."
+    assert found("education.call_to_action", script=script) == []
+
+
+def test_a_call_to_action_without_any_reason_still_asks_why():
+    script = "Wear your hip brace any time you are out of bed.\nSit down to dress.\nShow me how you will do it."
+    [item] = found("education.call_to_action", script=script)
+    assert "why" in item.message
+
+
+def test_the_jargon_lexicon_is_large_and_plain():
+    from portfolios.rubric import jargon
+
+    assert len(jargon.TERMS) + len(jargon.ABBREVIATIONS) >= 150
+    assert len(jargon.TERMS) >= 150
+    for term, plain in {**jargon.TERMS, **jargon.ABBREVIATIONS}.items():
+        assert plain and plain.lower() != term.lower(), term
+
+
+@pytest.mark.parametrize(
+    ("term", "plain"),
+    [
+        ("dorsiflexion", "pulling your foot up"),
+        ("proprioception", "where your body is"),
+        ("contraindicated", "not safe"),
+        ("ADLs", "daily activities"),
+        ("hemiparesis", "weakness on one side"),
+        ("LLE", "left leg"),
+    ],
+)
+def test_jargon_is_flagged_in_a_one_sentence_script_with_its_span_and_plain_word(term, plain):
+    script = f"Do the {term} work every day."
+    items = found("education.jargon", script=script, main_message="Keep moving.")
+    assert [covered(item, script=script) for item in items] == [term]
+    assert plain in items[0].fix
+
+
+@pytest.mark.parametrize(
+    "explained",
+    [
+        "Your HEP (home exercise plan) takes 10 minutes.",
+        "Your HEP, which means your home exercise plan, takes 10 minutes.",
+        "Your swelling (edema) should go down.",
+    ],
+)
+def test_a_term_explained_where_it_is_used_is_not_flagged(explained):
+    assert found("education.jargon", script=explained, main_message="Keep moving.") == []
+
+
+def test_an_unknown_abbreviation_in_a_short_script_is_flagged():
+    script = "Call the HHA if you fall."
+    [item] = found("education.jargon", script=script, main_message="Keep moving.")
+    assert covered(item, script=script) == "HHA"
+
+
+def test_a_short_jargon_heavy_script_is_not_plain_language():
+    script = "Maintain NWB LLE and perform AROM TID to decrease edema."
+    [item] = found("readability.plain_language", script=script, main_message="")
+    assert item.severity == "warning" and item.row == PATIENT_EDUCATION
+    assert "NWB" in item.message and "edema" in item.message
+
+
+def test_a_short_plain_script_is_only_too_short_to_grade():
+    script = "Keep your weight off your left leg. Move your ankle 10 times, 3 times a day, to bring the swelling down."
+    assert found("readability.plain_language", script=script, main_message="") == []
+    assert len(found("readability.too_short", script=script, main_message="")) == 1
+
+
+def test_a_short_script_full_of_long_words_is_not_plain_language():
+    script = "Utilization of compensatory methodology necessitates consistent implementation."
+    assert len(found("readability.plain_language", script=script, main_message="")) == 1
+
+
+def test_a_pediatric_script_gets_pediatric_example_fixes():
+    text = ArtifactText(
+        "education_script",
+        "pediatrics",
+        dict.fromkeys(SECTIONS, "") | {"script": "Facilitate fine motor development.", "barriers": "None."},
+    )
+    advice = " ".join(item.fix for item in education.check(text))
+    for adult in ("hip", "grandchild", "sock aid", "brace"):
+        assert adult not in advice, adult
+
+
+def test_script_evidence_names_the_passage_behind_each_element():
+    evidence = education.script_evidence(artifact())
+    for key in ("teach_back", "barrier", "when_how_often", "barriers_answered", "main_message", "call_to_action"):
+        field, start, end = evidence[key]
+        assert {**GOOD}[field][start:end].strip(), key
+    bare = education.script_evidence(artifact(barriers="", teach_back="", main_message=""))
+    assert bare["barrier"] is None and bare["main_message"] is None
