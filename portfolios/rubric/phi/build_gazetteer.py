@@ -13,6 +13,16 @@ from pathlib import Path
 TARGET = Path(__file__).with_name("us_places.tsv")
 # County-equivalents and boroughs that GeoNames files as parts of a city, not as populated places.
 EXTRA_PLACES = {"Bronx": 1_400_000, "Brooklyn": 2_600_000, "Queens": 2_300_000, "Manhattan": 1_600_000}
+# What people call the large cities in speech ("section of Philly"), at the city's population.
+EXTRA_PLACES |= {
+    "Philly": 1_500_000,
+    "Nola": 380_000,
+    "Vegas": 640_000,
+    "Indy": 880_000,
+    "Jax": 950_000,
+    "Beantown": 650_000,
+    "Chitown": 2_700_000,
+}
 
 
 def build() -> dict[str, int]:

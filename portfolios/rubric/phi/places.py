@@ -55,7 +55,8 @@ _CAPITALISED_PLACES = re.compile(
     r"(?![A-Za-z])(?:[ \t]+(?P<city_zip>\d{5}(?:-\d{4})?)(?![\d-]))?"
     r"|(?P<county>[a-z]+(?:[ \t][A-Z][a-z]+)?[ \t](?:County|Parish|Borough|Township))(?![a-z])"
     r"|(?P<named_street>[a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}[ \t]+(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court"
-    r"|Parkway|Highway|Ave|Rd|Blvd|Ln))(?![a-z])"
+    # "on Quail Run Dr, Lubbock": the short forms that are also titles only when no name follows.
+    r"|Parkway|Highway|Ave|Rd|Blvd|Ln|(?:Dr|St|Ct|Pl|Cir|Ter|Trl|Pkwy|Hwy|Way)(?!\.?[ \t]+[A-Z])))(?![a-z])"
     r"|(?P<service_place>[a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]+(?:clinic|office|campus|branch|location|site|hospital"
     r"|facility)(?![a-z])"
     r"|(?P<state_second>[A-Z])[ \t]+(?P<state_zip>\d{5}(?:-\d{4})?)(?![\w-])"
@@ -119,6 +120,41 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+# "on Route 9", "off Hwy 17", "County Road 12": a numbered road after a locative word.
+_ROUTE = re.compile(
+    r"[CFHRS](?:(?<=R)(?:oute|te\.?|t\.)|(?<=H)(?:ighway|wy\.?)|(?<=C)(?:ounty[ \t]+R(?:oa)?d\.?|R)"
+    r"|(?<=S)(?:tate[ \t]+(?:Route|Road|Highway)|R)|(?<=F)(?:arm[ \t]+to[ \t]+Market|M))[ \t-]?\d{1,4}[A-Z]?(?![\w-])"
+)
+_ROUTE_CUES = word_set("on off along past near at by lives resides live living")
+# Capitalised names that are facilities by their shape: "Shepherd Center", "Children's Mercy",
+# "Kapiolani NICU". The word before the suffix must name something (a name, a place, a word in no
+# English vocabulary), so "Wellness Center" and "Surgical ICU" pass.
+_NAMED_FACILITY = re.compile(
+    r"[A-Z](?:(?P<center>[a-z]+(?:['’]s)?[ \t]+(?:Center|Centre|Institute|Infirmary|Hospice|Sanatorium))(?![a-z])"
+    r"|(?P<unit>[a-z]+[ \t]+(?:NICU|PICU|CICU|MICU|SICU|ICU|CCU|ICN|SCN|ED|ER))(?![\w-])"
+    r"|(?P<childrens>(?<=C)hildren['’]s[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![a-z]))"
+)
+# A care event before "to", "from", "at" puts a facility after it: "admitted to Shepherd Center
+# from Grady", "seen @ Kapiolani", "dialysis at DaVita".
+_CARE_CUE = re.compile(
+    r"(?i:admitted|admit|admission|transferred|transfer|discharged|discharge|d/c'?d|seen|treated|stayed|stay|"
+    r"dialysis|rehab|delivered|inpatient)[ \t]+(?:(?i:to|from|at|in|@)|(?i:[a-z]+)[ \t]+(?i:to|from|at|in|@))[ \t]+"
+    r"(?P<place>[A-Z][A-Za-z]+(?:['’]s)?(?:[ \t]+[A-Z][A-Za-z]+){0,2})(?![\w-])"
+    # "admitted to Shepherd Center from Grady": a second place chained to the first.
+    r"(?:[ \t]+(?:from|to)[ \t]+(?P<chained>[A-Z][A-Za-z]+(?:['’]s)?(?:[ \t]+[A-Z][A-Za-z]+){0,2})(?![\w-]))?"
+)
+
+
+def _names_something(word: str) -> bool:
+    """A name, a town, or a word in no English vocabulary: what makes "Shepherd" in "Shepherd Center" specific."""
+    key = name_key(word)
+    if key in _GENERIC_PLACE_WORDS or key in STOPWORDS:
+        return False
+    if key in SURNAMES or key in FIRST_NAMES or key in US_PLACES:
+        return True
+    return len(key) >= 3 and not is_english_word(word)
+
+
 def places(text: str, lower: str) -> Iterator[Identifier]:
     for match in _STREET.finditer(text):
         if clean_start(text, match.start(), "/.-"):
@@ -154,6 +190,7 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
             if kind == "service_place" and (not before or before[-1] not in ("the", "at")):
                 continue
             yield Identifier(span[0], span[1], "geo")
+    yield from _named_facilities(text, lower)
     for match in _HOME_PLACE.finditer(lower):
         if not clean_start(lower, match.start()):
             continue
@@ -169,11 +206,49 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
                 continue
             if match.group("box"):
                 yield Identifier(match.start("box"), match.end("box"), "geo")
+                yield from _address_tail(text, lower, match.end("box"))
                 continue
             value = match.group("zip")
             if len(value) < 5 and value[:3] not in _RESTRICTED_ZIP3:
                 continue  # a ZIP3 may stay unless its area is too small (HHS list)
             yield Identifier(match.start("zip"), match.end("zip"), "geo")
+
+
+def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
+    """Facilities named by shape, by a care event before them, and numbered roads."""
+    for match in _NAMED_FACILITY.finditer(text):
+        start = match.start()
+        if not clean_start(text, start, "'’-"):
+            continue
+        first = text[start : text.find(" ", start)] if matched(match, "center") or matched(match, "unit") else ""
+        if first and not (_names_something(first.removesuffix("'s").removesuffix("’s")) or _care_cued(lower, start)):
+            continue
+        span = _trimmed(text, start, match.end())
+        if span is not None:
+            yield Identifier(span[0], span[1], "geo")
+    for match in _CARE_CUE.finditer(text):
+        for group in ("place", "chained"):
+            if not matched(match, group):
+                continue
+            words = match.group(group).split()
+            if not _names_something(words[0].removesuffix("'s").removesuffix("’s")) or name_key(words[0]) in _TITLES:
+                continue
+            span = _trimmed(text, match.start(group), match.end(group))
+            if span is not None:
+                yield Identifier(span[0], span[1], "geo")
+    for match in _ROUTE.finditer(text):
+        before = words_before(lower, match.start(), 24)
+        if clean_start(text, match.start()) and before and before[-1] in _ROUTE_CUES:
+            yield Identifier(match.start(), match.end(), "geo")
+
+
+def _care_cued(lower: str, start: int) -> bool:
+    before = words_before(lower, start, 40)[-3:]
+    return bool(before) and before[-1] in ("to", "from", "at", "@", "in") and bool(_CARE_WORDS.intersection(before))
+
+
+_CARE_WORDS = word_set("admitted admit admission transferred transfer discharged discharge seen treated stayed stay")
+_TITLES = word_set("MR MRS MS DR DOCTOR PROF")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -185,6 +260,14 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?![\w-])")
 # Words that put a place after them. Strong cues ("from", "near") carry a place that is also a
 # common word only with "lives in"-style cues (`_HOME_PLACE`), so "in Reading" or "to Mobile" pass.
 _STRONG_CUES = word_set("from near outside outskirts commutes drove drives toward towards visiting")
+# A journey before the preposition names a place whatever the place's name also means: "drove in
+# from Spearfish", "driving to Fresno", "moved from Leeds".
+_TRAVEL_VERBS = word_set(
+    "drove drive drives driving commute commutes commuted commuting moved moving move relocated relocating flew "
+    "fly flying came coming come travelled traveled traveling travelling headed heading returned returning "
+    "transferred transferring visiting visited"
+)
+_TRAVEL_PREPOSITIONS = word_set("from to in into toward towards near")
 _DIRECTIONS = word_set("north south east west northeast northwest southeast southwest edge")
 _LOCATIVE_CUES = word_set(
     "in from near to outside around toward towards into at of visiting outskirts between commutes drove drives"
@@ -241,6 +324,8 @@ def _town_verdict(name: str, cue: str | None) -> bool:
         return False
     if len(words) > 1:
         return cue is not None or population >= _UNCUED_POPULATION
+    if cue == "travel":
+        return True
     if is_english_word(name):
         # "Mobile", "Reading", "Orange", "Bath": only a strong cue ("drove in from") or "lives in".
         return cue in _STRONG_CUES and population >= _UNCUED_POPULATION
@@ -255,6 +340,8 @@ def _cue_before(lower: str, start: int) -> str | None:
         words = words[:-1]
     if len(words) > 1 and words[-1] == "of" and words[-2] in _STRONG_CUES | _DIRECTIONS:
         return "outside"  # "outside of Flagstaff", "north of Tulsa"
+    if words and words[-1] in _TRAVEL_PREPOSITIONS and _TRAVEL_VERBS.intersection(words[-3:-1]):
+        return "travel"
     return words[-1] if words and words[-1] in _LOCATIVE_CUES else None
 
 
