@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from portfolios import services
 from portfolios.models import DrillAttempt, InterviewStory
+from portfolios.services import prepare
 from tests.browser.conftest import log_in
 from tests.conftest import make_user
 
@@ -22,6 +23,7 @@ STORY = {
     "don and doff twice.",
     "What I would do differently": "I would check every new splint for pressure points before the client leaves.",
 }
+STORY_SITUATION = STORY["Situation and constraint"]
 ANSWER = "With only 2 visits authorized, I now check every splint before the client leaves. 0 of 11 needed a remold."
 
 
@@ -76,3 +78,39 @@ def test_prepare_write_a_story_answer_a_timed_drill_and_see_it_in_the_history(li
     attempt = DrillAttempt.objects.get()
     assert attempt.subject == "story-edge_case" and attempt.seconds_allowed == 120
     assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scrolling at 375 px
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_prepare_pages_have_no_serious_accessibility_violations_at_375_px(live_server, page: Page):
+    from tests.browser.test_accessibility import assert_clean, audit
+
+    user = make_user(EMAIL, display_name="Casey Prepare")
+    portfolio = services.portfolio_create(owner=user, track="outpatient")
+    prepare.story_save(portfolio=portfolio, slot="edge_case", fields={"situation": STORY_SITUATION}, expected_version=0)
+    prepare.drill_answer(
+        portfolio=portfolio,
+        subject="story-edge_case",
+        question_key="case-1",
+        question="What would you do differently next time?",
+        answer="We helped with it and it went well.",
+        seconds_allowed=120,
+        seconds_taken=150,
+    )
+    note = prepare.employer_note_create(portfolio=portfolio, employer="Riverside Outpatient")
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, live_server.url, EMAIL)
+    base = f"{live_server.url}/portfolios/{portfolio.pk}/prepare"
+    found: dict[str, str] = {}
+    for name, path, heading in (
+        ("prepare", "/", "Defend it: prepare for the interview"),
+        ("story", "/stories/edge_case/", "Story: An edge case caught early"),
+        ("drill", "/drills/story-edge_case/?q=case-1&seconds=120", "Follow-up drill: Story: An edge case caught early"),
+        ("questions", "/questions/", "Questions to ask the employer"),
+        ("employer", f"/questions/{note.pk}/", "What Riverside Outpatient said"),
+    ):
+        page.goto(base + path)
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+        audit(page, name, found)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, name
+    assert_clean(found)
