@@ -57,3 +57,14 @@ def test_a_failed_login_from_an_invite_link_stores_no_token(db, caplog):
     stored = repr(attempts) + repr(list(AccessFailureLog.objects.values()))
     assert token not in stored
     assert token not in caplog.text
+
+
+def test_the_lockout_is_per_email_so_another_account_from_that_address_still_logs_in(db):
+    make_user("victim@example.com")
+    other = make_user("colleague@example.com")
+    client = Client()
+    fail(client, "Victim@Example.com", times=5)
+    assert client.post(LOGIN, {"username": "victim@example.com", "password": PASSWORD}).status_code == 429
+    response = client.post(LOGIN, {"username": "COLLEAGUE@example.com", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(other.pk)
