@@ -45,6 +45,8 @@ _ADULT: dict[str, str] = {
     "(caregiver) was present and repeated the steps in her own words.”",
     "plain_swap": "“Keep your leg up to bring the swelling down” rather than “Elevate the lower extremity to "
     "reduce edema.”",
+    "handoff_items": "“Precautions (posterior hip, WBAT R leg); current assist level (Min A sit-to-stand); DME (RW, "
+    "3-in-1 commode); cognition (A&Ox4, follows 2-step commands); pending items (home eval, shower chair order).”",
 }
 
 # Per-track wordings that replace the adult default.
@@ -108,6 +110,9 @@ _TRACKS: dict[str, dict[str, str]] = {
         "response": "“Parent set up the spring scissors correctly and explained the 3 steps back in her own words; "
         "grandmother (after-school caregiver) was taught the same.”",
         "plain_swap": "“Help him practise with his hands” rather than “Facilitate fine motor development.”",
+        "handoff_items": "“Precautions (seizure plan on file, no unsupervised stairs); current level (1 verbal prompt "
+        "for transitions, hand-over-hand for scissors); equipment (adapted chair, slant board); attention (needs a "
+        "visual schedule); pending items (IEP meeting, new pencil grip).”",
     },
 }
 

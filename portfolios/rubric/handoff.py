@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 
 from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.examples import example
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, TIME_MANAGEMENT
 from portfolios.rubric.text import finding, iter_items, section_finding
@@ -39,7 +40,8 @@ _TIME = re.compile(
     r"|d/c|\w+day)|today|tonight|tomorrow|next (?:shift|session|visit|treatment|day|morning|week)"
     r"|this (?:shift|morning|afternoon|evening|session|visit)|end of (?:shift|day|session)"
     r"|before (?:discharge|d/c|the next|next|transfer|\d)|within \d+\s*(?:min(?:ute)?s?|h|hrs?|hours?|days?)\b"
-    r"|\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm)\b|same day|(?:on|at) day \d+|daily\b|every \d+|q\s?\d+\s?h\b|stat\b"
+    r"|\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm)\b|same[- ](?:day|shift)|(?:this|current|one|a\s+single)\s+shift"
+    r"|(?:on|at) day \d+|daily\b|every \d+|q\s?\d+\s?h\b|stat\b"
     r"|asap\b|immediately\b|prior to \w+|at (?:noon|\d))"
 )
 _SEVERITY = re.compile(r"(?i)\b(?:stable|watcher|unstable)\b")
@@ -338,11 +340,7 @@ def _rehab_safety(text: ArtifactText) -> Iterator[Finding]:
         row=ASSESSMENT,
         severity="warning",
         message=f"The required items do not include {_join(missing)}.",
-        fix=(
-            "\u201cPrecautions (posterior hip, WBAT R leg); current assist level (Min A sit-to-stand); DME (RW, "
-            "3-in-1 commode); cognition (A&Ox4, follows 2-step commands); pending items (home eval, shower chair "
-            "order).\u201d"
-        ),
+        fix=example(text.track, "handoff_items"),
     )
 
 

@@ -25,7 +25,8 @@ KIND = "workflow_safeguards"
 
 # Written at the visit or the same day (24 hours at most).
 SAME_DAY = re.compile(
-    r"(?i)\b(?:same[- ]day|point[- ]of[- ](?:service|care)|POS|real[- ]time|during the (?:visit|session|treatment)"
+    r"(?i)\b(?:same[- ](?:day|shift)|(?:within|during|in|before\s+the\s+end\s+of)\s+(?:the\s+|my\s+|this\s+)?shift"
+    r"|point[- ]of[- ](?:service|care)|POS|real[- ]time|during the (?:visit|session|treatment)"
     r"|(?:at|by) the bedside|in the room|before (?:I leave|leaving|the next (?:patient|visit|session)|my next"
     r"|(?:the )?end of (?:the|my)? ?(?:day|shift))|by (?:the )?end of (?:the|my)? ?(?:day|shift)|end of day|EOD"
     r"|that day|the day of (?:the )?(?:visit|service|session)"

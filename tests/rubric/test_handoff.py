@@ -233,3 +233,20 @@ def test_it_never_raises_and_keeps_every_span_inside_its_section(fields):
 def test_it_stops_pointing_at_action_lines_after_a_limit():
     actions = "\n".join(f"- Task {n}" for n in range(handoff.MAX_LINE_FINDINGS + 10))
     assert len(found("handoff.owner_time", actions=actions)) == handoff.MAX_LINE_FINDINGS
+
+
+# --- Misreads fixed (issue 9) --------------------------------------------------------------------
+
+
+def test_an_action_due_the_same_shift_has_a_time():
+    actions = "- OT to re-check orthostatic BP the same shift.\n- RN to recheck vitals later."
+    items = found("handoff.owner_time", actions=actions)
+    assert [actions[item.start : item.end] for item in items] == ["RN to recheck vitals later."]
+
+
+def test_a_pediatric_template_gets_a_pediatric_example_for_the_safety_items():
+    pediatric = Probe(handoff.check, "handoff_template", "pediatrics", GOOD)
+    [item] = pediatric.found("handoff.rehab_safety", required_items="Illness severity: stable / watcher / unstable")
+    assert "hip" not in item.fix and "IEP" in item.fix
+    [adult] = found("handoff.rehab_safety", required_items="Illness severity: stable / watcher / unstable")
+    assert "hip" in adult.fix

@@ -68,13 +68,17 @@ def test_it_flags_each_empty_section_once_on_that_section(check_id, field, row):
         "All notes done before I leave.",
         "Signed within 24 hours.",
         "By end of day.",
+        "Signed the same shift.",
+        "I finish every note within my shift.",
     ],
 )
 def test_it_recognises_a_same_day_rule(text):
     assert workflow.same_day_rule(text)
 
 
-@pytest.mark.parametrize("text", ["Within 72 hours.", "Weekly on Fridays.", "When I have time.", ""])
+@pytest.mark.parametrize(
+    "text", ["Within 72 hours.", "Weekly on Fridays.", "When I have time.", "", "By the next shift I work."]
+)
 def test_it_does_not_take_a_later_deadline_for_a_same_day_rule(text):
     assert not workflow.same_day_rule(text)
 
