@@ -17,6 +17,7 @@ from portfolios.kinds import KINDS_BY_KEY, ArtifactKind
 from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, User, Verdict
 from portfolios.selectors import identifier_places
 from portfolios.services.artifacts import _store_check
+from portfolios.services.prepare import prepare_export
 from portfolios.tracks import TRACKS_BY_KEY
 from portfolios.validation import clean_fields, clean_single_line
 
@@ -48,7 +49,13 @@ def _revision(revision: Revision, owner: User) -> dict[str, Any]:
 def account_export(*, user: User) -> dict[str, Any]:
     """Everything the user owns, as JSON-ready data. Share links appear without their tokens."""
     portfolios = Portfolio.objects.filter(owner=user).prefetch_related(
-        "artifacts__revisions__author", "share_links", "mentor_invites"
+        "artifacts__revisions__author",
+        "share_links",
+        "mentor_invites",
+        "stories",
+        "stage_plans",
+        "drill_attempts",
+        "employer_notes",
     )
     comments = Comment.objects.filter(Q(author=user) | Q(author_invite__user=user)).select_related(
         "artifact__portfolio__owner"
@@ -113,6 +120,7 @@ def account_export(*, user: User) -> dict[str, Any]:
                     }
                     for invite in portfolio.mentor_invites.all()
                 ],
+                "prepare": prepare_export(portfolio),  # private interview preparation, never shared
             }
             for portfolio in portfolios
         ],

@@ -179,3 +179,46 @@ def employer_note_save(*, note: EmployerNote, answers: Mapping[str, str]) -> Emp
     note.save(update_fields=["answers", "updated_at"])
     _bump(note.portfolio)
     return note
+
+
+def prepare_export(portfolio: Portfolio) -> dict:
+    """The portfolio's Prepare data for "Download my data": stories, stage leads, drill answers, employer notes.
+
+    Reads the relations `account_export` prefetches (stories, stage_plans, drill_attempts, employer_notes).
+    """
+    stories = {story.pk: story for story in portfolio.stories.all()}
+    return {
+        "stories": [
+            {
+                "slot": story.slot,
+                "version": story.version,
+                "fields": story.fields,
+                "updated_at": story.updated_at.isoformat(),
+            }
+            for story in stories.values()
+            if story.version > 0
+        ],
+        "stage_leads": [
+            {
+                "stage": plan.stage,
+                "lead_kind": plan.lead_kind,
+                "lead_story": stories[plan.lead_story_id].slot if plan.lead_story_id in stories else "",
+            }
+            for plan in portfolio.stage_plans.all()
+        ],
+        "drill_answers": [
+            {
+                "subject": attempt.subject,
+                "question": attempt.question,
+                "answer": attempt.answer,
+                "score": attempt.score,
+                "seconds_allowed": attempt.seconds_allowed,
+                "seconds_taken": attempt.seconds_taken,
+                "created_at": attempt.created_at.isoformat(),
+            }
+            for attempt in portfolio.drill_attempts.all()
+        ],
+        "employer_notes": [
+            {"employer": note.employer, "answers": note.answers} for note in portfolio.employer_notes.all()
+        ],
+    }

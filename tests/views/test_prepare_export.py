@@ -1,0 +1,34 @@
+"""'Download my data' carries the Prepare page: stories, stage leads, drill answers, employer notes."""
+
+import json
+
+from django.urls import reverse
+
+from portfolios.services import prepare
+
+STORY = {"situation": "Only 2 visits were authorized.", "ownership": "I taught the caregiver on visit 1."}
+
+
+def test_the_export_holds_the_prepare_data(candidate_client, portfolio):
+    prepare.story_save(portfolio=portfolio, slot="edge_case", fields=STORY, expected_version=0)
+    prepare.stage_plan_set(portfolio=portfolio, stage="case", lead_kind="case_writeup", lead_story_slot="edge_case")
+    prepare.drill_answer(
+        portfolio=portfolio,
+        subject="story-edge_case",
+        question_key="owned",
+        question="What exactly did you do?",
+        answer="I taught the transfer myself.",
+        seconds_allowed=120,
+        seconds_taken=70,
+    )
+    note = prepare.employer_note_create(portfolio=portfolio, employer="Riverside")
+    prepare.employer_note_save(note=note, answers={"good_bad_week": "Busy Mondays."})
+    response = candidate_client.get(reverse("account_export"))
+    assert response.status_code == 200
+    data = json.loads(b"".join(response.streaming_content) if response.streaming else response.content)
+    prepared = data["portfolios"][0]["prepare"]
+    assert prepared["stories"][0]["slot"] == "edge_case"
+    assert prepared["stories"][0]["fields"]["situation"] == STORY["situation"]
+    assert prepared["stage_leads"] == [{"stage": "case", "lead_kind": "case_writeup", "lead_story": "edge_case"}]
+    assert prepared["drill_answers"][0]["answer"] == "I taught the transfer myself."
+    assert prepared["employer_notes"] == [{"employer": "Riverside", "answers": {"good_bad_week": "Busy Mondays."}}]
