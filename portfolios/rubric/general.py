@@ -78,7 +78,10 @@ _CONSTRAINT = re.compile(
     r"fatigue|endurance|pain|cognition|cognitive|safety|risks?|transport(?:ation)?|equipment|dme|availability|"
     r"access|language|literacy|homebound|length\s+of\s+stay|trade-?offs?|competing|priorit(?:y|ies|i[sz]e[sd]?)|"
     r"pressure|shortage|backlog|overload(?:ed)?|only|unable|cannot|can't|couldn't|tradeoff|busy|forget[a-z]*|"
-    r"alone|distance|stairs|steps\s+to\s+enter|2°)(?![a-z])"
+    r"alone|distance|stairs|steps\s+to\s+enter|2°|"
+    # a constraint named as such, or stated as a plain fact of the client's life
+    r"limiting|obstacles?|hurdles?|held\s+(?:her|him|them|me|us)\s+back|in\s+the\s+way|works?\s+(?:nights|"
+    r"night\s+shifts?|two\s+jobs)|night\s+shifts?|no\s+(?:car|ride|phone|internet|one\s+at\s+home))(?![a-z])"
 )
 
 # "escalate as needed", "notify appropriate staff", "inform the relevant people".

@@ -182,6 +182,24 @@ def test_it_does_not_flag_a_story_that_names_its_constraint():
     assert findings(text, "general.no_constraint") == []
 
 
+@pytest.mark.parametrize(
+    "named",
+    [
+        " The limiting factor turned out to be her fear of the hot stove.",
+        " Her husband works nights, so evenings were hers alone to manage.",
+        " He has no car and the store is a bus ride away.",
+    ],
+)
+def test_a_constraint_named_as_such_or_stated_as_a_fact_counts(named):
+    text = artifact("conflict_story", situation=UNCONSTRAINED + named)
+    assert findings(text, "general.no_constraint") == []
+
+
+def test_a_story_with_a_fact_that_limits_nothing_still_names_no_constraint():
+    text = artifact("conflict_story", situation=UNCONSTRAINED + " Her husband works at the library.")
+    assert len(findings(text, "general.no_constraint")) == 1
+
+
 def test_it_leaves_a_case_write_ups_missing_constraint_to_the_case_checks():
     assert findings(artifact(context=UNCONSTRAINED), "general.no_constraint") == []
 
