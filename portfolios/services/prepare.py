@@ -222,3 +222,17 @@ def prepare_export(portfolio: Portfolio) -> dict:
             {"employer": note.employer, "answers": note.answers} for note in portfolio.employer_notes.all()
         ],
     }
+
+
+def stories_recheck(*, batch_size: int = 200) -> int:
+    """Re-run the checker on saved stories (after a rubric upgrade); returns how many results changed."""
+    changed = 0
+    stories = InterviewStory.objects.filter(version__gt=0).select_related("portfolio").order_by("pk")
+    for story in stories.iterator(chunk_size=batch_size):
+        result = check_artifact(STORY_KIND, story.portfolio.track, story.fields).as_dict()
+        if result != story.check_result:
+            with transaction.atomic():
+                InterviewStory.objects.filter(pk=story.pk).update(check_result=result)
+                _bump(story.portfolio)
+            changed += 1
+    return changed

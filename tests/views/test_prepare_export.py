@@ -32,3 +32,21 @@ def test_the_export_holds_the_prepare_data(candidate_client, portfolio):
     assert prepared["stage_leads"] == [{"stage": "case", "lead_kind": "case_writeup", "lead_story": "edge_case"}]
     assert prepared["drill_answers"][0]["answer"] == "I taught the transfer myself."
     assert prepared["employer_notes"] == [{"employer": "Riverside", "answers": {"good_bad_week": "Busy Mondays."}}]
+
+
+def test_recheck_refreshes_a_stale_story_result_and_leaves_fresh_ones(portfolio):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from portfolios.models import InterviewStory
+
+    story = prepare.story_save(portfolio=portfolio, slot="edge_case", fields=STORY, expected_version=0)
+    fresh = story.check_result
+    InterviewStory.objects.filter(pk=story.pk).update(check_result={"kind": "interview_story", "findings": []})
+    out = StringIO()
+    call_command("recheck_artifacts", stdout=out)
+    assert "Re-checked interview stories: 1 stored result(s) changed." in out.getvalue()
+    story.refresh_from_db()
+    assert story.check_result == fresh
+    assert prepare.stories_recheck() == 0

@@ -3,11 +3,17 @@
 from django.core.management.base import BaseCommand
 
 from portfolios import services
+from portfolios.services import prepare
 
 
 class Command(BaseCommand):
-    help = "Recompute stored rubric results for all saved artifacts (content and revisions are untouched)."
+    help = (
+        "Recompute stored rubric results for all saved artifacts and interview stories "
+        "(content and revisions are untouched)."
+    )
 
     def handle(self, *args, **options) -> None:
         changed = services.artifacts_recheck()
         self.stdout.write(f"Re-checked artifacts: {changed} stored result(s) changed.")
+        stories = prepare.stories_recheck()
+        self.stdout.write(f"Re-checked interview stories: {stories} stored result(s) changed.")
