@@ -161,3 +161,17 @@ def test_a_rolled_back_write_sends_nothing(settings, db, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         tasks.email_after_commit(to="a@example.com", template="notification", context={"message": "m", "link": "/"})
     assert len(callbacks) == 1 and mail.outbox == []  # queued only by the commit, which never came
+
+
+def test_queued_and_failed_mail_shows_in_the_admin(settings, admin_client):
+    settings.TASKS = DATABASE_TASKS
+    settings.EMAIL_BACKEND = f"{__name__}.BrokenBackend"
+    settings.MAIL_MAX_ATTEMPTS = 1
+    tasks.send_email.enqueue(to="a@example.com", subject="Hi", body="Body")
+    run_worker()
+    failed = DBTaskResult.objects.get()
+    assert failed.status == "FAILED"
+    changelist = admin_client.get(reverse("admin:django_tasks_database_dbtaskresult_changelist"))
+    assert changelist.status_code == 200 and "send_email" in changelist.content.decode()
+    change = admin_client.get(reverse("admin:django_tasks_database_dbtaskresult_change", args=[failed.pk]))
+    assert change.status_code == 200 and "451 try again later" in change.content.decode()
