@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from portfolios import services
 from portfolios.models import Comment, Notification
 from tests.conftest import PASSWORD, Client, make_user
 from tests.views import test_review
@@ -126,3 +127,9 @@ def test_a_reply_to_a_mentor_with_an_account_is_a_notification_with_a_link(candi
     response = client.get(reverse("portfolios:notification_open", args=[notification.pk]))
     assert response["Location"] == notification.url
     assert client.get(notification.url).status_code == 200
+
+
+def test_a_notification_without_a_link_is_refused(candidate):
+    with pytest.raises(ValueError, match="must link somewhere"):
+        services.notify(recipient=candidate, kind=Notification.Kind.COMMENT, message="Something happened.", url="")
+    assert not Notification.objects.exists()
