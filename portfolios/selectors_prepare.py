@@ -67,6 +67,14 @@ class StageView:
     def ready(self) -> bool:
         return not self.missing
 
+    @property
+    def suggested_kinds(self) -> tuple[ArtifactKind, ...]:
+        return tuple(KINDS_BY_KEY[key] for key in self.stage.lead_kinds)
+
+    @property
+    def suggested_slots(self) -> tuple[StorySlot, ...]:
+        return tuple(SLOTS_BY_KEY[key] for key in self.stage.lead_slots)
+
 
 def _stage_view(
     stage: Stage,

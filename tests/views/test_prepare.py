@@ -29,7 +29,7 @@ WE_STORY = {
 
 
 def story_post(fields, version=0):
-    return {"version": version, "action": "draft", **{key: "" for key in GOOD_STORY}, **fields}
+    return {"version": version, "action": "draft", **dict.fromkeys(GOOD_STORY, ""), **fields}
 
 
 def prepare_url(portfolio):
@@ -193,3 +193,9 @@ def test_the_prepare_page_runs_a_constant_number_of_queries(candidate_client, po
 def test_the_page_has_no_inline_script_or_style(candidate_client, portfolio, width):
     html = candidate_client.get(prepare_url(portfolio)).content.decode()
     assert "<script>" not in html and " style=" not in html
+
+
+def test_each_stage_suggests_the_artifacts_and_stories_that_fit_it(candidate_client, portfolio):
+    html = candidate_client.get(prepare_url(portfolio)).content.decode()
+    assert "Good leads here:</span> Redacted case write-up" in html
+    assert "Documentation under time pressure" in html

@@ -84,3 +84,18 @@ def test_someone_elses_employer_note_under_my_portfolio_url_is_404(candidate_cli
     assert candidate_client.get(theirs.get_absolute_url()).status_code == 404
     theirs.refresh_from_db()
     assert theirs.answers == {}
+
+
+def test_the_questions_page_runs_a_constant_number_of_queries(candidate_client, portfolio):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert candidate_client.get(questions_url(portfolio)).status_code == 200
+        return len(queries)
+
+    small = count()
+    for number in range(8):
+        prepare.employer_note_create(portfolio=portfolio, employer=f"Clinic {number}")
+    assert count() == small <= 4  # session, user, portfolio, employer notes
