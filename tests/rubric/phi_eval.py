@@ -8,11 +8,15 @@ empty list for a sentence that carries no identifier.
   recall, found, labelled            over every labelled identifier
   recall.<type>, found.<type>, labelled.<type>   per Safe Harbor type ("recall.name", ...)
   false_alarm_rate, flagged_clean, clean         clean sentences with at least one finding
+  error_false_alarm_rate, flagged_clean_errors   clean sentences with at least one error (staff-name
+                                                 warnings left out: they never block sharing)
   sentences                                      rows read
 
 An identifier counts as found when a finding of its type overlaps its value; a name may also be
 found by a `phi.staff_name` warning (the writer is shown the name either way). A clean sentence
-counts as a false alarm when the gate reports anything on it, warnings included.
+counts as a false alarm when the gate reports anything on it, warnings included; the errors-only
+rate counts only what would block sharing, so a staff name the corpus treats as clean ("Per
+Dr. Nakamura, WBAT") shows in the first rate and not the second.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
+STAFF_CHECK = "phi.staff_name"
 Span = tuple[int, int, str]
 
 
@@ -54,19 +59,20 @@ def gate_spans(text: str) -> list[Span]:
 
 
 def _accepts(check_id: str, label_type: str) -> bool:
-    return check_id == f"phi.{label_type}" or (label_type == "name" and check_id == "phi.staff_name")
+    return check_id == f"phi.{label_type}" or (label_type == "name" and check_id == STAFF_CHECK)
 
 
 def evaluate(paths: Iterable[Path], spans_of: Callable[[str], list[Span]] = gate_spans) -> dict[str, float]:
     """Recall overall and per type, and the false-alarm rate on clean sentences, for the given files."""
     rows = load_rows(paths)
     found, labelled = Counter(), Counter()
-    clean = flagged_clean = 0
+    clean = flagged_clean = flagged_clean_errors = 0
     for row in rows:
         spans = spans_of(row["text"])
         if not row["identifiers"]:
             clean += 1
             flagged_clean += bool(spans)
+            flagged_clean_errors += any(check != STAFF_CHECK for _, _, check in spans)
             continue
         for start, end, kind in label_spans(row):
             labelled[kind] += 1
@@ -81,6 +87,8 @@ def evaluate(paths: Iterable[Path], spans_of: Callable[[str], list[Span]] = gate
         "clean": clean,
         "flagged_clean": flagged_clean,
         "false_alarm_rate": flagged_clean / clean if clean else 0.0,
+        "flagged_clean_errors": flagged_clean_errors,
+        "error_false_alarm_rate": flagged_clean_errors / clean if clean else 0.0,
     }
     for kind in sorted(labelled):
         result[f"labelled.{kind}"] = labelled[kind]
@@ -106,7 +114,9 @@ def misses(paths: Iterable[Path], spans_of: Callable[[str], list[Span]] = gate_s
 def format_report(result: dict[str, float]) -> str:
     lines = [
         f"recall {result['found']}/{result['labelled']} = {result['recall']:.3f}",
-        f"false alarms {result['flagged_clean']}/{result['clean']} = {result['false_alarm_rate']:.3f}",
+        f"false alarms {result['flagged_clean']}/{result['clean']} = {result['false_alarm_rate']:.3f} (all findings)",
+        f"false alarms {result['flagged_clean_errors']}/{result['clean']} = {result['error_false_alarm_rate']:.3f}"
+        " (errors only, staff-name warnings left out)",
     ]
     for key, value in result.items():
         if key.startswith("recall."):

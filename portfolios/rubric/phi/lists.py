@@ -19,6 +19,7 @@ eponym (`EPONYM_FOLLOWERS`: "Allen Cognitive Level", "Smith fracture", "Bell's p
 from __future__ import annotations
 
 import importlib.resources
+import re
 from functools import lru_cache
 
 # Keep first names up to this Census rank (male and female lists each rank from 1) and
@@ -251,8 +252,25 @@ def is_english_word(word: str) -> bool:
                 return True  # "stopped" -> "stop"
     if lower.endswith(("ed", "ing")) and len(lower) > 6:
         stem = lower[:-2] if lower.endswith("ed") else lower[:-3]
-        return any(stem + ending in ENGLISH_WORDS for ending in _STEM_RELATIVES)
+        if any(stem + ending in ENGLISH_WORDS for ending in _STEM_RELATIVES):
+            return True
+    for table in _AMERICAN:
+        american = _BRITISH.sub(lambda match, table=table: table[match.group()], lower)
+        if american != lower and is_english_word(american):
+            return True
     return False
+
+
+# British spellings the (American) vocabulary lacks: "practises", "colour", "organisation".
+_BRITISH = re.compile(
+    r"(?<=[a-z])(?:is(?=(?:e|es|ed|er|ers|ing|ation|ations)$)|our(?=(?:|s|ed|ing|ite|ites|able)$)|tre(?=s?$)|ae(?=m|s|t))"
+)
+
+# "organisation" -> "organization", and "practises" -> "practices" for the nouns spelled with c.
+_AMERICAN = (
+    {"is": "iz", "our": "or", "tre": "ter", "ae": "e"},
+    {"is": "ic", "our": "or", "tre": "ter", "ae": "e"},
+)
 
 
 def _read_gazetteer() -> dict[str, int]:

@@ -55,7 +55,7 @@ _PERSON_VERBS = (
     r"avoids|avoided|presented|presents|seen|drinks|drank|eats|ate|feeds|sleeps|slept|sits|stands|crawls|rolls|"
     r"dropped|drops|grasps|grasped|holds|held|throws|threw|catches|caught|kicks|kicked|jumps|jumped|runs|ran|"
     r"climbs|climbed|colors|colored|draws|drew|smiles|smiled|talks|talked|speaks|spoke|babbles|cuts|copies|copied|"
-    r"traced|traces|propels|propelled|covering|covers|covered|was|is|has|had|will|did|does|can|could|would"
+    r"traced|traces|propels|propelled|was|is|has|had|will|did|does|can|could|would"
 )
 # A subject, then at most one adverb, then the verb: "Santi now drinks from an open cup".
 _ACTS = re.compile(
@@ -66,7 +66,7 @@ _ACTS = re.compile(
 # the verb is read; one that carries a birth date, an age or pronouns marks a person by itself.
 _ASIDE = re.compile(r"[ \t]*\((?P<inside>[^()\n]{1,40})\)")
 _PERSON_ASIDE = re.compile(
-    r"[ \t]*(?:dob|d\.o\.b|born|age[ \t:]|aged|\d{1,3}[ \t]*(?:y/?o|yrs?|years?|mo|m|f)\b|he/|she/|they/)"
+    r"[ \t]*(?:dob|d\.o\.b|born|age[ \t:]|aged|\d{1,3}[ \t]*(?:y/?o|yrs?|years?)\b|\d{1,3}[mf]\b|he/|she/|they/)"
 )
 # "Dariusz W.", "Ricky B. (goes by ...)": a given name and the initial of the surname.
 _SURNAME_INITIAL = re.compile(r"[ \t]+[A-Z]\.(?![A-Za-z])")
@@ -200,6 +200,8 @@ def _eponym_follows(text: str, end: int) -> bool:
 def _unknown(word: str) -> bool:
     """A word found in no English vocabulary and no clinical stop list: likely a name."""
     key = name_key(word)
+    if word.endswith("s") and word[:-1].isupper():
+        return False  # "OTs", "CNAs": a plural abbreviation
     return len(key) >= 3 and key not in STOPWORDS and key not in _TITLE_STOP and not is_english_word(word)
 
 
@@ -397,11 +399,8 @@ def _titled_names(text: str, lower: str) -> Iterator[Identifier]:
 
 
 def _initial_inside_sentence(text: str, match: re.Match[str]) -> bool:
-    """True for "Mr. B., uses O2": a dotted initial the sentence goes on after, so a surname cut short."""
-    if not match.group("initial_dot"):
-        return False
-    after = text[match.end() : match.end() + 2]
-    return after[:1] in (",", ";", ":", ")") or (after[:1] == " " and after[1:2].islower())
+    """True for "husband, Mr. B., uses O2": a dotted initial set off by a comma, so a surname cut short."""
+    return bool(match.group("initial_dot")) and text[match.end() : match.end() + 1] in (",", ";", ")")
 
 
 def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
@@ -475,7 +474,7 @@ def _quoted_names(text: str, lower: str) -> Iterator[Identifier]:
         if not before:
             continue
         words = match.group("name").split()
-        if all(name_key(word) in STOPWORDS for word in words):
+        if any(name_key(word) in STOPWORDS or len(word) < 2 for word in words):
             continue
         last = before[-1]
         pair = (before[-2], last) if len(before) > 1 else ("", last)

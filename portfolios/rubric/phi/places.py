@@ -6,7 +6,16 @@ import re
 from collections.abc import Iterator
 
 from portfolios.rubric.phi.common import Identifier, clean_start, matched, window_after, window_before, words_before
-from portfolios.rubric.phi.lists import FIRST_NAMES, STOPWORDS, SURNAMES, US_PLACES, is_english_word, name_key, word_set
+from portfolios.rubric.phi.lists import (
+    FIRST_NAMES,
+    STOPWORDS,
+    SURNAMES,
+    US_PLACES,
+    WORDLIKE_FIRST_NAMES,
+    is_english_word,
+    name_key,
+    word_set,
+)
 
 _STATE_ZIP_DIGIT: dict[str, str] = {
     **dict.fromkeys(word_set("CT MA ME NH NJ PR RI VT"), "0"),
@@ -122,8 +131,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # "on Route 9", "off Hwy 17", "County Road 12": a numbered road after a locative word.
 _ROUTE = re.compile(
-    r"[CFHRS](?:(?<=R)(?:oute|te\.?|t\.)|(?<=H)(?:ighway|wy\.?)|(?<=C)(?:ounty[ \t]+R(?:oa)?d\.?|R)"
-    r"|(?<=S)(?:tate[ \t]+(?:Route|Road|Highway)|R)|(?<=F)(?:arm[ \t]+to[ \t]+Market|M))[ \t-]?\d{1,4}[A-Z]?(?![\w-])"
+    r"[CFHRS](?:(?<=R)(?:oute|te\.?|t\.)|(?<=H)(?:ighway|wy\.?)|(?<=C)ounty[ \t]+R(?:oa)?d\.?"
+    r"|(?<=S)tate[ \t]+(?:Route|Road|Highway)|(?<=F)arm[ \t]+to[ \t]+Market)[ \t-]?\d{1,4}[A-Z]?(?![\w-])"
 )
 _ROUTE_CUES = word_set("on off along past near at by lives resides live living")
 # Capitalised names that are facilities by their shape: "Shepherd Center", "Children's Mercy",
@@ -145,14 +154,18 @@ _CARE_CUE = re.compile(
 )
 
 
-def _names_something(word: str) -> bool:
-    """A name, a town, or a word in no English vocabulary: what makes "Shepherd" in "Shepherd Center" specific."""
+def _names_something(word: str, *, english_surname: bool) -> bool:
+    """A name, a town, or a word in no English vocabulary: what makes "Shepherd" in "Shepherd Center" specific.
+
+    A surname that is also an English word ("Shepherd", "Rowe") counts only when `english_surname`
+    says the shape around it is a facility's by itself.
+    """
     key = name_key(word)
-    if key in _GENERIC_PLACE_WORDS or key in STOPWORDS:
+    if key in _GENERIC_PLACE_WORDS or key in STOPWORDS or key in WORDLIKE_FIRST_NAMES:
         return False
-    if key in SURNAMES or key in FIRST_NAMES or key in US_PLACES:
-        return True
-    return len(key) >= 3 and not is_english_word(word)
+    if not is_english_word(word):
+        return len(key) >= 3
+    return key in US_PLACES or (english_surname and key in SURNAMES)
 
 
 def places(text: str, lower: str) -> Iterator[Identifier]:
@@ -220,9 +233,10 @@ def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
         start = match.start()
         if not clean_start(text, start, "'’-"):
             continue
-        first = text[start : text.find(" ", start)] if matched(match, "center") or matched(match, "unit") else ""
-        if first and not (_names_something(first.removesuffix("'s").removesuffix("’s")) or _care_cued(lower, start)):
-            continue
+        if not matched(match, "childrens"):
+            first = text[start : text.find(" ", start)].removesuffix("'s").removesuffix("’s")
+            if not _names_something(first, english_surname=matched(match, "center")):
+                continue
         span = _trimmed(text, start, match.end())
         if span is not None:
             yield Identifier(span[0], span[1], "geo")
@@ -231,7 +245,8 @@ def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
             if not matched(match, group):
                 continue
             words = match.group(group).split()
-            if not _names_something(words[0].removesuffix("'s").removesuffix("’s")) or name_key(words[0]) in _TITLES:
+            first = words[0].removesuffix("'s").removesuffix("’s")
+            if name_key(first) in _TITLES or not _names_something(first, english_surname=len(words) > 1):
                 continue
             span = _trimmed(text, match.start(group), match.end(group))
             if span is not None:
@@ -242,12 +257,6 @@ def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
             yield Identifier(match.start(), match.end(), "geo")
 
 
-def _care_cued(lower: str, start: int) -> bool:
-    before = words_before(lower, start, 40)[-3:]
-    return bool(before) and before[-1] in ("to", "from", "at", "@", "in") and bool(_CARE_WORDS.intersection(before))
-
-
-_CARE_WORDS = word_set("admitted admit admission transferred transfer discharged discharge seen treated stayed stay")
 _TITLES = word_set("MR MRS MS DR DOCTOR PROF")
 
 
