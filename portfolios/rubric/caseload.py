@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.examples import example
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
 from portfolios.rubric.text import iter_items, section_finding
@@ -82,10 +83,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
 
 def _priority_rule(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("priorities")
-    fix = (
-        "\u201c1. Discharges pending today. 2. New evaluations. 3. Post-op day 0-1. 4. Safety risk (falls, new "
-        "precautions). 5. Everyone else, by frequency owed.\u201d"
-    )
+    fix = example(text.track, "caseload_priorities")
     if text.is_blank("priorities"):
         yield section_finding(
             "priorities",
@@ -139,10 +137,7 @@ def _defer_rule(text: ArtifactText) -> Iterator[Finding]:
             if text.is_blank("deferrals")
             else f"The defer rule does not say {join_phrases(missing)}."
         ),
-        fix=(
-            "\u201cI defer a stable patient seen yesterday who is not due for discharge, reschedule within 24 hours, "
-            "and tell the RN and the scheduler.\u201d"
-        ),
+        fix=example(text.track, "caseload_deferral"),
     )
 
 
@@ -162,10 +157,7 @@ def _guardrails(text: ArtifactText) -> Iterator[Finding]:
             if blank
             else "The guardrails name no safety item (precautions, handoffs, documentation, vitals)."
         ),
-        fix=(
-            "\u201cNever skipped: chart and precautions check before every session, gait belt for every transfer, "
-            "handoff to the RN, and a note signed the same day.\u201d"
-        ),
+        fix=example(text.track, "caseload_guardrails"),
     )
 
 
@@ -224,10 +216,7 @@ def _measured(text: ArtifactText) -> Iterator[Finding]:
 
 def _staffing_escalation(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("escalation")
-    fix = (
-        "\u201cIf more than 3 priority-1 patients cannot be seen by 14:00, I tell the rehab manager, who reassigns "
-        "or calls in PRN staff.\u201d"
-    )
+    fix = example(text.track, "caseload_escalation")
     if text.is_blank("escalation"):
         yield section_finding(
             "escalation",

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.examples import example
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
 from portfolios.rubric.text import Span, finding, iter_items, section_finding
@@ -162,7 +163,7 @@ def _count(text: ArtifactText) -> Iterator[Finding]:
             row=TIME_MANAGEMENT,
             severity="error",
             message="No checklist items yet.",
-            fix="List 5 to 9 items, one per line, each a concrete check: \u201cWeight-bearing order read in the chart.\u201d",
+            fix="List 5 to 9 items, one per line, each a concrete check: " + example(text.track, "checklist_item"),
         )
         return
     out_of_range = [
@@ -221,15 +222,15 @@ def _pause_point(text: ArtifactText) -> Iterator[Finding]:
             if text.is_blank("when_used")
             else "The pause point does not start with the moment the checklist is used (before, at, after, when\u2026)."
         ),
-        fix="\u201cBefore the first transfer of every session, at the bedside, before the patient stands.\u201d",
+        fix=example(text.track, "checklist_when"),
     )
 
 
 def _vague_items(text: ArtifactText) -> Iterator[Finding]:
-    yield from islice(_each_vague_item(text.text("items")), MAX_LINE_FINDINGS)
+    yield from islice(_each_vague_item(text.text("items"), text.track), MAX_LINE_FINDINGS)
 
 
-def _each_vague_item(body: str) -> Iterator[Finding]:
+def _each_vague_item(body: str, track: str) -> Iterator[Finding]:
     for item in iter_items(body):
         if is_pause_point_header(item.text):
             continue
@@ -242,7 +243,7 @@ def _each_vague_item(body: str) -> Iterator[Finding]:
                 row=DOCUMENTATION,
                 severity="warning",
                 message=f"\u201c{match.group(0)}\u201d is vague: two people could tick it and mean different things.",
-                fix="Name the exact check: \u201cBrakes locked on both wheels\u201d rather than \u201cEnsure proper setup.\u201d",
+                fix="Name the exact check: " + example(track, "checklist_exact"),
             )
         if not vague and not _CHECKABLE.search(item.text):
             yield finding(
@@ -280,10 +281,7 @@ def _exceptions(text: ArtifactText) -> Iterator[Finding]:
 
 def _escalation(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("escalation")
-    fix = (
-        "\u201cIf any item fails, stop and tell the RN at once; if not resolved within 15 minutes, call the charge "
-        "nurse, then the rehab manager. Say it with CUS: \u2018I am concerned\u2026\u2019\u201d"
-    )
+    fix = example(text.track, "checklist_escalation")
     if text.is_blank("escalation"):
         yield section_finding(
             "escalation",

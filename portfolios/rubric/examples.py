@@ -47,6 +47,22 @@ _ADULT: dict[str, str] = {
     "reduce edema.”",
     "handoff_items": "“Precautions (posterior hip, WBAT R leg); current assist level (Min A sit-to-stand); DME (RW, "
     "3-in-1 commode); cognition (A&Ox4, follows 2-step commands); pending items (home eval, shower chair order).”",
+    "caseload_priorities": "“1. Discharges pending today. 2. New evaluations. 3. Post-op day 0-1. 4. Safety risk "
+    "(falls, new precautions). 5. Everyone else, by frequency owed.”",
+    "caseload_deferral": "“I defer a stable patient seen yesterday who is not due for discharge, reschedule within 24 "
+    "hours, and tell the RN and the scheduler.”",
+    "caseload_guardrails": "“Never skipped: chart and precautions check before every session, gait belt for every "
+    "transfer, handoff to the RN, and a note signed the same day.”",
+    "checklist_item": "“Weight-bearing order read in the chart.”",
+    "checklist_when": "“Before the first transfer of every session, at the bedside, before the patient stands.”",
+    "checklist_exact": "“Brakes locked on both wheels” rather than “Ensure proper setup.”",
+    "checklist_escalation": "“If any item fails, stop and tell the RN at once; if not resolved within 15 minutes, "
+    "call the charge nurse, then the rehab manager. Say it with CUS: ‘I am concerned…’”",
+    "caseload_escalation": "“If more than 3 priority-1 patients cannot be seen by 14:00, I tell the rehab manager, "
+    "who reassigns or calls in PRN staff.”",
+    "handoff_action": "“OT to re-check orthostatic BP before the next session, by 14:00.”",
+    "handoff_escalation": "“If HR rises above 120 or the patient reports chest pain, stop and notify the RN at once; "
+    "if no response in 10 minutes, page the charge nurse (CUS: ‘I am concerned…’).”",
 }
 
 # Per-track wordings that replace the adult default.
@@ -61,7 +77,24 @@ _TRACKS: dict[str, dict[str, str]] = {
         "reason": "“Do this so your new hip stays in place while it heals.”",
         "main_message": "“Sit down to dress, and keep your knee lower than your hip.”",
     },
+    "outpatient": {
+        "caseload_priorities": "“1. Re-evaluations and progress reports due this week. 2. New evaluations within 48 "
+        "hours of referral. 3. Post-op hand and shoulder protocols. 4. Everyone else, by visits owed.”",
+        "caseload_deferral": "“I move a stable client who is ahead on visits to the next open slot this week, and the "
+        "front desk calls them the same day.”",
+        "caseload_guardrails": "“Never skipped: precautions and protocol checked before each visit, vitals for cardiac "
+        "clients, and a note signed the same day.”",
+    },
     "home_health": {
+        "caseload_priorities": "“1. Start-of-care and resumption visits due today. 2. Reassessments due within 30 "
+        "days. 3. Recent falls or new equipment. 4. Everyone else, by visits owed this week.”",
+        "caseload_deferral": "“I move a stable client who is not due for reassessment to tomorrow, call them and the "
+        "agency scheduler, and note it in the visit log.”",
+        "caseload_guardrails": "“Never skipped: medication and fall-risk check at every visit, vitals before "
+        "exercise, and a visit note synced the same day.”",
+        "checklist_item": "“Path from bed to bathroom clear of rugs and cords.”",
+        "checklist_when": "“At the start of every home visit, before the first transfer in the bathroom.”",
+        "checklist_exact": "“Tub bench legs level and locked” rather than “Ensure safe setup.”",
         "goal": "Client will complete tub transfers with supervision using a tub bench and grab bar in her own "
         "bathroom, with no reported dizziness, by the 8th visit.",
         "condition": "“using a tub bench in her own bathroom” or “with no reported dizziness”",
@@ -110,6 +143,22 @@ _TRACKS: dict[str, dict[str, str]] = {
         "response": "“Parent set up the spring scissors correctly and explained the 3 steps back in her own words; "
         "grandmother (after-school caregiver) was taught the same.”",
         "plain_swap": "“Help him practise with his hands” rather than “Facilitate fine motor development.”",
+        "caseload_priorities": "“1. IEP meetings and evaluations with legal due dates. 2. Students whose minutes are "
+        "behind. 3. Classroom safety concerns (elopement, feeding). 4. Everyone else, by minutes owed.”",
+        "caseload_deferral": "“When a student is absent I make the session up within the same week, log it, and tell "
+        "the teacher and the case manager.”",
+        "caseload_guardrails": "“Never skipped: feeding and seizure plans read before each session, IEP minutes "
+        "logged the same day, and parents told of any incident.”",
+        "checklist_item": "“Student's feeding plan read before snack time.”",
+        "checklist_when": "“Before each session that starts on the playground or at lunch, before the student moves.”",
+        "checklist_exact": "“Chair feet on the floor and tray locked” rather than “Ensure proper seating.”",
+        "checklist_escalation": "“If any item fails, stop the activity and tell the classroom teacher and the school "
+        "nurse at once; if it is not resolved that day, tell the special education coordinator and the parents.”",
+        "caseload_escalation": "“If I cannot deliver more than 2 students' IEP minutes in a week, I tell the special "
+        "education coordinator that day, who approves make-up sessions or a co-treat.”",
+        "handoff_action": "“OT to send the updated seating plan to the classroom teacher by Friday.”",
+        "handoff_escalation": "“If the student has a seizure or stops breathing, call the school nurse and 911 at "
+        "once; if a behaviour puts anyone at risk, call the office for the crisis team and tell the parents that day.”",
         "handoff_items": "“Precautions (seizure plan on file, no unsupervised stairs); current level (1 verbal prompt "
         "for transitions, hand-over-hand for scissors); equipment (adapted chair, slant board); attention (needs a "
         "visual schedule); pending items (IEP meeting, new pencil grip).”",

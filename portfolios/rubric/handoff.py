@@ -217,7 +217,7 @@ def _severity(text: ArtifactText) -> Iterator[Finding]:
 
 def _owner_time(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("actions")
-    fix = "\u201cOT to re-check orthostatic BP before the next session, by 14:00.\u201d"
+    fix = example(text.track, "handoff_action")
     if text.is_blank("actions"):
         yield section_finding(
             "actions",
@@ -346,10 +346,7 @@ def _rehab_safety(text: ArtifactText) -> Iterator[Finding]:
 
 def _escalation(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("escalation")
-    fix = (
-        "\u201cIf HR rises above 120 or the patient reports chest pain, stop and notify the RN at once; if no "
-        "response in 10 minutes, page the charge nurse (CUS: \u2018I am concerned\u2026\u2019).\u201d"
-    )
+    fix = example(text.track, "handoff_escalation")
     if text.is_blank("escalation"):
         yield section_finding(
             "escalation",
