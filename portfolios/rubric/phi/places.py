@@ -233,10 +233,14 @@ def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
         start = match.start()
         if not clean_start(text, start, "'’-"):
             continue
-        if not matched(match, "childrens"):
-            first = text[start : text.find(" ", start)].removesuffix("'s").removesuffix("’s")
-            if not _names_something(first, english_surname=matched(match, "center")):
-                continue
+        if matched(match, "childrens"):
+            # "Children's Mercy", "Children's Wisconsin": the whole name, unless it is only generic words.
+            if specific_words(match.group("childrens").split(None, 1)[1])[1]:
+                yield Identifier(start, match.end(), "geo")
+            continue
+        first = text[start : text.find(" ", start)].removesuffix("'s").removesuffix("’s")
+        if not _names_something(first, english_surname=matched(match, "center")):
+            continue
         span = _trimmed(text, start, match.end())
         if span is not None:
             yield Identifier(span[0], span[1], "geo")
