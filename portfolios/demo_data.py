@@ -350,6 +350,16 @@ PREPARE_DRILLS: tuple[tuple[str, str, str, str, int, int, int], ...] = (
         80,
         2,
     ),
+    (
+        "story-throughput_quality",
+        "documentation-0",
+        "How do you stay accurate under time pressure without cutting corners?",
+        "With 19 patients for 3 OTs, I wrote each note at the point of service and moved rechecks, not notes. "
+        "All 19 notes were signed the same day.",
+        120,
+        100,
+        1,
+    ),
 )
 PREPARE_EMPLOYER = "Riverside Outpatient"
 PREPARE_EMPLOYER_ANSWERS: dict[str, str] = {
