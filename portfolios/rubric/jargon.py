@@ -228,7 +228,6 @@ TERMS: dict[str, str] = {
     "elevation": "raising",
     "tolerate": "handle",
     "as tolerated": "as much as feels okay",
-    "as needed": "when you need it",
     "in the event of": "if",
     "prior to": "before",
     "subsequent to": "after",

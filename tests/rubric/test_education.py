@@ -569,3 +569,18 @@ def test_script_evidence_names_the_passage_behind_each_element():
         assert {**GOOD}[field][start:end].strip(), key
     bare = education.script_evidence(artifact(barriers="", teach_back="", main_message=""))
     assert bare["barrier"] is None and bare["main_message"] is None
+
+
+def test_the_lexicon_finds_no_jargon_in_plain_texts_and_plenty_in_expert_ones():
+    """The graded handouts of corpus/education_texts.jsonl, written before the lexicon grew."""
+    import json
+    from pathlib import Path
+
+    corpus = Path(__file__).parent / "corpus" / "education_texts.jsonl"
+    entries = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for entry in entries:
+        hits = education.jargon_hits(entry["text"])
+        if entry["band"] in ("3-4", "5-6"):
+            assert hits == [], entry["id"]
+        if entry["band"] == "12+":
+            assert len(hits) >= 3, entry["id"]
