@@ -8,7 +8,8 @@ scored once untouched (0.932 overall, condition 0.781): that is the fairer estim
 goals. A few general fixes followed (courtesy-title subjects, handrails, counted turns), so the
 figure printed for them now is no longer a blind one.
 The 8 entries marked `"set": "issue9"` cover wordings once misread (timelines by visit, session or
-shift; symptom criteria as the condition) and were labelled before the fixes.
+shift; symptom criteria as the condition); they were written alongside those fixes, so they are
+regression cases, not a blind estimate.
 An element counts as found when `goals.check` raises no `goal.<element>` finding on that goal and no
 `goal.coast` finding naming it; `goals.coast_elements` must agree.
 """
