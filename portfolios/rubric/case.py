@@ -3,12 +3,15 @@
 For kind `case_writeup` only:
 - `case.flow`: assessment → plan → documentation → follow-up are all written (one finding per gap).
 - `case.baseline`: the assessment gives the prior level of function and a measured current level.
-- `case.constraint`: an occupation is tied to its limiting factor ("Mod A for LB dressing due to …").
+- `case.constraint`: an occupation is tied to its limiting factor ("Mod A for LB dressing due to …"),
+  or the constraint is named as such ("The real barrier was …", "What actually limited her was …").
 - `case.reasoning`: the plan names an alternative considered and a rationale.
 - `case.skilled_language`: filler that auditors deny ("tolerated treatment well", "did well", a bare
-  "ADL retraining"), one finding per occurrence.
+  "ADL retraining"), one finding per occurrence; a billing-code line ("97110 Therapeutic exercise") is
+  not filler.
 - `case.follow_up`: the follow-up says when the client was reassessed, with before and after values.
 - `case.safety`: an escalation, near-miss or safety decision is described.
+Helpers for row scoring: `named_constraint`, `baseline_measure`, `unskilled_phrases` (each gives spans).
 A blank section is left to `case.flow` (and the general checks), so other checks stay quiet on it.
 """
 

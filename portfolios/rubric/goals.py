@@ -4,7 +4,17 @@ Each goal is read for the five COAST elements (Client, Occupation, Assist level,
 condition, Timeline) and for something measurable; then the goal set is read for progression
 (baseline → short-term → long-term on the assist scale of `assist.py`, and STG timelines
 shorter than LTG timelines), for a client-stated priority, and, in a plan of care, for
-measurable discharge criteria.
+measurable discharge criteria ("when goals are met" is not), a counted frequency (`goal.frequency`:
+"PRN" is not one), a measured baseline (`goal.baseline`: "Below average." is not), a plan that
+names an activity, a number or a timeline (`goal.vague_plan`: "Continue POC. Progress as
+tolerated." does neither) and skilled wording (`goal.skilled_language`: "tolerated treatment well").
+
+One goal costs one finding: a goal missing a single element gets that element's check
+(`goal.timeline`, `goal.condition`, …); a goal missing several gets one `goal.coast` finding that
+names each of them. Example fixes follow the artifact's track (`examples.py`).
+
+Helpers for row scoring: `coast_elements` (each element of one goal with its span),
+`states_frequency`, `baseline_levels`, `timeline_length`, `extract_goals`.
 
 Where goals come from:
 - `plan_of_care`: every item (line or bullet) of `long_term_goals` and `short_term_goals`.
@@ -13,7 +23,7 @@ Where goals come from:
 - `case_writeup`: inside `plan`, lines under a "Goals:" / "LTG:" / "STG:" label, and sentences
   where a named client ("Client will…", "Pt will…", "Student will…") will do something.
 
-Every finding sits on the rubric row `plan_of_care` and spans the goal it is about.
+Every finding sits on the rubric row `plan_of_care` and spans the goal (or section) it is about.
 """
 
 from __future__ import annotations
