@@ -17,7 +17,7 @@ from portfolios.kinds import KINDS_BY_KEY, ArtifactKind
 from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, User, Verdict
 from portfolios.selectors import identifier_places
 from portfolios.services.artifacts import _store_check
-from portfolios.services.prepare import prepare_export
+from portfolios.services.prepare import prepare_export, prepare_import
 from portfolios.tracks import TRACKS_BY_KEY
 from portfolios.validation import clean_fields, clean_single_line
 
@@ -257,7 +257,7 @@ def _validated_artifact(raw: Any, where: str) -> _ImportedArtifact:
     _expect(raw, Mapping, where)
     kind_key = raw.get("kind")
     kind = KINDS_BY_KEY.get(kind_key) if isinstance(kind_key, str) else None
-    _require(kind is not None, f"{where}: unknown kind {str(kind_key)[:40]!r}")
+    _require(kind is not None and kind.listed, f"{where}: unknown kind {str(kind_key)[:40]!r}")
     revisions = raw.get("revisions")
     _require(isinstance(revisions, list) and revisions, f"{where}: needs its revisions")
     numbers = [revision.get("number") if isinstance(revision, Mapping) else None for revision in revisions]
@@ -320,7 +320,7 @@ def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None =
     _require(not taken, f"This account already has a portfolio for: {', '.join(sorted(taken))}.")
 
     restored = []
-    for item in validated:
+    for item, raw in zip(validated, chosen, strict=True):
         portfolio = Portfolio.objects.create(owner=user, track=item.track)
         User.bump_content_version(user.pk)
         for entry in item.artifacts:
@@ -351,6 +351,10 @@ def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None =
                     )
             _store_check(artifact, portfolio.track)
             artifact.save(update_fields=["check_result", "checked_version", "phi_error_count"])
+        try:  # stories, stage leads, drill answers, employer notes; inside this transaction, so all or nothing
+            prepare_import(portfolio=portfolio, data=raw.get("prepare"))
+        except ValidationError as error:
+            raise InvalidExport(f"{item.track}: {'; '.join(error.messages)}", code="invalid_import") from error
         restored.append(portfolio)
     return restored
 

@@ -209,6 +209,7 @@ def prepare_export(portfolio: Portfolio) -> dict:
         "drill_answers": [
             {
                 "subject": attempt.subject,
+                "question_key": attempt.question_key,
                 "question": attempt.question,
                 "answer": attempt.answer,
                 "score": attempt.score,
@@ -236,3 +237,81 @@ def stories_recheck(*, batch_size: int = 200) -> int:
                 _bump(story.portfolio)
             changed += 1
     return changed
+
+
+def _where(label: str, condition: bool) -> None:
+    if not condition:
+        raise ValidationError(label, code="invalid_import")
+
+
+def prepare_import(*, portfolio: Portfolio, data: Mapping | None) -> None:
+    """Restore a portfolio's Prepare data from an export (`prepare_export`); checks every value before writing.
+
+    Raises ValidationError naming the first bad value; the caller's transaction then writes nothing.
+    """
+    if data is None:
+        return
+    _where("prepare: expected an object", isinstance(data, Mapping))
+    lists = {key: data.get(key, []) for key in ("stories", "stage_leads", "drill_answers", "employer_notes")}
+    for key, value in lists.items():
+        _where(f"prepare.{key}: expected a list", isinstance(value, list))
+        _where(f"prepare.{key}: expected objects", all(isinstance(item, Mapping) for item in value))
+    story_kind = KINDS_BY_KEY[STORY_KIND]
+    stories = []
+    for index, raw in enumerate(lists["stories"]):
+        _where(f"prepare.stories[{index}]: unknown prompt", raw.get("slot") in SLOTS_BY_KEY)
+        fields = raw.get("fields")
+        _where(f"prepare.stories[{index}].fields: expected an object", isinstance(fields, Mapping))
+        _where(
+            f"prepare.stories[{index}].fields: sections must be text", all(isinstance(v, str) for v in fields.values())
+        )
+        stories.append((raw["slot"], clean_fields(story_kind, fields, complete=False)))
+    slots = [slot for slot, _ in stories]
+    _where("prepare.stories: a prompt appears twice", len(slots) == len(set(slots)))
+    drills = []
+    for index, raw in enumerate(lists["drill_answers"]):
+        values = (raw.get("subject"), raw.get("question"), raw.get("answer"))
+        _where(
+            f"prepare.drill_answers[{index}]: subject, question and answer must be text",
+            all(isinstance(v, str) for v in values),
+        )
+        numbers = (raw.get("seconds_allowed"), raw.get("seconds_taken"))
+        _where(
+            f"prepare.drill_answers[{index}]: seconds must be whole numbers",
+            all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in numbers),
+        )
+        drills.append(raw)
+    for index, raw in enumerate(lists["employer_notes"]):
+        _where(
+            f"prepare.employer_notes[{index}].answers: expected an object", isinstance(raw.get("answers", {}), Mapping)
+        )
+        _where(f"prepare.employer_notes[{index}].employer: expected text", isinstance(raw.get("employer"), str))
+    for slot, fields in stories:
+        if any(fields.values()):
+            story_save(portfolio=portfolio, slot=slot, fields=fields, expected_version=0)
+    for raw in lists["stage_leads"]:
+        stage_plan_set(
+            portfolio=portfolio,
+            stage=str(raw.get("stage", "")),
+            lead_kind=str(raw.get("lead_kind") or ""),
+            lead_story_slot=str(raw.get("lead_story") or "") if raw.get("lead_story") in slots else "",
+        )
+    for raw in drills:
+        drill_answer(
+            portfolio=portfolio,
+            subject=raw["subject"][:64],
+            question_key=str(raw.get("question_key") or "imported"),
+            question=raw["question"],
+            answer=raw["answer"],
+            seconds_allowed=raw["seconds_allowed"],
+            seconds_taken=raw["seconds_taken"],
+        )
+    for raw in lists["employer_notes"]:
+        note = employer_note_create(portfolio=portfolio, employer=raw["employer"])
+        answers = {
+            key: clean_section_text(value, label=key)
+            for key, value in raw.get("answers", {}).items()
+            if key in EMPLOYER_QUESTIONS_BY_KEY and isinstance(value, str)
+        }
+        note.answers = {key: value for key, value in answers.items() if value}
+        note.save(update_fields=["answers", "updated_at"])

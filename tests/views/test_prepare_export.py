@@ -50,3 +50,67 @@ def test_recheck_refreshes_a_stale_story_result_and_leaves_fresh_ones(portfolio)
     story.refresh_from_db()
     assert story.check_result == fresh
     assert prepare.stories_recheck() == 0
+
+
+def _exported(portfolio):
+    from portfolios import services
+
+    prepare.story_save(portfolio=portfolio, slot="edge_case", fields=STORY, expected_version=0)
+    prepare.stage_plan_set(portfolio=portfolio, stage="case", lead_kind="case_writeup", lead_story_slot="edge_case")
+    prepare.drill_answer(
+        portfolio=portfolio,
+        subject="story-edge_case",
+        question_key="owned",
+        question="What exactly did you do?",
+        answer="I taught the transfer myself.",
+        seconds_allowed=120,
+        seconds_taken=70,
+    )
+    note = prepare.employer_note_create(portfolio=portfolio, employer="Riverside")
+    prepare.employer_note_save(note=note, answers={"good_bad_week": "Busy Mondays."})
+    return json.loads(json.dumps(services.account_export(user=portfolio.owner)))
+
+
+def test_an_export_restores_its_prepare_data_into_another_account(portfolio):
+    from portfolios import services
+    from portfolios.models import DrillAttempt, EmployerNote, InterviewStory, StagePlan
+    from tests.conftest import make_user
+
+    data = _exported(portfolio)
+    other = make_user("restored@example.com")
+    (restored,) = services.portfolio_import(user=other, data=data)
+    story = InterviewStory.objects.get(portfolio=restored)
+    assert story.slot == "edge_case" and story.fields["situation"] == STORY["situation"] and story.check_result
+    plan = StagePlan.objects.get(portfolio=restored)
+    assert plan.lead_story == story
+    assert DrillAttempt.objects.get(portfolio=restored).answer == "I taught the transfer myself."
+    assert EmployerNote.objects.get(portfolio=restored).answers == {"good_bad_week": "Busy Mondays."}
+
+
+def test_a_bad_prepare_block_refuses_the_whole_import(portfolio):
+    import pytest
+
+    from portfolios import services
+    from portfolios.models import Portfolio
+    from tests.conftest import make_user
+
+    data = _exported(portfolio)
+    data["portfolios"][0]["prepare"]["stories"][0]["slot"] = "resume"
+    other = make_user("restored@example.com")
+    with pytest.raises(services.InvalidExport, match="unknown prompt"):
+        services.portfolio_import(user=other, data=data)
+    assert not Portfolio.objects.filter(owner=other).exists()
+
+
+def test_an_interview_story_cannot_be_imported_as_an_artifact(portfolio):
+    import pytest
+
+    from portfolios import services
+    from tests.conftest import make_user
+
+    data = _exported(portfolio)
+    data["portfolios"][0]["artifacts"] = [
+        {"kind": "interview_story", "status": "draft", "version": 1, "fields": {}, "revisions": [{"number": 1}]}
+    ]
+    with pytest.raises(services.InvalidExport, match="unknown kind"):
+        services.portfolio_import(user=make_user("restored@example.com"), data=data)
