@@ -245,9 +245,11 @@ def _where(label: str, condition: bool) -> None:
 
 
 def prepare_import(*, portfolio: Portfolio, data: Mapping | None) -> None:
-    """Restore a portfolio's Prepare data from an export (`prepare_export`); checks every value before writing.
+    """Restore a portfolio's Prepare data from an export (`prepare_export`).
 
-    Raises ValidationError naming the first bad value; the caller's transaction then writes nothing.
+    The shape and type of every value is checked before anything is written; the services then
+    check the rest. Raises ValidationError naming the first bad value: the caller's transaction
+    (`portfolio_import`) then writes nothing at all.
     """
     if data is None:
         return
