@@ -135,10 +135,11 @@ _PLAIN_CAPS = frozenset(_PLAIN_CAPS_TEXT.split())
 _BARRIER_FACT = re.compile(
     r"(?i)\b(?:works?|working)\s+(?:nights?|days|lates?|evenings|weekends|shifts?|two\s+jobs|full[- ]time|long\s+hours"
     r"|overtime|away)|\b(?:night|late|double|early)\s+shifts?\b|\btwo\s+jobs\b"
-    r"|\b(?:has|have|had|with)\s+no\b|\b(?:doesn't|does\s+not|don't|do\s+not|can't|cannot|can\s+not|won't|isn't|aren't"
+    r"|\b(?:has|have|had|with)\s+no\b|\b(?:doesn't|does\s+not|can't|cannot|can\s+not|won't|isn't|aren't"
     r"|wasn't|couldn't|never)\s+\w+|\bno\s+(?:one|car|ride|phone|internet|money|time|help|family|support|transport\w*"
     r"|insurance|space|room|shower|tub|railing)\b|\bnobody\b|\bunable\b|\bwithout\s+(?:a|any|help)\b"
-    r"|\b(?:only|rarely|seldom|hardly|barely)\b|\blittle\s+(?:english|time|help|money|space|support)\b"
+    r"|\bonly\s+(?:on|at|in|has|have|gets?|sees?|visits?|comes?|works?|speaks?|reads?|one|once|twice|weekends|after"
+    r"|until|when)\b|\b(?:rarely|seldom|hardly|barely)\b|\blittle\s+(?:english|time|help|money|space|support)\b"
     r"|\b(?:upstairs|downstairs|stairs|steps|walk-?up|second\s+floor|third\s+floor|rural|far\s+from|miles?\s+from"
     r"|(?:an\s+)?hour\s+away|small\s+(?:apartment|bathroom|house|kitchen)|narrow|cluttered|clutter|rugs?|pets?)\b"
     r"|\b(?:english|spanish|language|interpreter|reads?\s+(?:little|no|some)|literacy|hard\s+of\s+hearing|hearing"

@@ -584,3 +584,12 @@ def test_the_lexicon_finds_no_jargon_in_plain_texts_and_plenty_in_expert_ones():
             assert hits == [], entry["id"]
         if entry["band"] == "12+":
             assert len(hits) >= 3, entry["id"]
+
+
+@pytest.mark.parametrize(
+    "plan",
+    ["Only 10 squeezes after breakfast every day.", "Don't skip it: 10 squeezes after breakfast every day."],
+)
+def test_a_plan_alone_is_not_read_as_its_own_barrier(plan):
+    [item] = found("education.barriers", barriers=plan)
+    assert "get in the way" in item.message
