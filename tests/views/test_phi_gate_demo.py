@@ -9,7 +9,8 @@ from portfolios.models import Artifact, Portfolio, User
 from tests.conftest import Client
 
 
-def test_the_demo_shows_the_gate_on_the_dashboard_the_share_page_and_the_editor(db):
+def test_the_demo_shows_the_gate_on_the_dashboard_the_share_page_and_the_editor(db, settings):
+    settings.DEBUG = True  # as in development: the demo refuses to seed what looks like production
     call_command("seed_demo", stdout=StringIO())
     user = User.objects.get(email="demo@otportfolio.test")
     client = Client()
