@@ -185,6 +185,9 @@ SLOTS_BY_KEY: dict[str, StorySlot] = {slot.key: slot for slot in STORY_SLOTS}
 # Evidence notes are "evidence.<rule id>"; families' checks are "<family>.<check>".
 FOLLOW_UPS: tuple[tuple[str, FollowUp], ...] = (
     ("goal.timeline", FollowUp("timeline", "By when, and how will you know?")),
+    ("goal.coast", FollowUp("timeline", "By when, and how will you know?")),
+    ("goal.discharge", FollowUp("discharge", "When would you discharge, and what number tells you?")),
+    ("overlay.", FollowUp("setting_rule", "Which documentation rule of this setting does this meet, and how?")),
     ("evidence.case.goals", FollowUp("timeline", "By when, and how will you know?")),
     ("evidence.plan.", FollowUp("goals", "What is the measurable goal, and how far is it from the baseline?")),
     ("goal.", FollowUp("goals", "What is the measurable goal, and how far is it from the baseline?")),

@@ -26,6 +26,7 @@ def test_a_missing_goal_timeline_asks_by_when(candidate_client, portfolio):
     save(portfolio, "plan_of_care", {"short_term_goals": "Client will improve ADLs."})
     html = candidate_client.get(drill_url(portfolio, "artifact-plan_of_care")).content.decode()
     assert "By when, and how will you know?" in html
+    assert "Which documentation rule of this setting does this meet, and how?" in html  # an outpatient rule missed
 
 
 def test_an_escalation_without_a_threshold_asks_at_what_number():
