@@ -75,9 +75,9 @@ def share_link_revoke(*, link: ShareLink) -> ShareLink:
     return link
 
 
-def share_link_record_view(*, link: ShareLink) -> None:
+def share_link_record_view(*, link_id: int) -> None:
     """Count a view (counts only: no IP address, no user agent), written with the next batch."""
-    view_counts.record(link.pk)
+    view_counts.record(link_id)
 
 
 @dataclass(frozen=True)
@@ -108,9 +108,10 @@ OPEN_LINK_SQL = """
 def share_link_open(token: str, *, gate: Gate) -> OpenedShare | None:
     """Open a share link for a recruiter in one read-only query.
 
-    Returns the portfolio's content version when the link is live, the portfolio passes the
-    PHI gate and the caller is not throttled (`gate`), and counts the view (in a batch, see
-    `view_counts`); otherwise returns None and the caller works out which it was.
+    Returns the portfolio's content version when the link is live, the portfolio's artifacts
+    pass the PHI gate and the caller is not throttled (`gate`); otherwise returns None and the
+    caller works out which it was. The caller counts the view (`share_link_record_view`) once
+    it knows the page is shown: the profile and headline are checked with the page itself.
     """
     if not tokens.is_well_formed(token):
         return None
@@ -128,6 +129,4 @@ def share_link_open(token: str, *, gate: Gate) -> OpenedShare | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    opened = OpenedShare(*row)
-    view_counts.record(opened.link_id)
-    return opened
+    return OpenedShare(*row)

@@ -148,7 +148,7 @@ def _share_page_not_opened(request: HttpRequest, token: str) -> HttpResponse:
         return _with_share_headers(render(request, "portfolios/share_link_gone.html", status=404))
     body = _share_page_body(link.portfolio_id, link.portfolio.content_version)
     if body.status == 200:  # the PHI gate lifted between the two lookups
-        services.share_link_record_view(link=link)
+        services.share_link_record_view(link_id=link.pk)
     return _share_response(request, body)
 
 
@@ -157,13 +157,16 @@ def share_page(request: HttpRequest, token: str) -> HttpResponse:
     """The recruiter's read-only portfolio; unknown, expired and revoked links are the same 404.
 
     One read-only query opens the link (live, PHI gate passed, caller not throttled) and
-    returns the portfolio's content version; the view is counted in a batch. The page holds
-    nothing per visitor, so it is rendered (and gzipped) once per content version and cached,
-    and a cached page is never stale. Failed lookups are throttled per address, so tokens
+    returns the portfolio's content version; a shown page is counted as a view, in a batch.
+    The page holds nothing per visitor, so it is rendered (and gzipped) once per content
+    version and cached, and a cached page is never stale. Failed lookups are throttled per address, so tokens
     cannot be guessed.
     """
     gate = throttle.gate(throttle.SHARE_LOOKUP_FAILURES, throttle.client_address(request))
     opened = services.share_link_open(token, gate=gate)
     if opened is None:
         return _share_page_not_opened(request, token)
-    return _share_response(request, _share_page_body(opened.portfolio_id, opened.content_version))
+    body = _share_page_body(opened.portfolio_id, opened.content_version)
+    if body.status == 200:  # a page paused for the profile or headline is not a view
+        services.share_link_record_view(link_id=opened.link_id)
+    return _share_response(request, body)

@@ -247,3 +247,13 @@ def test_a_candidate_without_a_display_name_is_told_their_own_name_may_stand(can
     response = profile(candidate_client, display_name="", headline="Jordan Lee, outpatient OT")
     assert "If it is your own name, write it the same way in your display name" in response.content.decode()
     assert profile(candidate_client, "Jordan Lee", "Jordan Lee, outpatient OT").status_code == 302
+
+
+def test_a_page_paused_for_the_profile_is_not_counted_as_a_view(anonymous_client, candidate, portfolio):
+    complete(portfolio)
+    created = services.share_link_create(portfolio=portfolio, label="Acme", expires_in_days=7)
+    assert anonymous_client.get(share_url(created.token)).status_code == 200
+    User.objects.filter(pk=candidate.pk).update(headline="Seen on 02/03/2025")
+    Portfolio.objects.filter(pk=portfolio.pk).update(content_version=99)
+    assert anonymous_client.get(share_url(created.token)).status_code == 503
+    assert ShareLink.objects.get().view_count == 1
