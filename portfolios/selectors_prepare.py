@@ -17,6 +17,7 @@ from portfolios.interview import (
     STAGES,
     STORY_KIND,
     STORY_SLOTS,
+    EmployerQuestion,
     FollowUp,
     Stage,
     StorySlot,
@@ -299,7 +300,7 @@ def story_kind() -> ArtifactKind:
 @dataclass(frozen=True)
 class EmployerQuestionsPage:
     portfolio: Portfolio
-    questions: tuple
+    questions: tuple[EmployerQuestion, ...]
     notes: tuple[EmployerNote, ...]
 
 
@@ -308,7 +309,3 @@ def employer_questions_page(portfolio: Portfolio) -> EmployerQuestionsPage:
     return EmployerQuestionsPage(
         portfolio, employer_questions(portfolio.track), tuple(EmployerNote.objects.filter(portfolio=portfolio))
     )
-
-
-def slot_title(slot: str) -> str:
-    return SLOTS_BY_KEY[slot].title

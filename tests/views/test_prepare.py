@@ -1,6 +1,5 @@
 """The Prepare page: stages, stories, stage picks and the dashboard's readiness line."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -189,8 +188,7 @@ def test_the_prepare_page_runs_a_constant_number_of_queries(candidate_client, po
     assert large <= 8  # session, user, portfolio, artifacts, stories, stage picks, drill counts, employers
 
 
-@pytest.mark.parametrize("width", [375])
-def test_the_page_has_no_inline_script_or_style(candidate_client, portfolio, width):
+def test_the_page_has_no_inline_script_or_style(candidate_client, portfolio):
     html = candidate_client.get(prepare_url(portfolio)).content.decode()
     assert "<script>" not in html and " style=" not in html
 
