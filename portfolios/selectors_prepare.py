@@ -267,6 +267,11 @@ class DrillPage:
         return None
 
     @property
+    def progress(self) -> tuple[int, ...]:
+        """Scores of the last ten attempts, oldest first: the trend across attempts."""
+        return tuple(attempt.score for attempt in reversed(self.attempts[:10]))
+
+    @property
     def questions(self) -> tuple[tuple[str, str], ...]:
         """(key, question) for every question offered: the derived follow-ups, then the stages' standard probes."""
         derived = tuple((follow_up.key, follow_up.question) for follow_up in self.follow_ups)

@@ -96,6 +96,7 @@ def test_an_answer_is_kept_with_its_check_time_and_date_and_shows_in_the_history
     html = candidate_client.get(drill_url(portfolio, subject)).content.decode()
     assert html.index("We helped with it") < html.index("Late notes fell")  # newest first: progress is visible
     assert "hedges" in html
+    assert "Scores, oldest to newest: 4 → 1 (of 4)" in html
 
 
 def test_the_time_taken_comes_from_the_signed_start_not_the_browser(candidate_client, portfolio):
