@@ -45,6 +45,10 @@ _ADULT: dict[str, str] = {
     "(caregiver) was present and repeated the steps in her own words.”",
     "plain_swap": "“Keep your leg up to bring the swelling down” rather than “Elevate the lower extremity to "
     "reduce edema.”",
+    # Short pieces appended to the candidate's own goal to show it complete ("<…>" marks their choice).
+    "assist_snippet": "with Min A",
+    "condition_snippet": "using <equipment or technique> in <setting>",
+    "timeline_snippet": "within 4 weeks",
     "handoff_items": "“Precautions (posterior hip, WBAT R leg); current assist level (Min A sit-to-stand); DME (RW, "
     "3-in-1 commode); cognition (A&Ox4, follows 2-step commands); pending items (home eval, shower chair order).”",
     "caseload_priorities": "“1. Discharges pending today. 2. New evaluations. 3. Post-op day 0-1. 4. Safety risk "
@@ -68,6 +72,9 @@ _ADULT: dict[str, str] = {
 # Per-track wordings that replace the adult default.
 _TRACKS: dict[str, dict[str, str]] = {
     "acute": {
+        "timeline_snippet": "within 3 days",
+        "timeline": "“within 3 days”, “by the 3rd session” or “by discharge”",
+        "condition_snippet": "using <equipment> while seated EOB",
         "goal": "Pt will complete LB dressing with Min A using a reacher and sock aid while seated EOB within 3 days, "
         "following posterior hip precautions.",
         "goal_short": "Pt will complete toilet transfer with CGA using grab bars by the 3rd session.",
@@ -86,6 +93,8 @@ _TRACKS: dict[str, dict[str, str]] = {
         "clients, and a note signed the same day.”",
     },
     "home_health": {
+        "timeline_snippet": "by the 6th visit",
+        "condition_snippet": "using <equipment> in her own <room>",
         "caseload_priorities": "“1. Start-of-care and resumption visits due today. 2. Reassessments due within 30 "
         "days. 3. Recent falls or new equipment. 4. Everyone else, by visits owed this week.”",
         "caseload_deferral": "“I move a stable client who is not due for reassessment to tomorrow, call them and the "
@@ -101,12 +110,16 @@ _TRACKS: dict[str, dict[str, str]] = {
         "constraint": "“Needs Min A for tub transfers because the tub wall is high and she lives alone.”",
     },
     "inpatient_rehab": {
+        "timeline_snippet": "by discharge",
         "goal": "Patient will complete LB dressing (GG0130H) at 04 supervision using a reacher while seated in "
         "the w/c by discharge (admission 02).",
         "baseline": "“LB dressing (GG0130H): admission 02; toilet transfer (GG0170F): 03.”",
     },
     "pediatrics": {
         "subject": "Student",
+        "assist_snippet": "with no more than 1 verbal prompt in 4/5 trials",
+        "condition_snippet": "during <classroom routine>",
+        "timeline_snippet": "by the annual IEP review",
         "goal": "Student will write his first and last name legibly on lined paper during seatwork in 4/5 trials "
         "by the annual IEP review.",
         "goal_short": "Student will copy 3 words from the board with no more than 1 verbal prompt in 4/5 trials by "

@@ -741,7 +741,7 @@ def _goal_findings(goal: Goal, track: str) -> Iterator[Finding]:
         return
     subject = example(track, "subject")
     parts: list[str] = []
-    fixes: list[str] = []
+    advice: list[str] = []
     for element in missing:
         name, key = _ELEMENT_NAMES[element]
         if element == "occupation" and impairment:
@@ -752,15 +752,16 @@ def _goal_findings(goal: Goal, track: str) -> Iterator[Finding]:
                 name += f" — it says “{goal.text[vague.start() : vague.end()]}” but not by how much"
         parts.append(name)
         if element == "client":
-            fixes.append(f"start with the person, “{subject} will …”")
-        elif element == "occupation" and impairment:
-            fixes.append(f"tie it to an activity, {example(track, 'impairment')}")
-        else:
-            fixes.append(f"{element}: {example(track, key)}")
+            advice.append(f"start with the person (“{subject} will …”)")
+        elif element == "occupation":
+            advice.append(f"name the activity it serves, e.g. {example(track, 'impairment' if impairment else key)}")
+        elif element != "measurable" or "assist" not in missing:
+            advice.append(f"{element}: {example(track, key)}")
     if impairment and "occupation" not in missing:
         # The occupation is named only as a body function ("grip for ROM"): still worth saying once.
         parts.append("an occupation it serves: it reads as a body-function target (range of motion, strength, grip…)")
-        fixes.append(f"tie it to an activity, {example(track, 'impairment')}")
+        advice.append(f"tie it to an activity, e.g. {example(track, 'impairment')}")
+    fix = "Add what is missing — " + "; ".join(advice) + ". " + _completed(goal, missing, track)
     if len(missing) == 1 and not impairment:
         check = f"goal.{missing[0]}"
     elif not missing:
@@ -778,8 +779,21 @@ def _goal_findings(goal: Goal, track: str) -> Iterator[Finding]:
         row=PLAN_OF_CARE,
         severity="warning",
         message=message,
-        fix="Add " + "; ".join(fixes) + f". A complete goal reads: “{example(track, 'goal')}”",
+        fix=fix,
     )
+
+
+def _completed(goal: Goal, missing: list[str], track: str) -> str:
+    """The candidate's own goal with the missing pieces added, or a whole example when it lacks its core."""
+    if "client" in missing or "occupation" in missing:
+        return f"A complete goal reads: “{example(track, 'goal')}”"
+    words = goal.text.strip().rstrip(".")
+    for element in ("assist", "condition", "timeline"):
+        if element in missing:
+            words += " " + example(track, f"{element}_snippet")
+    if "measurable" in missing and "assist" not in missing:
+        words += " " + ("in 4/5 trials" if track == "pediatrics" else "for <minutes, distance or count>")
+    return f"For example: “{words}.”"
 
 
 def _missing(text: ArtifactText, goals: list[Goal]) -> Iterator[Finding]:

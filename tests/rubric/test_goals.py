@@ -661,3 +661,19 @@ def test_coast_elements_gives_the_span_that_shows_each_element():
     assert goal[slice(*elements["timeline"])] == "by the fourth visit"
     assert all(elements[key] is not None for key in goals.COAST_ELEMENTS)
     assert goals.coast_elements("Client will improve ADLs.")["timeline"] is None
+
+
+def test_the_fix_completes_the_candidates_own_goal_in_the_tracks_terms():
+    adult = only(
+        plan_of_care("home_health", long_term_goals="Client will complete toileting with Min A."), "goal.coast"
+    )
+    assert "“Client will complete toileting with Min A using" in adult.fix
+    assert "by the 6th visit.”" in adult.fix
+    school = only(plan_of_care("pediatrics", long_term_goals="Student will write his name."), "goal.coast")
+    assert "“Student will write his name with no more than 1 verbal prompt" in school.fix
+    assert "by the annual IEP review.”" in school.fix
+
+
+def test_a_goal_without_its_core_gets_a_whole_example_instead():
+    item = only(plan_of_care("pediatrics", long_term_goals="Improve handwriting."), "goal.coast")
+    assert "A complete goal reads: “Student will" in item.fix
