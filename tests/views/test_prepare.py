@@ -197,3 +197,25 @@ def test_each_stage_suggests_the_artifacts_and_stories_that_fit_it(candidate_cli
     html = candidate_client.get(prepare_url(portfolio)).content.decode()
     assert "Good leads here:</span> Redacted case write-up" in html
     assert "Documentation under time pressure" in html
+
+
+def test_the_dashboard_readiness_costs_three_queries_however_much_is_prepared(candidate_client, candidate, portfolio):
+    dashboard = reverse("portfolios:dashboard")
+    empty = _count(candidate_client, dashboard)
+    other = services.portfolio_create(owner=candidate, track="acute")
+    for target in (portfolio, other):
+        for slot in STORY_SLOTS[:4]:
+            prepare.story_save(portfolio=target, slot=slot.key, fields=GOOD_STORY, expected_version=0)
+        prepare.stage_plan_set(portfolio=target, stage="case", lead_kind="case_writeup", lead_story_slot="edge_case")
+        for _ in range(3):
+            prepare.drill_answer(
+                portfolio=target,
+                subject="story-edge_case",
+                question_key="owned",
+                question="What did you do?",
+                answer="I did it.",
+                seconds_allowed=120,
+                seconds_taken=30,
+            )
+    assert _count(candidate_client, dashboard) == empty == 7  # 4 for the cards, 3 for readiness (uncached)
+    assert _count(candidate_client, dashboard) == 2  # cached on the user's content version
