@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from portfolios.rubric import readability
 from portfolios.rubric.readability import (
     Readability,
     combine,
@@ -135,3 +136,12 @@ def test_it_combines_parts_into_the_result_for_the_whole_text():
     parts = ["Sit on the bed.", "Put on your socks with the sock aid.", "Stand up slowly, then walk to the door."]
     assert combine(measure(part) for part in parts) == measure("\n".join(parts))
     assert combine([]) == Readability(0, 0, 0, 0, 0.0, 0.0)
+
+
+def test_word_level_counts_long_words_and_sentence_length_without_a_formula():
+    level = readability.word_level("Utilization of compensatory methodology. Sit down.")
+    assert (level.words, level.sentences) == (6, 2)
+    assert level.long_words == 3  # utilization, compensatory, methodology
+    assert level.mean_sentence_length == 3.0
+    assert readability.word_level("Move 10 times.").long_words == 0  # numbers are not long words
+    assert readability.word_level("").long_word_ratio == 0.0
