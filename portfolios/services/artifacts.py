@@ -132,7 +132,7 @@ def artifact_save(
     artifact moved on (nothing is written; the caller shows both texts).
     """
     artifact_kind = KINDS_BY_KEY.get(kind)
-    if artifact_kind is None:
+    if artifact_kind is None or not artifact_kind.listed:  # interview stories are saved by story_save
         raise ValidationError("Unknown artifact kind.", code="unknown_kind")
     if status not in Artifact.Status.values:
         raise ValidationError("Unknown status.", code="invalid_status")

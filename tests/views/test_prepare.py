@@ -1,5 +1,6 @@
 """The Prepare page: stages, stories, stage picks and the dashboard's readiness line."""
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -219,3 +220,10 @@ def test_the_dashboard_readiness_costs_three_queries_however_much_is_prepared(ca
             )
     assert _count(candidate_client, dashboard) == empty == 7  # 4 for the cards, 3 for readiness (uncached)
     assert _count(candidate_client, dashboard) == 2  # cached on the user's content version
+
+
+def test_a_story_is_never_saved_as_an_artifact(candidate, portfolio):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="Unknown artifact kind"):
+        save(portfolio, "interview_story", {"situation": "A busy unit."})
