@@ -51,7 +51,7 @@ _TEACH_BACK = re.compile(
     r"|(?:what|how|when|where)\s+(?:will|would|are)\s+you\s+(?:going\s+to\s+)?(?:do|say|tell|use|set|put|start|know|explain)"
     r"|what would you do if"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:demonstrate|show|explain|describe|teach|remind)\b"
-    r"|(?:explain|describe|teach|demonstrate|show)\s+(?:it\s+|this\s+|that\s+)?(?:to\s+)?(?:me|us|your\s+\w+)\b"
+    r"|(?:explain|describe|teach|demonstrate|show)\s+(?:it\s+|this\s+|that\s+)?(?:me|us|to\s+(?:me|us|your\s+\w+))\b"
     r"|let\s+me\s+(?:see|watch)\s+you|(?:pretend|imagine)\s+(?:i\s+am|i'm|you\s+are|you're)"
     r"|how\s+(?:would|will|could|do)\s+you\s+(?:explain|show|tell|teach|describe|remember|set\s+up|get|put|use|know)"
     r"|what\s+(?:would|will|do)\s+you\s+(?:do|say|tell|use)\b)"

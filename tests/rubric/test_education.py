@@ -593,3 +593,10 @@ def test_the_lexicon_finds_no_jargon_in_plain_texts_and_plenty_in_expert_ones():
 def test_a_plan_alone_is_not_read_as_its_own_barrier(plan):
     [item] = found("education.barriers", barriers=plan)
     assert "get in the way" in item.message
+
+
+def test_the_clinician_showing_the_caregiver_is_not_a_teach_back():
+    script = "Wear your hip brace any time you are out of bed. I will show your daughter how the straps go."
+    assert len(found("education.teach_back", script=script, teach_back="")) == 1
+    script += " Then explain it to your daughter while I listen."
+    assert found("education.teach_back", script=script, teach_back="") == []
