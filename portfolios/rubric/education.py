@@ -108,14 +108,11 @@ JARGON: dict[str, str] = jargon.TERMS
 JARGON_ABBREVIATIONS: dict[str, str] = jargon.ABBREVIATIONS
 
 
-def _phrase_pattern(terms, flags: str) -> re.Pattern[str]:
-    # Longest first so "non-weight-bearing" wins over "weight-bearing".
-    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"{flags}(?<![\w-])(?:{alternatives})(?![\w-])")
-
-
-_JARGON_WORDS = _phrase_pattern(JARGON, "(?i)")
-_JARGON_ABBREVIATION = _phrase_pattern(JARGON_ABBREVIATIONS, "")
+# The lexicon is looked up word by word (a dictionary per phrase length), not as one alternation of
+# 300 phrases, so a long script costs one pass. A "word" keeps inner hyphens, slashes and apostrophes
+# ("non-weight-bearing", "D/C", "don't"), as the lexicon writes them.
+_TOKEN = re.compile(r"[^\W_]+(?:[-/'\u2019][^\W_]+)*")
+_MAX_TERM_WORDS = max(len(term.split()) for term in (*JARGON, *JARGON_ABBREVIATIONS))
 # Any other ALL-CAPS token of 2-5 letters, such as "OT", "CVA" or "TKA".
 _CAPS_TOKEN = re.compile(r"(?<![\w-])[A-Z]{2,5}s?(?![\w-])")
 # Two capitalised words in a row are a heading or emphasis ("DO NOT LIFT"), not an abbreviation.
@@ -557,6 +554,35 @@ def _explained(body: str, start: int, end: int) -> bool:
     return bool(_EXPLAINED_BEFORE.search(body, max(0, start - 3), start) or _EXPLAINED_AFTER.match(body, end))
 
 
+def _lexicon_matches(body: str) -> list[tuple[int, int, str, str]]:
+    """Lexicon phrases in `body`, longest first at each word: (start, end, key, plain word).
+
+    Abbreviations match as written ("ROM", not "rom"); terms in any case, keyed in lower case.
+    Words of a phrase are separated by single spaces, as in the lexicon.
+    """
+    tokens = list(_TOKEN.finditer(body))
+    found: list[tuple[int, int, str, str]] = []
+    index = 0
+    while index < len(tokens):
+        start = tokens[index].start()
+        for length in range(min(_MAX_TERM_WORDS, len(tokens) - index), 0, -1):
+            last = tokens[index + length - 1]
+            phrase = body[start : last.end()]
+            if length > 1 and phrase.count(" ") != length - 1:
+                continue  # a line break or other punctuation sits between the words
+            if phrase in JARGON_ABBREVIATIONS:
+                found.append((start, last.end(), phrase, JARGON_ABBREVIATIONS[phrase]))
+                break
+            plain = JARGON.get(phrase.lower())
+            if plain:
+                found.append((start, last.end(), phrase.lower(), plain))
+                break
+        else:
+            length = 1
+        index += length
+    return found
+
+
 def jargon_hits(body: str) -> list[tuple[int, int, str]]:
     """Unexplained jargon in a patient-facing text: (start, end, plain word) per occurrence, in order.
 
@@ -565,17 +591,17 @@ def jargon_hits(body: str) -> list[tuple[int, int, str]]:
     heading gives "". A term followed by its meaning ("(…)", "which means …", "that is …") or
     written in brackets after it is explained and not a hit.
     """
-    hits: list[tuple[int, int, str]] = []
-    for match in _JARGON_WORDS.finditer(body):
-        if not _explained(body, match.start(), match.end()):
-            hits.append((match.start(), match.end(), JARGON[match.group(0).lower()]))
-    for match in _JARGON_ABBREVIATION.finditer(body):
-        if not _explained(body, match.start(), match.end()):
-            hits.append((match.start(), match.end(), JARGON_ABBREVIATIONS[match.group(0)]))
-    taken = {start for start, _, _ in hits} | {match.start() for match in _JARGON_ABBREVIATION.finditer(body)}
+    lexicon = _lexicon_matches(body)
+    hits = [(start, end, plain) for start, end, _, plain in lexicon if not _explained(body, start, end)]
+    covered = [(start, end) for start, end, _, _ in lexicon]
+    position = 0
     for match in _CAPS_TOKEN.finditer(body):
         token = match.group(0)
-        if token in _PLAIN_CAPS or token.rstrip("s") in _PLAIN_CAPS or match.start() in taken:
+        while position < len(covered) and covered[position][1] <= match.start():
+            position += 1
+        if position < len(covered) and covered[position][0] <= match.start():
+            continue  # inside a lexicon phrase
+        if token in _PLAIN_CAPS or token.rstrip("s") in _PLAIN_CAPS:
             continue
         if _CAPS_NEIGHBOUR_BEFORE.search(body, max(0, match.start() - 12), match.start()) or (
             _CAPS_NEIGHBOUR_AFTER.match(body, match.end())
@@ -584,22 +610,15 @@ def jargon_hits(body: str) -> list[tuple[int, int, str]]:
         if _explained(body, match.start(), match.end()):
             continue
         hits.append((match.start(), match.end(), ""))
-    # Overlaps ("hip flexion" and "flexion"): keep the longer, earlier one.
-    kept: list[tuple[int, int, str]] = []
-    for hit in sorted(hits, key=lambda item: (item[0], -item[1])):
-        if kept and hit[0] < kept[-1][1]:
-            continue
-        kept.append(hit)
-    return kept
+    return sorted(hits)
 
 
 def _explained_terms(body: str) -> set[str]:
     """Terms the text explains somewhere, so their later uses need no second note."""
-    explained: set[str] = set()
-    for pattern in (_JARGON_WORDS, _JARGON_ABBREVIATION, _CAPS_TOKEN):
-        for match in pattern.finditer(body):
-            if _explained(body, match.start(), match.end()):
-                explained.add(match.group(0).lower() if pattern is _JARGON_WORDS else match.group(0))
+    explained = {key for start, end, key, _ in _lexicon_matches(body) if _explained(body, start, end)}
+    explained.update(
+        match.group(0) for match in _CAPS_TOKEN.finditer(body) if _explained(body, match.start(), match.end())
+    )
     return explained
 
 
