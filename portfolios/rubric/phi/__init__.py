@@ -139,6 +139,9 @@ _ERROR_MESSAGE = (
 # as one phrase, as it would to a reader of the shared page.
 _SECTION_JOIN = " "
 _BREAK_WINDOW = 160
+# A section ending in a full stop after an ordinary lower-case word (not "Dr." or "Jan."), or in
+# "!" or "?", ends a sentence, and no identifier runs on across a sentence end.
+_SENTENCE_END = re.compile(r"(?:(?<![A-Za-z])[a-z]{4,}\.|[!?])[\s\"')\]]*\Z")
 
 __all__ = [
     "PLACEHOLDERS",
@@ -199,6 +202,8 @@ def _across_sections(sections: list[tuple[str, str]], found: dict[str, list[Iden
     any pattern's context), so the second look costs little however long the sections are.
     """
     for (left_field, left), (right_field, right) in itertools.pairwise(sections):
+        if _SENTENCE_END.search(left, max(0, len(left) - 40)):
+            continue  # "...before continuing." ends a sentence: nothing runs on into the next section
         tail_end = len(left.rstrip())
         tail_start = max(0, tail_end - _BREAK_WINDOW)
         head_start = len(right) - len(right.lstrip())

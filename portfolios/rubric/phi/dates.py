@@ -148,17 +148,18 @@ def _is_dated_fraction(value: str, text: str, lower: str, start: int, end: int) 
     before = words_before(lower, start)
     if not before:
         return False
-    after = words_after(lower, end, 20)
-    if after and after[0] in _SCORE_AFTER:
-        return False
     last = before[-1]
-    if last in _WEEKDAYS and (last in _WEEKDAYS_FULL or _capitalised_before(text, start)):
-        return True  # "sat 3/4" in lower case is more likely someone sitting
+    weekday = last in _WEEKDAYS and (last in _WEEKDAYS_FULL or _capitalised_before(text, start))
     if last in _WEAK_DATE_CUES or (last == "of" and len(before) > 1 and before[-2] in _TIME_OF_WORDS):
         if first <= second and last != "of":
             return False
     elif last not in _DATE_CUES:
         return False
+    after = words_after(lower, end, 20)
+    if after and after[0] in _SCORE_AFTER:
+        return False
+    if weekday:
+        return True  # "Fri 11/29 (family in town)"; "sat 3/4" in lower case is more likely someone sitting
     if _SCORE_BEFORE.intersection(before):
         return False
     return window_after(lower, end, 2).lstrip()[:1] not in ("%", "(")

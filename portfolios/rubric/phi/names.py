@@ -79,9 +79,7 @@ _NOT_INITIALS = word_set(
 _AGE_SEX_AFTER = re.compile(r",?[ \t]*\(?\d{1,3}[ \t]?(?:[MFmf]\b|y/?o\b|yo\b|yrs?\b|-year)")
 _INITIALS_CUES = word_set("initials initial pt client patient resident child")
 # "called 'Tiny'", "nickname is 'Boots'", "goes by 'RJ'", "pt 'Nonno Piero' refuses": a quoted name.
-_QUOTED_NAME = re.compile(
-    r"""(?<![\w'"])['"](?P<name>[A-Z][A-Za-z'.-]*(?:[ \t][A-Z][A-Za-z'.-]*){0,2})['"](?![\w'"])"""
-)
+_QUOTED_NAME = re.compile(r"""['"](?P<name>[A-Z][A-Za-z'.-]*(?:[ \t][A-Z][A-Za-z'.-]*){0,2})['"](?![\w'"])""")
 _NICKNAME_CUES = word_set("called nicknamed nickname nicknames")
 _NICKNAME_PAIRS = frozenset({("goes", "by"), ("known", "as"), ("nickname", "is"), ("name", "is"), ("go", "by")})
 # A line that opens with a lower-case given name and a verb: "lily-mae dropped the crayon".
@@ -303,14 +301,17 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
         key = name_key(word)
         if key in _TITLES:
             continue  # `_titled_names` reads titles
-        if _SAINT.search(text, max(0, start - 7), start):
-            continue  # "St. Mary's": a church or hospital, which `places` reads
         # Cheap tests first: most capitalised words are ordinary words at a sentence start.
         stop = key in STOPWORDS or key in _TITLE_STOP
         namey = not stop and (key in FIRST_NAMES or key in SURNAMES or _unknown(word))
-        employer_hint = any_employer and _EMPLOYER_HINT.search(lower, max(0, start - 30), start) is not None
-        if not namey and not employer_hint and not (not stop and _previous_word(lower, start) in _RELATION_HINT_WORDS):
+        if (
+            not namey
+            and not (any_employer and _EMPLOYER_HINT.search(lower, max(0, start - 30), start))
+            and not (not stop and _previous_word(lower, start) in _RELATION_HINT_WORDS)
+        ):
             continue
+        if _SAINT.search(text, max(0, start - 7), start):
+            continue  # "St. Mary's": a church or hospital, which `places` reads
         cue = _name_cue(lower, start)
         if cue == "employer":
             end = (_third_word_end(text, next_end) or next_end) if joined else word_end
@@ -470,6 +471,8 @@ def _initials(text: str, lower: str) -> Iterator[Identifier]:
 def _quoted_names(text: str, lower: str) -> Iterator[Identifier]:
     """A quoted name after a nickname cue ("goes by 'RJ'") or right after a role or kinship word."""
     for match in _QUOTED_NAME.finditer(text):
+        if not clean_start(text, match.start(), "'\""):
+            continue
         before = words_before(lower, match.start(), 40)
         if not before:
             continue

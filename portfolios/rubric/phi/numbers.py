@@ -271,6 +271,7 @@ _TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "./-")
 # "MRN#:  88 21 40 9", "record no. 0 0 9 4 4 7 1 2": a number typed in spaced groups reads as one.
 _SPACED_GROUPS = re.compile(r"(?:[ \t]\d{1,4}){2,}(?![\w./-])")
 _SPACED_MIN_DIGITS = 6
+_TWO_DIGITS = re.compile(r"[0-9][^0-9]*[0-9]")
 
 # "room 412", "Rm 4B", "bed 3": a place inside a facility that points at one person.
 _ROOM = re.compile(r"[RrBb](?:oom|m\.?|ed)[ \t]*#?[ \t]*\d{1,4}[A-Za-z]?(?![\w/:]|\.\d)")
@@ -318,13 +319,13 @@ def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
             end -= 1
         while start < end and text[start] in "./-":
             start += 1
-        if end - start < 5 and text[end : end + 1] in (" ", "\t") and text[start:end].isdigit():
+        if end - start < 5 and text[end + 1 : end + 2].isdigit() and text[start:end].isdigit():
             groups = _SPACED_GROUPS.match(text, end)
             if groups and sum(char.isdigit() for char in text[start : groups.end()]) >= _SPACED_MIN_DIGITS:
                 end = groups.end()
         last_end = end
         token = text[start:end]
-        if len(token) < 4 or sum(char.isdigit() for char in token) < 2:
+        if len(token) < 4 or _TWO_DIGITS.search(token) is None:
             continue
         glued = text[max(0, start - 40) : start].rsplit(None, 1)[-1] if text[start - 1 : start] == "=" else ""
         if "?" in glued or "&" in glued:
