@@ -305,13 +305,15 @@ PREPARE_STORIES: dict[str, dict[str, str]] = {
             "cost her the second authorized visit."
         ),
         "verification": (
-            "No redness after 48 hours on her photo check-in, and she showed me the don and doff twice without cues."
+            "Red marks fell from 3 of 4 skin checks to 0 of 4 after the remold, and she put the splint on and off "
+            "twice on her own."
         ),
         "differently": "I would check every new splint for pressure points before the client leaves, not after.",
     },
     "throughput_quality": {
         "situation": (
-            "Two therapists out sick on a Monday: 19 patients booked for 3 OTs, and notes were already running late."
+            "Two therapists were out sick on a Monday, so only 3 OTs were left for 19 booked patients, and notes "
+            "were already running late."
         ),
         "ownership": (
             "I re-cut the schedule: post-op visits and new evaluations first, home-program rechecks moved to Tuesday. "

@@ -248,6 +248,12 @@ TRACK_FOLLOW_UPS: dict[str, FollowUp] = {
 }
 
 FOLLOW_UPS_PER_SUBJECT = 3
+# When the findings and the track give fewer than three, these fill in (both reports' stock follow-ups).
+FALLBACK_FOLLOW_UPS: tuple[FollowUp, ...] = (
+    FollowUp("differently", "What would you do differently next time?"),
+    FollowUp("measure_next", "If the result were ambiguous, what would you measure next?"),
+    FollowUp("tradeoff", "What tradeoff did you make, and what evidence backs it?"),
+)
 
 
 def follow_up_for(check: str) -> FollowUp | None:
@@ -260,7 +266,7 @@ def follow_up_for(check: str) -> FollowUp | None:
 
 def follow_ups(findings: Iterable[Mapping], track: str, limit: int = FOLLOW_UPS_PER_SUBJECT) -> tuple[FollowUp, ...]:
     """The `limit` likeliest follow-ups for stored findings (weakest first: errors, warnings, then missing
-    evidence), topped up with the track's own question; never the same question twice."""
+    evidence), topped up with the track's own question and then the stock ones; never the same question twice."""
     order = {"error": 0, "warning": 1, "info": 2}
     ranked = sorted(
         (finding for finding in findings if not str(finding.get("check", "")).startswith("phi.")),
@@ -273,9 +279,9 @@ def follow_ups(findings: Iterable[Mapping], track: str, limit: int = FOLLOW_UPS_
             chosen.append(follow_up)
         if len(chosen) == limit:
             return tuple(chosen)
-    track_question = TRACK_FOLLOW_UPS.get(track)
-    if track_question and all(track_question.key != seen.key for seen in chosen):
-        chosen.append(track_question)
+    for follow_up in (TRACK_FOLLOW_UPS.get(track), *FALLBACK_FOLLOW_UPS):
+        if follow_up and all(follow_up.key != seen.key for seen in chosen):
+            chosen.append(follow_up)
     return tuple(chosen[:limit])
 
 

@@ -46,7 +46,11 @@ def test_three_follow_ups_weakest_first_then_the_tracks_own():
         "What exactly did you do, and what did the team do?",
         "What else did you consider, and why not that?",
     ]
-    assert follow_ups([], "outpatient")[0].question == "When is the progress report due, and what goes in it?"
+    assert [follow_up.question for follow_up in follow_ups([], "outpatient")] == [
+        "When is the progress report due, and what goes in it?",
+        "What would you do differently next time?",
+        "If the result were ambiguous, what would you measure next?",
+    ]
 
 
 def test_the_stage_probes_are_offered_too(candidate_client, portfolio):
