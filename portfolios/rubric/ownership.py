@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from portfolios.rubric import readability
+from portfolios.rubric import phi, readability
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION
@@ -222,16 +222,18 @@ class AnswerCheck:
 
 
 def check_answer(answer: str) -> AnswerCheck:
-    """Judge one spoken answer on ownership, verification, constraint and plain language."""
+    """Judge one spoken answer on ownership, verification, constraint and plain language; flag patient identifiers."""
     key = "answer"
     findings: list[Finding] = []
     if not answer.strip():
         return AnswerCheck((), ())
+    # A rehearsal is still written down: identifiers are flagged here as in every artifact.
+    findings += phi.check(ArtifactText(kind="drill_answer", track="", fields={key: answer}))
     story = [(key, answer)]
     findings += _we_only(story, ASSESSMENT)
     findings += _hedges(story, ASSESSMENT)
     owned = bool(_I.search(answer)) and not any(item.check == "ownership.hedge" for item in findings)
-    if not owned and not findings:
+    if not owned and not any(item.check.startswith("ownership.") for item in findings):
         findings.append(
             section_finding(
                 key,

@@ -92,3 +92,8 @@ def test_a_dense_answer_is_flagged_for_plain_language():
     checked = ownership.check_answer(answer)
     assert "plain" not in checked.met
     assert "ownership.plain_language" in {finding.check for finding in checked.findings}
+
+
+def test_a_drill_answer_that_names_a_patient_is_flagged():
+    checked = ownership.check_answer("I saw Mrs. Alvarez on 03/14/2025 and her grip rose from 8 to 14 lb.")
+    assert {"phi.name", "phi.date"} & {finding.check for finding in checked.findings}
