@@ -113,6 +113,8 @@ JARGON_ABBREVIATIONS: dict[str, str] = jargon.ABBREVIATIONS
 # ("non-weight-bearing", "D/C", "don't"), as the lexicon writes them.
 _TOKEN = re.compile(r"[^\W_]+(?:[-/'\u2019][^\W_]+)*")
 _MAX_TERM_WORDS = max(len(term.split()) for term in (*JARGON, *JARGON_ABBREVIATIONS))
+# Most words start no lexicon phrase; these let the lookup skip them at once.
+_FIRST_WORDS = frozenset(term.split()[0] for term in JARGON) | frozenset(JARGON_ABBREVIATIONS)
 # Any other ALL-CAPS token of 2-5 letters, such as "OT", "CVA" or "TKA".
 _CAPS_TOKEN = re.compile(r"(?<![\w-])[A-Z]{2,5}s?(?![\w-])")
 # Two capitalised words in a row are a heading or emphasis ("DO NOT LIFT"), not an abbreviation.
@@ -549,9 +551,15 @@ _EXPLAINED_AFTER = re.compile(
 _EXPLAINED_BEFORE = re.compile(r"[(\[]\s{0,2}$")
 
 
+# "NWB means no weight": a bare "means" explains an abbreviation ("edema means healing" explains nothing).
+_ABBREVIATION_MEANS = re.compile(r"\s(?:means|stands\s+for|is\s+short\s+for)\b")
+
+
 def _explained(body: str, start: int, end: int) -> bool:
     """A term is explained when it sits in brackets after its meaning, or its meaning follows it."""
-    return bool(_EXPLAINED_BEFORE.search(body, max(0, start - 3), start) or _EXPLAINED_AFTER.match(body, end))
+    if _EXPLAINED_BEFORE.search(body, max(0, start - 3), start) or _EXPLAINED_AFTER.match(body, end):
+        return True
+    return body[start:end].rstrip("s").isupper() and _ABBREVIATION_MEANS.match(body, end) is not None
 
 
 def _lexicon_matches(body: str) -> list[tuple[int, int, str, str]]:
@@ -564,6 +572,10 @@ def _lexicon_matches(body: str) -> list[tuple[int, int, str, str]]:
     found: list[tuple[int, int, str, str]] = []
     index = 0
     while index < len(tokens):
+        word = tokens[index].group(0)
+        if word not in _FIRST_WORDS and word.lower() not in _FIRST_WORDS:
+            index += 1
+            continue
         start = tokens[index].start()
         for length in range(min(_MAX_TERM_WORDS, len(tokens) - index), 0, -1):
             last = tokens[index + length - 1]

@@ -521,6 +521,7 @@ def test_jargon_is_flagged_in_a_one_sentence_script_with_its_span_and_plain_word
         "Your HEP (home exercise plan) takes 10 minutes.",
         "Your HEP, which means your home exercise plan, takes 10 minutes.",
         "Your swelling (edema) should go down.",
+        "NWB means no weight on that leg at all.",
     ],
 )
 def test_a_term_explained_where_it_is_used_is_not_flagged(explained):
