@@ -1,8 +1,10 @@
 """`make eval`: how the checker does against labelled corpora, one `name=value` per line.
 
 - graded.*: row scores against an OT's labels on the tuning corpus (tests/rubric/corpus/graded.jsonl);
-- heldout.*: the same on a batch written after the change and never tuned on (graded_heldout.jsonl);
-- phi.*: PHI gate recall per identifier type and false alarms on clean sentences;
+- graded_batch2.*: a batch written blind, then tuned on once its score was recorded (graded_batch2.jsonl);
+- heldout.*: the same on the latest batch written blind and never tuned on (graded_heldout.jsonl);
+- phi.*: PHI gate recall per identifier type and false alarms on clean sentences (tuned corpus);
+- phi_heldout.*: the same on PHI batches written blind and not yet tuned on (heldout_phi*.jsonl);
 - goals.*: COAST element agreement on the goals corpus;
 - readability.*: share of education texts graded within their labelled band.
 """
@@ -27,13 +29,17 @@ def main() -> int:
     from tests.rubric import grading
 
     _print("graded", grading.figures(grading.score_all(grading.load(grading.GRADED))))
+    _print("graded_batch2", grading.figures(grading.score_all(grading.load(grading.BATCH_2))))
     held_out = grading.load(grading.HELD_OUT)
     if held_out:
         _print("heldout", grading.figures(grading.score_all(held_out)))
 
     from tests.rubric import phi_eval
 
-    _print("phi", phi_eval.figures())
+    _print("phi", phi_eval.evaluate(sorted(phi_eval.CORPUS_DIR.glob("phi*.jsonl"))))
+    held_out_phi = sorted(phi_eval.CORPUS_DIR.glob("heldout_phi*.jsonl"))
+    if held_out_phi:
+        _print("phi_heldout", phi_eval.evaluate(held_out_phi))
 
     from tests.rubric import test_goals_corpus as goals_corpus
 

@@ -25,7 +25,8 @@ from portfolios.checker import check_artifact
 
 CORPUS_DIR = Path(__file__).parent / "corpus"
 GRADED = CORPUS_DIR / "graded.jsonl"
-HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"
+BATCH_2 = CORPUS_DIR / "graded_batch2.jsonl"  # blind when written; tuned on after its score was recorded
+HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch, not tuned on
 GAMED_LEVELS = frozenset(("keyword_stuffed", "template_pasted", "placeholder", "half_filled"))
 
 
