@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
@@ -48,15 +49,30 @@ def window_after(text: str, end: int, size: int) -> str:
 
 
 WORD_TOKEN = re.compile(r"[a-z][a-z/'’.-]*|#")
+# The same words with their trailing dots left out by the pattern itself, so no second pass strips them.
+_BARE_WORD = re.compile(r"[a-z](?:[a-z/'’.-]*[a-z/'’-])?|#")
 
 
 def words_before(lower: str, start: int, size: int = 30) -> list[str]:
     """The lower-case words just before `start` (same line), trailing dots stripped."""
-    return [word.rstrip(".") for word in WORD_TOKEN.findall(window_before(lower, start, size))]
+    return _BARE_WORD.findall(window_before(lower, start, size))
 
 
 def words_after(lower: str, end: int, size: int = 30) -> list[str]:
-    return [word.rstrip(".") for word in WORD_TOKEN.findall(window_after(lower, end, size))]
+    return _BARE_WORD.findall(window_after(lower, end, size))
+
+
+# Every character but a lower-case letter becomes a space: `split` then gives the words.
+_LETTERS_ONLY = str.maketrans({chr(code): " " for code in range(128) if not chr(code).islower()})
+
+
+@lru_cache(maxsize=8)
+def letter_words(lower: str) -> frozenset[str]:
+    """The set of letter-only words in a lower-cased text, computed once per text for every family.
+
+    A pass gated on a word ("county", "icu") asks this set instead of scanning the text again.
+    """
+    return frozenset(lower.translate(_LETTERS_ONLY).split())
 
 
 def matched(match: re.Match[str], group: str) -> bool:

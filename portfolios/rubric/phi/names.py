@@ -17,11 +17,19 @@ Staff named by a role ("per PT Jones", "nurse Kim", "Dr. Patel, the attending") 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from portfolios.rubric.phi.common import Identifier, clean_start, window_after, window_before, words_before
+from portfolios.rubric.phi.common import (
+    Identifier,
+    clean_start,
+    letter_words,
+    window_after,
+    window_before,
+    words_before,
+)
 from portfolios.rubric.phi.lists import (
     EPONYM_FOLLOWERS,
     FIRST_NAMES,
@@ -165,7 +173,6 @@ _SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+(?P<first>{_NAME_WORD})(?:[ \t
 _FAMILY = re.compile(r"the[ \t]+(?P<family>[a-z][a-z'’-]+)[ \t]+(?:family|household|residence|kids|children)\b")
 _FAMILY_WORDS = ("famil", "household", "residence", "kids", "children")
 _CUE_WORDS = _RELATIONS | _ROLES
-_LOWER_TOKEN = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=256)
@@ -178,6 +185,12 @@ def _after_cue(cue: str) -> re.Pattern[str]:
 
 _REPORTING_LOWER = re.compile(r"[ \t](?:reported|reports|stated|states|said|says|asked|explained|shared|declined)\b")
 _LOWER_WORD_BEFORE = re.compile(r"([a-z][a-z'’-]+)[ \t]+$")
+
+
+def _near_after(ends: list[int], start: int, size: int) -> bool:
+    """True when one of the sorted positions `ends` lies within `size` characters before `start`."""
+    index = bisect.bisect_right(ends, start)
+    return index > 0 and ends[index - 1] > start - size
 
 
 def _is_surname(word: str | None) -> bool:
@@ -287,7 +300,9 @@ def names(text: str, lower: str) -> Iterator[Identifier]:
 
 
 def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
-    any_employer = _EMPLOYER_HINT.search(lower) is not None
+    # Where each work word ends, found once: a capitalised word within 30 characters after one
+    # may be an employer's name ("retired from Boeing").
+    employer_ends = [match.end() for match in _EMPLOYER_HINT.finditer(lower)]
     for match in _CAPITALISED.finditer(text):
         start = match.start()
         if not clean_start(text, start, "'’-."):
@@ -306,7 +321,7 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
         namey = not stop and (key in FIRST_NAMES or key in SURNAMES or _unknown(word))
         if (
             not namey
-            and not (any_employer and _EMPLOYER_HINT.search(lower, max(0, start - 30), start))
+            and not _near_after(employer_ends, start, 30)
             and not (not stop and _previous_word(lower, start) in _RELATION_HINT_WORDS)
         ):
             continue
@@ -498,7 +513,7 @@ def _given_name(word: str) -> bool:
 def _lower_case_names(text: str, lower: str) -> Iterator[Identifier]:
     """Names typed in lower case after a kinship or role word, or before a reporting verb."""
     # Each cue word present gets its own literal-led pattern: far cheaper than one alternation of all.
-    for cue in sorted(_CUE_WORDS.intersection(_LOWER_TOKEN.findall(lower))):
+    for cue in sorted(_CUE_WORDS.intersection(letter_words(lower))):
         yield from _after_cue_names(text, lower, cue)
     yield from _reporting_names(text, lower)
     for match in _LINE_START_WORD.finditer(text):

@@ -7,7 +7,15 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from portfolios.rubric.phi.common import Identifier, clean_start, matched, window_after, window_before, words_before
+from portfolios.rubric.phi.common import (
+    Identifier,
+    clean_start,
+    letter_words,
+    matched,
+    window_after,
+    window_before,
+    words_before,
+)
 from portfolios.rubric.phi.lists import (
     FIRST_NAMES,
     STOPWORDS,
@@ -136,7 +144,7 @@ _ROUTE = re.compile(
     r"[CFHRS](?:(?<=R)(?:oute|te\.?|t\.)|(?<=H)(?:ighway|wy\.?)|(?<=C)ounty[ \t]+R(?:oa)?d\.?"
     r"|(?<=S)tate[ \t]+(?:Route|Road|Highway)|(?<=F)arm[ \t]+to[ \t]+Market)[ \t-]?\d{1,4}[A-Z]?(?![\w-])"
 )
-_ROUTE_HINTS = ("Rout", "Rt", "Hwy", "Highway", "County R", "State R", "Farm to")
+_ROUTE_WORDS = word_set("route rte rt hwy highway county state farm")
 _ROUTE_CUES = word_set("on off along past near at by lives resides live living")
 # Capitalised names that are facilities by their shape: "Shepherd Center", "Children's Mercy",
 # "Kapiolani NICU". The word before the suffix must name something (a name, a place, a word in no
@@ -150,13 +158,18 @@ _NAMED_FACILITY = re.compile(
 # from Grady", "seen @ Kapiolani", "dialysis at DaVita". Each event word present gets its own
 # literal-led pattern over the lower-case text (far cheaper than one alternation of them all);
 # the place after it is then read, capitalised, from the original.
-_CARE_WORDS = ("admi", "transfer", "discharg", "d/c", "seen", "treated", "stay", "dialysis", "rehab", "deliver")
+_CARE_WORDS = word_set(
+    "admitted admit admits admission transferred transfer transfers discharged discharge discharges seen treated "
+    "stay stayed dialysis rehab delivered"
+)
 _CARE_PLACE = re.compile(
     r"(?P<place>[A-Z][A-Za-z]+(?:['’]s)?(?:[ \t]+[A-Z][A-Za-z]+){0,2})(?![\w-])"
     # "admitted to Shepherd Center from Grady": a second place chained to the first.
     r"(?:[ \t]+(?:from|to)[ \t]+(?P<chained>[A-Z][A-Za-z]+(?:['’]s)?(?:[ \t]+[A-Z][A-Za-z]+){0,2})(?![\w-]))?"
 )
-_FACILITY_SUFFIX_HINTS = ("Cent", "Institute", "Infirmary", "Hospice", "Sanatorium", "ICU", "ICN", "SCN", " ED", " ER")
+_FACILITY_SHAPE_WORDS = word_set(
+    "center centre institute infirmary hospice sanatorium nicu picu cicu micu sicu icu ccu icn scn ed er children"
+)
 
 
 def _names_something(word: str, *, english_surname: bool) -> bool:
@@ -234,13 +247,13 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
 
 @lru_cache(maxsize=16)
 def _care_cue(word: str) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(word)}[a-z'’]*[ \t]+(?:[a-z]+[ \t]+)?(?:to|from|at|in|@)[ \t]+(?=[a-z])")
+    return re.compile(rf"{re.escape(word)}(?:'d)?[ \t]+(?:[a-z]+[ \t]+)?(?:to|from|at|in|@)[ \t]+(?=[a-z])")
 
 
 def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
     """Facilities named by shape, by a care event before them, and numbered roads."""
-    shaped = "Children" in text or any(hint in text for hint in _FACILITY_SUFFIX_HINTS)
-    for match in _NAMED_FACILITY.finditer(text) if shaped else ():
+    words = letter_words(lower)
+    for match in _NAMED_FACILITY.finditer(text) if not _FACILITY_SHAPE_WORDS.isdisjoint(words) else ():
         start = match.start()
         if not clean_start(text, start, "'’-"):
             continue
@@ -255,7 +268,7 @@ def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
         span = _trimmed(text, start, match.end())
         if span is not None:
             yield Identifier(span[0], span[1], "geo")
-    cues = [_care_cue(word).finditer(lower) for word in _CARE_WORDS if word in lower]
+    cues = [_care_cue(word).finditer(lower) for word in sorted(_CARE_WORDS.intersection(words))]
     for cue in itertools.chain.from_iterable(cues):
         if not clean_start(lower, cue.start()) or (match := _CARE_PLACE.match(text, cue.end())) is None:
             continue
@@ -269,7 +282,7 @@ def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
             span = _trimmed(text, match.start(group), match.end(group))
             if span is not None:
                 yield Identifier(span[0], span[1], "geo")
-    for match in _ROUTE.finditer(text) if any(word in text for word in _ROUTE_HINTS) else ():
+    for match in _ROUTE.finditer(text) if not _ROUTE_WORDS.isdisjoint(words) else ():
         before = words_before(lower, match.start(), 24)
         if clean_start(text, match.start()) and before and before[-1] in _ROUTE_CUES:
             yield Identifier(match.start(), match.end(), "geo")
