@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from portfolios.rubric.phi.common import (
     Identifier,
     clean_start,
+    letter_words,
     matched,
     window_after,
     window_before,
@@ -272,6 +273,13 @@ _TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "./-")
 _SPACED_GROUPS = re.compile(r"(?:[ \t]\d{1,4}){2,}(?![\w./-])")
 _SPACED_MIN_DIGITS = 6
 _TWO_DIGITS = re.compile(r"[0-9][^0-9]*[0-9]")
+# Words one of which a record number needs before it: the last word of each strong keyword, and the
+# links that let a weak keyword ("member", "case") count.
+_ID_GATE_WORDS = frozenset(key.split()[-1] for key, (_, strong) in _ID_KEYWORDS.items() if strong) | word_set(
+    "no nos number num id identifier code"
+)
+# "M R N", "m.r.n.": two single letters in a row may spell a keyword.
+_SPELLED_PAIR = re.compile(r"(?<![a-z0-9])[a-z][. ]{1,2}[a-z](?![a-z])")
 
 # "room 412", "Rm 4B", "bed 3": a place inside a facility that points at one person.
 _ROOM = re.compile(r"[RrBb](?:oom|m\.?|ed)[ \t]*#?[ \t]*\d{1,4}[A-Za-z]?(?![\w/:]|\.\d)")
@@ -307,9 +315,17 @@ def _keyword_before(words: list[str]) -> tuple[str, bool] | None:
     return None
 
 
+def _may_hold_keyword_ids(text: str, lower: str) -> bool:
+    """False when no strong keyword, no linking "#", "no." or "ID" and no spelled-out letters are
+    in the text: then no number in it can be read as a record number, and the pass is skipped."""
+    if "#" in text or "s/n" in lower or "i.d" in lower:
+        return True
+    return not _ID_GATE_WORDS.isdisjoint(letter_words(lower)) or _SPELLED_PAIR.search(lower) is not None
+
+
 def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
     last_end = -1
-    for match in _DIGIT_RUN.finditer(text):
+    for match in _DIGIT_RUN.finditer(text) if _may_hold_keyword_ids(text, lower) else ():
         start, end = match.start(), match.end()
         if start < last_end:
             continue
