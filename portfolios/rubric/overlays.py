@@ -29,7 +29,7 @@ from portfolios.rubric.case import FLOW_SECTIONS
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.goals import Goal, extract_goals
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE
-from portfolios.rubric.text import finding, iter_sentences, section_finding
+from portfolios.rubric.text import Span, finding, iter_sentences, section_finding
 
 # --- Outpatient -----------------------------------------------------------------------------
 CERTIFICATION_MAX_DAYS = 90
@@ -68,6 +68,7 @@ _CERT_PERIOD = folded(
     r"\bcert(?:ification)?\s+(?:period\s+)?(?:of\s+|is\s+|:\s{0,2}|=\s{0,2})?(?P<n>\d{1,3})\s{0,2}-?\s{0,2}"
     r"(?P<unit>(?:days?|weeks?|wks?|months?|mos?)\b)"
 )
+_CLAUSE = re.compile(r"[^;]+")
 _PROGRESS_REPORT = folded(r"\bprogress\s+(?:reports?|notes?|summar(?:y|ies))\b|\bPRs?\b")
 _CADENCE = folded(
     r"\b(?:every|each|q|once\s+every|at\s+least\s+(?:once\s+)?every|at|per|after)\s{0,2}(?P<n>\d{1,3})(?:st|nd|rd|th)?"
@@ -238,7 +239,14 @@ def _progress_report(text: ArtifactText, per_week: float | None) -> Iterator[Fin
         body = text.text(field)
         if not _PROGRESS_REPORT.search(body):
             continue
-        for sentence in iter_sentences(body):
+        # One clause at a time: in "progress report every 10 treatment days; recertify at 8 weeks" the
+        # recertification date is not the report's cadence.
+        clauses = (
+            Span(sentence.start + clause.start(), sentence.start + clause.end(), clause.group())
+            for sentence in iter_sentences(body)
+            for clause in _CLAUSE.finditer(sentence.text)
+        )
+        for sentence in clauses:
             if not _PROGRESS_REPORT.search(sentence.text):
                 continue
             for cadence in _CADENCE.finditer(sentence.text):

@@ -287,3 +287,16 @@ def test_any_text_gives_spans_inside_its_section():
             fields = dict.fromkeys(KINDS_BY_KEY[kind].section_keys, odd)
             for item in overlays.check(ArtifactText(kind, track, fields)):
                 assert 0 <= item.start <= item.end <= len(fields[item.field]), item
+
+
+def test_a_recertification_date_in_the_next_clause_is_not_read_as_the_progress_report_cadence():
+    from portfolios.kinds import get_kind
+
+    spec = get_kind("plan_of_care").spec
+    fields = dict.fromkeys(spec.section_keys, "")
+    fields["frequency_duration"] = "2x/week for 8 weeks; progress report every 10 treatment days; recertify at 8 weeks."
+    found = [f.check for f in overlays.check(ArtifactText("plan_of_care", "outpatient", fields, spec))]
+    assert "overlay.outpatient.progress_report" not in found
+    fields["frequency_duration"] = "2x/week for 8 weeks; progress report at 8 weeks."
+    found = [f.check for f in overlays.check(ArtifactText("plan_of_care", "outpatient", fields, spec))]
+    assert "overlay.outpatient.progress_report" in found
