@@ -140,6 +140,7 @@ _APPOSITION = re.compile(
 # Staff: role abbreviations and nouns that put a staff member's name after them.
 _STAFF_CREDENTIALS = word_set("otr/l otr ot/l cota/l cota ot pt dpt pta rn lpn cna slp np md do pa-c aprn")
 _STAFF_ABBREVIATIONS = word_set("PT OT RN SLP COTA PTA LPN CNA NP MD OTR DPT CM SW PA-C APRN")
+_STAFF_ABBREVIATION_WORDS = frozenset(word.lower().split("-")[0] for word in _STAFF_ABBREVIATIONS)
 _STAFF_ROLES = word_set(
     """
     attending surgeon physician nurse therapist hospitalist neurologist cardiologist physiatrist resident intern
@@ -289,7 +290,8 @@ def names(text: str, lower: str) -> Iterator[Identifier]:
     yield from _lower_case_names(text, lower)
     if "'" in text or '"' in text:
         yield from _quoted_names(text, lower)
-    for match in _STAFF_ABBREVIATION_NAME.finditer(text):
+    staff = not _STAFF_ABBREVIATION_WORDS.isdisjoint(letter_words(lower))
+    for match in _STAFF_ABBREVIATION_NAME.finditer(text) if staff else ():
         if match.group("role") not in _STAFF_ABBREVIATIONS:
             continue
         word = match.group("name")

@@ -186,8 +186,26 @@ def _names_something(word: str, *, english_surname: bool) -> bool:
     return key in US_PLACES or (english_surname and key in SURNAMES)
 
 
+# Each pass below runs only when one of its words is in the text (`letter_words`): most notes name
+# no street, neighbourhood or home town, and a set lookup is far cheaper than a scan.
+_STREET_WORDS = word_set(
+    "street st avenue ave road rd boulevard blvd drive dr lane ln court ct way place pl terrace ter parkway pkwy "
+    "circle cir highway hwy trail trl pike square sq"
+)
+_NEIGHBOURHOOD_WORDS = word_set(
+    "park heights hills village square falls springs beach grove gardens estates terrace harbor harbour point "
+    "ridge valley landing crossing commons woods lake mills"
+)
+_HOME_WORDS = word_set(
+    "lives live living lived resides reside residing moved moving relocated relocating stays staying home raised "
+    "grew born"
+)
+
+
 def places(text: str, lower: str) -> Iterator[Identifier]:
-    for match in _STREET.finditer(text):
+    words = letter_words(lower)
+    streets = not _STREET_WORDS.isdisjoint(words)
+    for match in _STREET.finditer(text) if streets else ():
         if clean_start(text, match.start(), "/.-"):
             yield Identifier(match.start(), match.end(), "geo")
     for match in _CAPITALISED_PLACES.finditer(text):
@@ -222,7 +240,7 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
                 continue
             yield Identifier(span[0], span[1], "geo")
     yield from _named_facilities(text, lower)
-    for match in _HOME_PLACE.finditer(lower):
+    for match in _HOME_PLACE.finditer(lower) if not _HOME_WORDS.isdisjoint(words) else ():
         if not clean_start(lower, match.start()):
             continue
         place = _HOME_PLACE_NAME.match(text, match.end())
@@ -420,10 +438,11 @@ def towns(text: str, lower: str) -> Iterator[Identifier]:
                     position += size - 1
                     break
             position += 1
-    for match in _NEIGHBOURHOOD.finditer(text):
+    words = letter_words(lower)
+    for match in _NEIGHBOURHOOD.finditer(text) if not _NEIGHBOURHOOD_WORDS.isdisjoint(words) else ():
         if clean_start(text, match.start()) and _cue_before(lower, match.start()) and specific_words(match.group())[1]:
             yield Identifier(match.start(), match.end(), "geo")
-    for match in _LOWER_STREET.finditer(lower):
+    for match in _LOWER_STREET.finditer(lower) if not _STREET_WORDS.isdisjoint(words) else ():
         if not clean_start(lower, match.start(), "/.-"):
             continue
         middle = lower[match.start() : match.end()].split()[1:-1]
