@@ -24,7 +24,10 @@ tests/rubric/corpus/phi*.jsonl measures recall and false alarms (tests/rubric/ph
 
 Speed: every pattern starts with a plain character class or word so the regex engine can skip
 ahead, context is read in Python on a bounded window, and no pattern backtracks over more than
-a few dozen characters, so cost is linear in the length of the text.
+a few dozen characters, so cost is linear in the length of the text. A pass that needs a word
+(a street suffix, "admitted", "ICU", a record-number keyword) asks the text's word set
+(`common.letter_words`, built once per text) before it scans, and a section that ends a
+sentence is not joined to the next.
 
 Messages never repeat the identifier itself: findings are stored and shown to others.
 """

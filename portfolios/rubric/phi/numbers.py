@@ -390,6 +390,11 @@ _BARE_URL = re.compile(
     r"(?<![a-z0-9.@/_-])[a-z0-9](?:[a-z0-9-]*\.)+(?:com|net|org|ly|io|me|co|us|tv|gl|be|gg|app|page|link|info|biz|social|site)"
     r"(?P<path>/[^\s<>\"'()\[\]{}]*)?(?![a-z0-9])"
 )
+# A dot and a top-level domain: found from the dot (a fast literal scan) before the costlier
+# `_BARE_URL`, whose first character can be any letter, is run.
+_TOP_LEVEL_DOMAIN = re.compile(
+    r"\.(?:com|net|org|ly|io|me|co|us|tv|gl|be|gg|app|page|link|info|biz|social|site)(?![a-z0-9])"
+)
 _SOCIAL_HOSTS = re.compile(
     r"(?:^|\.)(?:facebook|fb|instagram|tiktok|twitter|x|youtube|youtu|linkedin|snapchat|pinterest|reddit|threads|"
     r"gofundme|caringbridge|bit|tinyurl|t|goo|ow|is|buff|rebrand|cutt|shorturl|tiny)\.[a-z]+$"
@@ -435,7 +440,7 @@ def disguised(text: str, lower: str) -> Iterator[Identifier]:
                 continue  # a plain address: `contacts` reads it
             if clean_start(lower, match.start(), "._+-"):
                 yield Identifier(match.start(), match.end(), "email")
-    if "." in text:
+    if "." in text and _TOP_LEVEL_DOMAIN.search(lower):
         for match in _BARE_URL.finditer(lower):
             if not clean_start(lower, match.start(), ".@/:_-"):
                 continue
