@@ -278,7 +278,13 @@ REHAB_ARTIFACTS: tuple[tuple[str, str, dict[str, str]], ...] = (
                 "- Evening OT to check wheelchair brakes before every transfer, today by 18:00.\n"
                 "- Receiving OT to schedule caregiver training within 2 days."
             ),
-            "contingencies": "If the client reports new dizziness on standing, then sit her down and notify the RN.",
+            "contingencies": (
+                "- If the client reports new dizziness on standing, then sit her down, recheck BP and notify the RN.\n"
+                "- If systolic BP drops 20 mmHg or more from sitting to standing, then return her to the chair and "
+                "hold standing tasks until the RN has seen her.\n"
+                "- If she needs more than Min A for the toilet transfer (today: CGA, GG 04), then use two staff and "
+                "tell the evening OT."
+            ),
             "escalation": (
                 "Escalate a safety concern to the charge nurse, then the rehab manager if not addressed within "
                 "15 minutes; say: I am concerned, this is a safety issue."
