@@ -47,6 +47,10 @@ def assert_clean(text: str) -> None:
         ("Born at 31 weeks at Children's Wisconsin.", "Children's Wisconsin"),
         ("Twins were in the Tripler NICU for six weeks.", "Tripler NICU"),
         ("Has dialysis at Fresenius on MWF mornings.", "Fresenius"),
+        ("Admitted to Kessler after the MVA.", "Kessler"),
+        ("Followed at the Mayo Clinic hand service.", "Mayo Clinic"),
+        ("NICU course at Lurie Children's, home on day 40.", "Lurie Children's"),
+        ("Home is at the end of Birch Hollow Ln.", "Birch Hollow Ln"),
     ],
 )
 def test_it_finds_places_by_journeys_roads_and_facility_shapes(text, value):
@@ -71,6 +75,8 @@ def test_it_finds_places_by_journeys_roads_and_facility_shapes(text, value):
         "Fitted with a Philadelphia collar post-op; Boston brace worn 23 h/day.",
         "Consult with Ortho Dr for clearance.",
         "Pt on SR tabs twice daily.",
+        "Pt transferred to the Stryker chair; Hoyer lift for the return.",
+        "Transferred to Hoyer lift with 2 assist.",
     ],
 )
 def test_it_leaves_transfers_units_programs_and_collars_alone(text):
@@ -111,6 +117,7 @@ def test_it_finds_dates_after_weekdays_and_events_and_ages_in_speech(text, value
         "Born in 1950; lives with her son.",
         "She's 5 ft 4 in and 120 lb.",
         "Scored 2/3 on the recall items; next 2/3 visits focus on IADLs.",
+        "Wrist stayed neutral on 8/10 lifts at 12 kg.",
     ],
 )
 def test_it_leaves_scores_floors_and_heights_alone(text):
@@ -196,6 +203,9 @@ def test_it_finds_names_by_initials_nicknames_asides_and_line_starts(text, value
         "The other kids play outside; the school children visited.",
         "OTs covering the floor rotate weekly.",
         "The son practises the sequence with him nightly.",
+        "Bathing with Min A from the spouse using a tub bench.",
+        "Caregiver info, goals and questions are in the handout.",
+        "Spouse Zarit Burden Interview (short) 14/48.",
     ],
 )
 def test_it_leaves_seasons_vitamins_placeholders_and_asides_alone(text):

@@ -94,7 +94,9 @@ _SCORE_AFTER = word_set(
     "trial trials attempt attempts opportunities opps opp rep reps repetitions item items step steps cue cues "
     "session sessions visit visits times day days night nights week weeks of correct accuracy pain scale score "
     "check checks tries readings occasions measurements sets "
-    "point points pts strength grade bilateral b/l mmhg bpm correctly accurately independently"
+    "point points pts strength grade bilateral b/l mmhg bpm correctly accurately independently "
+    "lifts throws catches grasps placements transfers stands squats reaches pegs blocks coins beads words "
+    "letters digits objects targets taps"
 )
 _UNITS_AFTER = word_set(
     "x times min mins minutes hr hrs hour hours day days week weeks wk wks rep reps set sets trial trials visit "

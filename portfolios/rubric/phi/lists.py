@@ -150,7 +150,7 @@ EPONYM_FOLLOWERS: frozenset[str] = word_set(
     FRAME TECHNIQUE SPLINT ORTHOSIS LIFT BOARD DYNAMOMETER PEGBOARD QUESTIONNAIRE PROFILE LEVEL
     LEVELS STAGE STAGES DEMENTIA CANAL TUNNEL SCORE COGNITIVE DIAGNOSTIC BALANCE HAND FUNCTION VOICE
     MOTOR SENSORY MEMORY MENTAL VISUAL PERCEPTUAL DEVELOPMENTAL FRACTURES THEORY THEORIES
-    COLLAR BRACE BOOT
+    COLLAR BRACE BOOT CHAIR STRETCHER INTERVIEW SURVEY SCREEN SCREENING CHECKLIST INSTRUMENT
     """
 )
 
@@ -188,6 +188,7 @@ ENGLISH_WORDS |= word_set(
     telehealth online email covid rollator walker reacher dycem theraband theraputty kinesio velcro ipad iphone
     tablet app website laptop internet wifi gofundme facebook instagram tiktok youtube google text texts
     neuropsych psych peds ortho neuro onc cards pulm gi ent rheum derm endo nephro uro gyn obgyn hospice rehab
+    info admin meds vitals labs stats docs prefs etc
     """
 )
 # Clinical and academic word endings: an unknown word ending so names a field or a condition
@@ -244,7 +245,7 @@ def is_english_word(word: str) -> bool:
     if lower in ENGLISH_WORDS or (len(lower) > 6 and lower.endswith(CLINICAL_ENDINGS)):
         return True
     for suffix, replacement in _SUFFIXES:
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+        if lower.endswith(suffix) and len(lower) - len(suffix) + len(replacement) >= 3:
             stem = lower[: -len(suffix)] + replacement
             if stem in ENGLISH_WORDS:
                 return True

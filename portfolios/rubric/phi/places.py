@@ -111,15 +111,19 @@ _GENERIC_PLACE_WORDS = word_set(
 _HOME_PLACE_NOT_AFTER = word_set("lives live living lived resides reside moved home")
 
 
+def _generic(key: str) -> bool:
+    """A word that names a kind of place, or a stop word that is no surname ("Mayo", "Kessler" are
+    stop words as test eponyms but still name a clinic or an institute)."""
+    return key in _GENERIC_PLACE_WORDS or (key in STOPWORDS and (key not in SURNAMES or is_english_word(key)))
+
+
 def specific_words(words: str) -> tuple[int, bool]:
     """How many leading words are generic, and whether any word names one particular place."""
     keys = [name_key(word) for word in words.split()]
     lead = 0
-    while lead < len(keys) and (keys[lead] in _GENERIC_PLACE_WORDS or keys[lead] in STOPWORDS):
+    while lead < len(keys) and _generic(keys[lead]):
         lead += 1
-    specific = any(
-        key and key not in ("ST", "SAINT") and key not in _GENERIC_PLACE_WORDS and key not in STOPWORDS for key in keys
-    )
+    specific = any(key and key not in ("ST", "SAINT") and not _generic(key) for key in keys)
     return lead, specific
 
 
@@ -144,6 +148,8 @@ _ROUTE = re.compile(
     r"[CFHRS](?:(?<=R)(?:oute|te\.?|t\.)|(?<=H)(?:ighway|wy\.?)|(?<=C)ounty[ \t]+R(?:oa)?d\.?"
     r"|(?<=S)tate[ \t]+(?:Route|Road|Highway)|(?<=F)arm[ \t]+to[ \t]+Market)[ \t-]?\d{1,4}[A-Z]?(?![\w-])"
 )
+# Words before a street's name: "lives on Cedar Ridge Road", "the end of Birch Hollow Ln".
+_STREET_CUES = word_set("on off at of near past along down up from to onto")
 _ROUTE_WORDS = word_set("route rte rt hwy highway county state farm")
 _ROUTE_CUES = word_set("on off along past near at by lives resides live living")
 # Capitalised names that are facilities by their shape: "Shepherd Center", "Children's Mercy",
@@ -152,7 +158,9 @@ _ROUTE_CUES = word_set("on off along past near at by lives resides live living")
 _NAMED_FACILITY = re.compile(
     r"[A-Z](?:(?P<center>[a-z]+(?:['’]s)?[ \t]+(?:Center|Centre|Institute|Infirmary|Hospice|Sanatorium))(?![a-z])"
     r"|(?P<unit>[a-z]+[ \t]+(?:NICU|PICU|CICU|MICU|SICU|ICU|CCU|ICN|SCN|ED|ER))(?![\w-])"
-    r"|(?P<childrens>(?<=C)hildren['’]s[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![a-z]))"
+    r"|(?P<childrens>(?<=C)hildren['’]s[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)(?![a-z])"
+    # "Lurie Children's", "Nemours Children's": a name before the word.
+    r"|(?P<named_childrens>[a-z]+[ \t]+Children['’]s)(?![a-z]))"
 )
 # A care event before "to", "from", "at" puts a facility after it: "admitted to Shepherd Center
 # from Grady", "seen @ Kapiolani", "dialysis at DaVita". Each event word present gets its own
@@ -179,7 +187,7 @@ def _names_something(word: str, *, english_surname: bool) -> bool:
     says the shape around it is a facility's by itself.
     """
     key = name_key(word)
-    if key in _GENERIC_PLACE_WORDS or key in STOPWORDS or key in WORDLIKE_FIRST_NAMES:
+    if _generic(key) or key in WORDLIKE_FIRST_NAMES:
         return False
     if not is_english_word(word):
         return len(key) >= 3
@@ -234,7 +242,7 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
             if span is None:
                 continue
             before = words_before(lower, span[0], 12)
-            if kind == "named_street" and (not before or before[-1] not in ("on", "off", "at")):
+            if kind == "named_street" and (not before or before[-1] not in _STREET_CUES):
                 continue  # "lives on Cedar Ridge Road", not a product or a heading
             if kind == "service_place" and (not before or before[-1] not in ("the", "at")):
                 continue
@@ -281,7 +289,7 @@ def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
                 yield Identifier(start, match.end(), "geo")
             continue
         first = text[start : text.find(" ", start)].removesuffix("'s").removesuffix("’s")
-        if not _names_something(first, english_surname=matched(match, "center")):
+        if not _names_something(first, english_surname=matched(match, "center")) or _eponym_after(text, match.end()):
             continue
         span = _trimmed(text, start, match.end())
         if span is not None:
@@ -297,6 +305,8 @@ def _named_facilities(text: str, lower: str) -> Iterator[Identifier]:
             first = words[0].removesuffix("'s").removesuffix("’s")
             if name_key(first) in _TITLES or not _names_something(first, english_surname=len(words) > 1):
                 continue
+            if _eponym_after(text, match.end(group)):
+                continue  # "transferred to Hoyer lift": equipment, not a place
             span = _trimmed(text, match.start(group), match.end(group))
             if span is not None:
                 yield Identifier(span[0], span[1], "geo")
