@@ -51,6 +51,7 @@ def assert_clean(text: str) -> None:
         ("Followed at the Mayo Clinic hand service.", "Mayo Clinic"),
         ("NICU course at Lurie Children's, home on day 40.", "Lurie Children's"),
         ("Home is at the end of Birch Hollow Ln.", "Birch Hollow Ln"),
+        ("Pt lives on Old Mill Rd near the church.", "Old Mill Rd"),
     ],
 )
 def test_it_finds_places_by_journeys_roads_and_facility_shapes(text, value):
@@ -178,6 +179,9 @@ def test_it_leaves_lab_values_and_spaced_scores_alone(text):
         ("Oksana (DOB on file) seen for hand eval.", "Oksana"),
         ("mary-kate dropped the pegs twice.", "mary-kate"),
         ("She is the eldest of the Okonkwo children.", "Okonkwo"),
+        ("The Nakashima twins come to clinic together.", "Nakashima"),
+        ("Everyone calls him 'Chief' at the VA.", "Chief"),
+        ("Pt 'Big Mike' jokes with staff.", "Big Mike"),
     ],
 )
 def test_it_finds_names_by_initials_nicknames_asides_and_line_starts(text, value):
@@ -206,6 +210,9 @@ def test_it_finds_names_by_initials_nicknames_asides_and_line_starts(text, value
         "Bathing with Min A from the spouse using a tub bench.",
         "Caregiver info, goals and questions are in the handout.",
         "Spouse Zarit Burden Interview (short) 14/48.",
+        "He calls it 'the thing' and laughs.",
+        "Pt B. completed the task; Vitamin B. complex started.",
+        "Partner (they/them) attends; sister (younger) will help; mom (at work) missed it.",
     ],
 )
 def test_it_leaves_seasons_vitamins_placeholders_and_asides_alone(text):

@@ -88,7 +88,9 @@ _AGE_SEX_AFTER = re.compile(r",?[ \t]*\(?\d{1,3}[ \t]?(?:[MFmf]\b|y/?o\b|yo\b|yr
 _INITIALS_CUES = word_set("initials initial pt client patient resident child")
 # "called 'Tiny'", "nickname is 'Boots'", "goes by 'RJ'", "pt 'Nonno Piero' refuses": a quoted name.
 _QUOTED_NAME = re.compile(r"""['"](?P<name>[A-Z][A-Za-z'.-]*(?:[ \t][A-Z][A-Za-z'.-]*){0,2})['"](?![\w'"])""")
-_NICKNAME_CUES = word_set("called nicknamed nickname nicknames")
+_NICKNAME_CUES = word_set("called nicknamed nickname nicknames call calls calling prefers prefer")
+_CALLING = word_set("call calls called calling nicknamed")
+_OBJECT_PRONOUNS = word_set("him her them me")
 _NICKNAME_PAIRS = frozenset({("goes", "by"), ("known", "as"), ("nickname", "is"), ("name", "is"), ("go", "by")})
 # A line that opens with a lower-case given name and a verb: "lily-mae dropped the crayon".
 _LINE_START_WORD = re.compile(r"^[ \t*>•-]*(?P<word>[a-z][a-z'-]+)[ \t]+(?P<verb>[a-z]+)\b", re.MULTILINE)
@@ -171,8 +173,10 @@ _TITLE = re.compile(
 _INITIAL_SURNAME = re.compile(rf"[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})(?![\w-])")
 # "Smith, Margaret", "Nguyen, Thi Lan".
 _SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+(?P<first>{_NAME_WORD})(?:[ \t]+(?P<middle>{_NAME_WORD}))?(?![\w-])")
-_FAMILY = re.compile(r"the[ \t]+(?P<family>[a-z][a-z'’-]+)[ \t]+(?:family|household|residence|kids|children)\b")
-_FAMILY_WORDS = ("famil", "household", "residence", "kids", "children")
+_FAMILY = re.compile(
+    r"the[ \t]+(?P<family>[a-z][a-z'’-]+)[ \t]+(?:family|household|residence|kids|children|twins|siblings|boys|girls)\b"
+)
+_FAMILY_WORDS = ("famil", "household", "residence", "kids", "children", "twins", "siblings", "boys", "girls")
 _CUE_WORDS = _RELATIONS | _ROLES
 
 
@@ -495,9 +499,11 @@ def _quoted_names(text: str, lower: str) -> Iterator[Identifier]:
         if not before:
             continue
         words = match.group("name").split()
-        if any(name_key(word) in STOPWORDS or len(word) < 2 for word in words):
+        if all(name_key(word) in STOPWORDS for word in words) or any(len(word) < 2 for word in words):
             continue
         last = before[-1]
+        if last in _OBJECT_PRONOUNS and len(before) > 1 and before[-2] in _CALLING:
+            last = before[-2]  # "calls him 'Chief'"
         pair = (before[-2], last) if len(before) > 1 else ("", last)
         nickname = last in _NICKNAME_CUES or pair in _NICKNAME_PAIRS
         person = (last in _ROLES or last in _RELATIONS) and any(_personal(word) for word in words)

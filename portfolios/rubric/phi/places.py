@@ -242,6 +242,8 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
             if span is None:
                 continue
             before = words_before(lower, span[0], 12)
+            if kind == "named_street":
+                before = words_before(lower, start, 12)  # "on Old Mill Rd": the cue precedes "Old"
             if kind == "named_street" and (not before or before[-1] not in _STREET_CUES):
                 continue  # "lives on Cedar Ridge Road", not a product or a heading
             if kind == "service_place" and (not before or before[-1] not in ("the", "at")):
