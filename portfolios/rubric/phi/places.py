@@ -243,9 +243,11 @@ def places(text: str, lower: str) -> Iterator[Identifier]:
                 continue
             before = words_before(lower, span[0], 12)
             if kind == "named_street":
-                before = words_before(lower, start, 12)  # "on Old Mill Rd": the cue precedes "Old"
-            if kind == "named_street" and (not before or before[-1] not in _STREET_CUES):
-                continue  # "lives on Cedar Ridge Road", not a product or a heading
+                # "lives on Cedar Ridge Road", not a product or a heading; "on Old Mill Rd" keeps "Old".
+                before = words_before(lower, start, 12)
+                if not before or before[-1] not in _STREET_CUES:
+                    continue
+                span = (start, span[1])
             if kind == "service_place" and (not before or before[-1] not in ("the", "at")):
                 continue
             yield Identifier(span[0], span[1], "geo")
