@@ -789,12 +789,16 @@ _OUTCOME_SECTION_KEYS = (
 SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     "plan_of_care": {
         "goals": ("long_term_goals", "short_term_goals"),
+        "long_goals": ("long_term_goals",),
+        "short_goals": ("short_term_goals",),
         "baseline": ("baseline",),
         "discharge": ("discharge_criteria",),
         "frequency": ("frequency_duration",),
     },
     "case_writeup": {
         "goal_plan": ("plan",),
+        # The case walk: a blank step is reported once, by case.flow, and by no overlay.
+        "flow": ("assessment", "plan", "documentation", "follow_up"),
         "baseline": ("assessment",),
         "frequency": ("follow_up",),
         "outcome_judged": ("follow_up",),
@@ -842,9 +846,38 @@ _CONSTRAINT_STORIES = (
     "scope_cut_log",
     "conflict_story",
 )
+# Where each setting's overlay looks in each kind ("overlay.<track>.<part>" → section or switch);
+# a kind without an entry for a track gets only that overlay's kind-independent rules.
+OVERLAY_OPTIONS: dict[str, dict[str, str]] = {
+    "plan_of_care": {
+        "overlay.outpatient.schedule": "frequency_duration",
+        "overlay.inpatient_rehab.anchor": "frequency_duration",
+        "overlay.inpatient_rehab.gg_goals": "on",
+        "overlay.home_health.reassessment": "frequency_duration",
+        "overlay.home_health.status": "problem",
+        "overlay.pediatrics.progress": "frequency_duration",
+    },
+    "case_writeup": {
+        "overlay.acute.discharge": "plan",
+        "overlay.acute.discharge_reading": "destination",
+        "overlay.acute.detail": "assessment",
+        "overlay.inpatient_rehab.anchor": "plan",
+        "overlay.pediatrics.progress": "follow_up",
+    },
+    "handoff_template": {
+        "overlay.acute.discharge": "required_items",
+        "overlay.acute.discharge_reading": "slot",
+        "overlay.acute.detail": "required_items",
+    },
+    "caseload_note": {
+        "overlay.home_health.reassessment": "documentation",
+        "overlay.home_health.status": "documentation",
+    },
+}
 FAMILY_OPTIONS: dict[str, dict[str, str]] = {
-    **{key: {"general.no_constraint": "warning"} for key in _CONSTRAINT_STORIES},
-    "case_writeup": {"general.no_constraint": "off"},
+    **OVERLAY_OPTIONS,
+    **{key: {"general.no_constraint": "warning", **OVERLAY_OPTIONS.get(key, {})} for key in _CONSTRAINT_STORIES},
+    "case_writeup": {"general.no_constraint": "off", **OVERLAY_OPTIONS["case_writeup"]},
     "interview_story": {"general.no_constraint": "off"},  # ownership.constraint judges it
     "ninety_day_plan": {"general.no_constraint": "warning"},
     "ship_plan": {"general.no_constraint": "warning"},

@@ -30,3 +30,26 @@ def test_the_rubric_imports_nothing_from_the_catalog_or_django(module):
     assert "portfolios.tracks" not in loaded
     assert "portfolios.kind_evidence" not in loaded
     assert not any(name == "django" or name.startswith("django.") for name in loaded)
+
+
+def test_no_rubric_module_branches_on_a_kind_name():
+    """What applies to which kind is catalog data (KindSpec roles and options), never `text.kind == "..."`."""
+    import ast
+    from pathlib import Path
+
+    offenders = []
+    for path in sorted(Path("portfolios/rubric").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Compare):
+                continue
+            sides = [node.left, *node.comparators]
+            names_kind = any(isinstance(side, ast.Attribute) and side.attr == "kind" for side in sides)
+            literal = any(
+                isinstance(side, ast.Constant) and isinstance(side.value, str)
+                or isinstance(side, ast.Tuple | ast.Set | ast.List)
+                and any(isinstance(item, ast.Constant) and isinstance(item.value, str) for item in side.elts)
+                for side in sides
+            )
+            if names_kind and literal:
+                offenders.append(f"{path}:{node.lineno}")
+    assert offenders == []

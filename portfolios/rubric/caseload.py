@@ -22,8 +22,6 @@ from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
 from portfolios.rubric.text import iter_items, section_finding
 from portfolios.rubric.workflow import join_phrases, missing_note_elements, same_day_rule
 
-KIND = "caseload_note"
-
 # Criteria that decide who is seen first (Ottawa Hospital OT prioritization; Hobbs et al. 2010).
 _PRIORITY_CRITERION = re.compile(
     r"(?i)\b(?:discharg\w*|d/c|going home|new (?:evals?|evaluations?|admissions?|referrals?|orders?)|evals?"
@@ -71,8 +69,6 @@ _STAFFING_ROLE = re.compile(
 
 def check(text: ArtifactText) -> Iterator[Finding]:
     """Every caseload-note finding for this artifact (nothing for other kinds)."""
-    if text.kind != KIND:
-        return
     yield from _priority_rule(text)
     yield from _defer_rule(text)
     yield from _guardrails(text)

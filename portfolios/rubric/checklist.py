@@ -23,8 +23,6 @@ from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
 from portfolios.rubric.text import Span, finding, iter_items, section_finding
 
-KIND = "sop_checklist"
-
 # Gawande and Boorman: 5 to 9 items per pause point.
 MIN_ITEMS = 5
 MAX_ITEMS = 9
@@ -106,8 +104,6 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def check(text: ArtifactText) -> Iterator[Finding]:
     """Every checklist/SOP finding for this artifact (nothing for other kinds)."""
-    if text.kind != KIND:
-        return
     yield from _count(text)
     yield from _type(text)
     yield from _pause_point(text)

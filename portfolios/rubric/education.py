@@ -25,8 +25,6 @@ from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import DOCUMENTATION, PATIENT_EDUCATION
 from portfolios.rubric.text import Span, finding, iter_sentences, section_finding, whole
 
-KIND = "education_script"
-
 # Reading-grade thresholds (Flesch-Kincaid grade). NIH asks for "below the 8th grade level";
 # plain-language guides aim for 6th grade or lower. SMOG runs 2-4 grades above FK on the same
 # text, so it is reported alongside but the verdict uses FK, which these targets are quoted for.
@@ -187,8 +185,6 @@ def _sentences(body: str) -> tuple[Span, ...]:
 
 def check(text: ArtifactText) -> Iterator[Finding]:
     """Every education-script finding for this artifact (nothing for other kinds)."""
-    if text.kind != KIND:
-        return
     yield from grade_findings(text)
     yield from _teach_back(text)
     yield from _do_you_understand(text)

@@ -477,8 +477,6 @@ _OTHER_LABEL = re.compile(r"^[A-Za-z][\w /&()-]{0,40}:")
 _STG = re.compile(r"^\s{0,3}(?:STGs?|short[- ]term)\b", _I)
 _LTG = re.compile(r"^\s{0,3}(?:LTGs?|long[- ]term)\b", _I)
 
-GOAL_SECTIONS = {"long_term_goals": "long", "short_term_goals": "short"}
-
 
 @dataclass(frozen=True)
 class Goal:
@@ -602,19 +600,28 @@ def mentions_prior_level(text: str) -> bool:
     return PRIOR_LEVEL.search(fold(text)) is not None
 
 
+def _goal_sections(text: ArtifactText) -> list[tuple[str, str]]:
+    """(section, "long" | "short") for the sections the catalog says hold goals one per line."""
+    if text.spec is None:
+        return []
+    return [(field, "long") for field in text.spec.role("long_goals")] + [
+        (field, "short") for field in text.spec.role("short_goals")
+    ]
+
+
 def extract_goals(text: ArtifactText) -> list[Goal]:
-    """The goals of a plan of care or a case write-up's plan, in order."""
-    if text.kind == "plan_of_care":
-        return [goal for field, term in GOAL_SECTIONS.items() for goal in _section_goals(field, text.text(field), term)]
-    if text.kind == "case_writeup":
-        return list(_plan_goals(text.text("plan")))
-    return []
+    """The goals of a kind, in order: from its goal sections, or from inside its plan narrative (catalog roles)."""
+    found = [goal for field, term in _goal_sections(text) for goal in _section_goals(field, text.text(field), term)]
+    if text.spec is not None:
+        for field in text.spec.role("goal_plan"):
+            found.extend(_plan_goals(text.text(field)))
+    return found
 
 
 # --- The check ------------------------------------------------------------------------------
 def check(text: ArtifactText) -> Iterable[Finding]:
     """Goal findings for a plan of care or a case write-up; nothing for other kinds or blank drafts."""
-    if text.kind not in ("plan_of_care", "case_writeup") or all(not value.strip() for value in text.fields.values()):
+    if text.spec is None or all(not value.strip() for value in text.fields.values()):
         return []
     findings: list[Finding] = []
     goals = extract_goals(text)
@@ -623,7 +630,7 @@ def check(text: ArtifactText) -> Iterable[Finding]:
         findings.extend(_goal_findings(goal, text.track))
     findings.extend(_progression(text, goals))
     findings.extend(_client_priority(text, goals))
-    if text.kind == "plan_of_care":
+    if text.spec.role("discharge"):  # a plan of care's own sections: discharge, frequency, baseline
         findings.extend(_discharge_criteria(text))
         findings.extend(_frequency(text))
         findings.extend(_baseline(text))
@@ -797,8 +804,10 @@ def _completed(goal: Goal, missing: list[str], track: str) -> str:
 
 
 def _missing(text: ArtifactText, goals: list[Goal]) -> Iterator[Finding]:
-    if text.kind == "plan_of_care":
-        for field, term in GOAL_SECTIONS.items():
+    goal_sections = _goal_sections(text)
+    plan_fields = text.spec.role("goal_plan") if text.spec is not None else ()
+    if goal_sections:
+        for field, term in goal_sections:
             if not any(goal.field == field for goal in goals):
                 name = "long-term" if term == "long" else "short-term"
                 yield finding(
@@ -810,10 +819,10 @@ def _missing(text: ArtifactText, goals: list[Goal]) -> Iterator[Finding]:
                     message=f"No {name} goals are written yet.",
                     fix=f"Write one goal per line: “{example(text.track, 'goal')}”",
                 )
-    elif not text.is_blank("plan") and not goals:
+    elif plan_fields and not text.is_blank(plan_fields[0]) and not goals:
         # A blank plan is already reported by case.flow.
         yield finding(
-            "plan",
+            plan_fields[0],
             (0, 0),
             check="goal.missing",
             row=PLAN_OF_CARE,
@@ -828,7 +837,9 @@ def _progression(text: ArtifactText, goals: list[Goal]) -> Iterator[Finding]:
     # Reading the baseline is the costly part; skip it when no goal has a level to compare.
     comparable = any(keys and target for keys, target in targets.values())
     baseline = (
-        baseline_levels(text.text("baseline" if text.kind == "plan_of_care" else "assessment")) if comparable else {}
+        baseline_levels("\n".join(text.text(field) for field in text.spec.role("baseline")))
+        if comparable and text.spec is not None
+        else {}
     )
     limits = _long_term_limits(goals, targets)
     for goal in goals:

@@ -22,7 +22,6 @@ from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, TIME_MANAGEMENT
 from portfolios.rubric.text import finding, iter_items, section_finding
 
-KIND = "handoff_template"
 # Per-line findings stop after this many, so a pasted document cannot flood the page.
 MAX_LINE_FINDINGS = 25
 
@@ -135,8 +134,6 @@ _HEADER_LINE = re.compile(r":\s*$")
 
 def check(text: ArtifactText) -> Iterator[Finding]:
     """Every handoff-template finding for this artifact (nothing for other kinds)."""
-    if text.kind != KIND:
-        return
     yield from _framework(text)
     yield from _severity(text)
     yield from _owner_time(text)

@@ -25,7 +25,6 @@ from collections.abc import Iterable, Iterator
 
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.assist import find_gg_codes, fold, folded
-from portfolios.rubric.case import FLOW_SECTIONS
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.goals import Goal, extract_goals
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE
@@ -166,16 +165,17 @@ def check(text: ArtifactText) -> Iterable[Finding]:
     if overlay is None or all(not value.strip() for value in text.fields.values()):
         return []
     # The rules read a case-folded copy (same offsets, see assist.fold); vitals abbreviations need the original.
-    lowered = ArtifactText(text.kind, text.track, {key: fold(value) for key, value in text.fields.items()})
+    lowered = ArtifactText(text.kind, text.track, {key: fold(value) for key, value in text.fields.items()}, text.spec)
     return list(overlay(lowered, text))
 
 
 # --- Outpatient -----------------------------------------------------------------------------
 def _outpatient(text: ArtifactText, _original: ArtifactText) -> Iterator[Finding]:
     yield from _kx_threshold(text)
-    if text.kind != "plan_of_care":
+    schedule_field = _option(text, "overlay.outpatient.schedule")
+    if schedule_field is None:
         return
-    schedule = text.text("frequency_duration")
+    schedule = text.text(schedule_field)
     per_week = _per_week(schedule)
     if not _FREQUENCY.search(schedule):
         yield from _missing(
@@ -377,14 +377,14 @@ def _treatment_days(cadence: re.Match[str], per_week: float | None) -> float | N
 
 # --- Acute ----------------------------------------------------------------------------------
 def _acute(text: ArtifactText, original: ArtifactText) -> Iterator[Finding]:
-    if text.kind == "handoff_template":
-        anchor = "required_items"
-        has_discharge = any(_DISCHARGE_SLOT.search(value) for value in text.fields.values())
-    elif text.kind == "case_writeup":
-        anchor = "plan"
-        has_discharge = any(_recommends_destination(value) for value in text.fields.values())
-    else:
+    anchor = _option(text, "overlay.acute.discharge")
+    if anchor is None:
         return
+    # A template has a slot for the discharge plan; a case names the destination it recommended.
+    reads_discharge = _DISCHARGE_SLOT.search if _option(text, "overlay.acute.discharge_reading") == "slot" else None
+    has_discharge = any(
+        reads_discharge(value) if reads_discharge else _recommends_destination(value) for value in text.fields.values()
+    )
     if not has_discharge:
         yield from _missing(
             text,
@@ -395,7 +395,7 @@ def _acute(text: ArtifactText, original: ArtifactText) -> Iterator[Finding]:
             "(home, HH, OP, SNF, IRF, LTACH) is given.",
             "“Discharge recommendation: home with home health OT and 24-hour supervision; tub bench.”",
         )
-    detail_anchor = "required_items" if text.kind == "handoff_template" else "assessment"
+    detail_anchor = _option(text, "overlay.acute.detail") or anchor
     if not _anywhere(text, _PRECAUTIONS):
         yield from _missing(
             text,
@@ -418,13 +418,11 @@ def _acute(text: ArtifactText, original: ArtifactText) -> Iterator[Finding]:
 
 # --- Inpatient rehab ------------------------------------------------------------------------
 def _inpatient_rehab(text: ArtifactText, _original: ArtifactText) -> Iterator[Finding]:
-    if text.kind == "plan_of_care":
-        yield from _gg_goals(text)
-        anchor = "frequency_duration"
-    elif text.kind == "case_writeup":
-        anchor = "plan"
-    else:
+    anchor = _option(text, "overlay.inpatient_rehab.anchor")
+    if anchor is None:
         return
+    if _option(text, "overlay.inpatient_rehab.gg_goals"):
+        yield from _gg_goals(text)
     if not _anywhere(text, _TEAM_CONFERENCE):
         yield from _missing(
             text,
@@ -476,11 +474,11 @@ def _gg_goals(text: ArtifactText) -> Iterator[Finding]:
 
 # --- Home health ----------------------------------------------------------------------------
 def _home_health(text: ArtifactText, _original: ArtifactText) -> Iterator[Finding]:
-    if text.kind == "plan_of_care":
-        anchors = {"reassessment": "frequency_duration", "status": "problem"}
-    elif text.kind == "caseload_note":
-        anchors = {"reassessment": "documentation", "status": "documentation"}
-    else:
+    anchors = {
+        "reassessment": _option(text, "overlay.home_health.reassessment"),
+        "status": _option(text, "overlay.home_health.status"),
+    }
+    if None in anchors.values():
         return
     yield from _reassessment(text, anchors["reassessment"])
     if not _anywhere(text, _HOMEBOUND):
@@ -542,12 +540,12 @@ def _reassessment(text: ArtifactText, anchor: str) -> Iterator[Finding]:
 
 # --- Pediatrics -----------------------------------------------------------------------------
 def _pediatrics(text: ArtifactText, _original: ArtifactText) -> Iterator[Finding]:
-    if text.kind not in ("plan_of_care", "case_writeup"):
+    anchor = _option(text, "overlay.pediatrics.progress")
+    if anchor is None:
         return
     goals = extract_goals(text)
     if goals:
         yield from _pediatric_goals(text, goals)
-    anchor = "frequency_duration" if text.kind == "plan_of_care" else "follow_up"
     if not _anywhere(text, _MEASUREMENT_METHOD):
         yield from _missing(
             text,
@@ -610,12 +608,17 @@ _TRACKS = {
 }
 
 
+def _option(text: ArtifactText, name: str) -> str | None:
+    """Where this overlay looks in this kind (catalog data, `KindSpec.options`); None: the part does not apply."""
+    return text.spec.options.get(name) if text.spec is not None else None
+
+
 def _missing(text: ArtifactText, field: str, check: str, row: str, message: str, fix: str) -> tuple[Finding, ...]:
     """One warning on the section where the element belongs (at 0-0 when that section is blank).
 
     A blank step of the case walk is already reported by `case.flow`, so it gets nothing more here.
     """
-    if text.kind == "case_writeup" and field in FLOW_SECTIONS and text.is_blank(field):
+    if text.spec is not None and field in text.spec.role("flow") and text.is_blank(field):
         return ()
     return (
         section_finding(field, text.text(field), check=check, row=row, severity="warning", message=message, fix=fix),

@@ -25,7 +25,6 @@ looks for the clear failures only:
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -296,7 +295,7 @@ def _unbacked(text: ArtifactText) -> Iterator[Finding]:
 
 def calibration(text: ArtifactText) -> Iterator[Finding]:
     """The checklist family's checks, on a kind that uses the checklist's section keys."""
-    return checklist.check(dataclasses.replace(text, kind=checklist.KIND))
+    return checklist.check(text)
 
 
 # --- Examples: section text (by role) that must be flagged / must pass, per check --------------

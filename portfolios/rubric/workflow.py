@@ -21,8 +21,6 @@ from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
 from portfolios.rubric.text import section_finding
 
-KIND = "workflow_safeguards"
-
 # Written at the visit or the same day (24 hours at most).
 SAME_DAY = re.compile(
     r"(?i)\b(?:same[- ](?:day|shift)|(?:within|during|in|before\s+the\s+end\s+of)\s+(?:the\s+|my\s+|this\s+)?shift"
@@ -84,8 +82,6 @@ def join_phrases(parts: list[str]) -> str:
 
 def check(text: ArtifactText) -> Iterator[Finding]:
     """Every documentation-workflow finding for this artifact (nothing for other kinds)."""
-    if text.kind != KIND:
-        return
     yield from _timing(text)
     yield from _note_minimum(text)
     yield from _safeguards(text)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.findings import Finding
+from tests.rubric.texts import artifact_text
 
 
 def place(item: Finding) -> tuple[str, int, int]:
@@ -25,7 +26,7 @@ class Probe:
 
     def findings(self, **overrides: str) -> list[Finding]:
         """What the family finds in the good text with these sections replaced."""
-        return list(self.check(ArtifactText(self.kind, self.track, {**self.good, **overrides})))
+        return list(self.check(artifact_text(self.kind, self.track, {**self.good, **overrides})))
 
     def found(self, check_id: str, **overrides: str) -> list[Finding]:
         return [item for item in self.findings(**overrides) if item.check == check_id]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import case
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE
+from tests.rubric.texts import artifact_text
 
 STRONG = {
     "context": "Client A, 78, acute care, Day 1 after a fall with a left hip fracture (posterior THA). Lives alone.",
@@ -28,7 +30,7 @@ def write_up(**changes: str) -> ArtifactText:
     fields = dict.fromkeys(KINDS_BY_KEY["case_writeup"].section_keys, "")
     fields.update(STRONG)
     fields.update(changes)
-    return ArtifactText("case_writeup", "acute", fields)
+    return artifact_text("case_writeup", "acute", fields)
 
 
 def fired(text: ArtifactText, check: str) -> list[Finding]:
@@ -55,13 +57,13 @@ def test_it_flags_each_missing_step_of_the_case_walk_with_its_own_row():
 
 
 def test_an_empty_draft_gets_no_case_findings():
-    blank = ArtifactText("case_writeup", "acute", dict.fromkeys(KINDS_BY_KEY["case_writeup"].section_keys, ""))
+    blank = artifact_text("case_writeup", "acute", dict.fromkeys(KINDS_BY_KEY["case_writeup"].section_keys, ""))
     assert list(case.check(blank)) == []
 
 
 def test_other_kinds_get_no_case_findings():
     fields = dict.fromkeys(KINDS_BY_KEY["plan_of_care"].section_keys, "Pt did well.")
-    assert list(case.check(ArtifactText("plan_of_care", "acute", fields))) == []
+    assert not [f for f in check_artifact("plan_of_care", "acute", fields).findings if f.check.startswith("case.")]
 
 
 # --- Baseline -----------------------------------------------------------------------------------
@@ -186,7 +188,7 @@ def test_a_blank_handoffs_section_is_left_to_the_section_checks():
 def test_any_text_gives_spans_inside_its_section():
     odd = "İİ tolerated well “did well” ther ex\u2028ADL retraining\r\n" * 20
     fields = dict.fromkeys(KINDS_BY_KEY["case_writeup"].section_keys, odd)
-    for item in case.check(ArtifactText("case_writeup", "acute", fields)):
+    for item in case.check(artifact_text("case_writeup", "acute", fields)):
         assert 0 <= item.start <= item.end <= len(fields[item.field]), item
 
 
@@ -236,7 +238,7 @@ def test_baseline_measure_gives_the_measured_sentence_and_ignores_a_numberless_o
 
 def test_a_pediatric_case_gets_a_pediatric_example_fix():
     fields = {"assessment": "Below average.", "plan": "Continue POC.", "follow_up": "Doing better."}
-    text = ArtifactText("case_writeup", "pediatrics", {**write_up().fields, **fields})
+    text = artifact_text("case_writeup", "pediatrics", {**write_up().fields, **fields})
     advice = " ".join(item.fix for item in case.check(text))
     for adult in ("hip", "grandchild", "sock aid", "LB dressing", "drove"):
         assert adult not in advice, adult

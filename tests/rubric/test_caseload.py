@@ -5,11 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import caseload
-from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
 from tests.rubric.probe import Probe, place
+from tests.rubric.texts import artifact_text
 
 SECTIONS = KINDS_BY_KEY["caseload_note"].section_keys
 
@@ -49,7 +50,8 @@ def test_a_complete_note_raises_nothing():
 
 
 def test_it_ignores_other_kinds():
-    assert list(caseload.check(ArtifactText("workflow_safeguards", "acute", {"timing": "later"}))) == []
+    found = check_artifact("workflow_safeguards", "acute", {"timing": "later"}).findings
+    assert not [f for f in found if f.check.startswith("caseload.")]
 
 
 @pytest.mark.parametrize(
@@ -181,5 +183,5 @@ def test_it_accepts_a_threshold_and_a_role():
 @settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({key: st.text(max_size=300) for key in SECTIONS}))
 def test_it_never_raises_and_keeps_every_span_inside_its_section(fields):
-    for item in caseload.check(ArtifactText("caseload_note", "outpatient", fields)):
+    for item in caseload.check(artifact_text("caseload_note", "outpatient", fields)):
         assert 0 <= item.start <= item.end <= len(fields[item.field])

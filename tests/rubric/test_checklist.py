@@ -4,11 +4,12 @@ escalation, the error prevented, and owner and review."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import checklist
-from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
 from tests.rubric.probe import Probe, place
+from tests.rubric.texts import artifact_text
 
 SECTIONS = KINDS_BY_KEY["sop_checklist"].section_keys
 
@@ -53,7 +54,8 @@ def test_a_complete_checklist_raises_nothing():
 
 
 def test_it_ignores_other_kinds():
-    assert list(checklist.check(ArtifactText("handoff_template", "acute", {"actions": "etc."}))) == []
+    found = check_artifact("handoff_template", "acute", {"actions": "etc."}).findings
+    assert not [f for f in found if f.check.startswith("checklist.")]
 
 
 # --- pause-point groups ------------------------------------------------------------------------
@@ -238,7 +240,7 @@ def test_it_accepts_an_owner_with_testing_and_a_review_date():
 @settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({key: st.text(max_size=300) for key in SECTIONS}))
 def test_it_never_raises_and_keeps_every_span_inside_its_section(fields):
-    for item in checklist.check(ArtifactText("sop_checklist", "acute", fields)):
+    for item in checklist.check(artifact_text("sop_checklist", "acute", fields)):
         assert 0 <= item.start <= item.end <= len(fields[item.field])
 
 

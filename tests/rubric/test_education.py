@@ -5,10 +5,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import education, readability
-from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION, PATIENT_EDUCATION
+from tests.rubric.texts import artifact_text
 
 SECTIONS = KINDS_BY_KEY["education_script"].section_keys
 
@@ -61,7 +62,7 @@ CLINICAL_SCRIPT = (
 
 
 def artifact(**overrides):
-    return ArtifactText("education_script", "outpatient", {**GOOD, **overrides})
+    return artifact_text("education_script", "outpatient", {**GOOD, **overrides})
 
 
 def findings(**overrides):
@@ -87,8 +88,8 @@ def test_a_complete_plain_script_raises_nothing():
 
 
 def test_it_ignores_other_kinds():
-    other = ArtifactText("case_writeup", "outpatient", {"context": "Do you understand? ADL ROM."})
-    assert list(education.check(other)) == []
+    found = check_artifact("case_writeup", "outpatient", {"context": "Do you understand? ADL ROM."}).findings
+    assert not [f for f in found if f.check.startswith("education.")]
 
 
 # --- readability.grade -----------------------------------------------------------------------
@@ -380,7 +381,7 @@ def test_it_accepts_a_documented_response_with_the_caregiver():
 @settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({key: st.text(max_size=300) for key in SECTIONS}))
 def test_it_never_raises_and_keeps_every_span_inside_its_section(fields):
-    for item in education.check(ArtifactText("education_script", "home_health", fields)):
+    for item in education.check(artifact_text("education_script", "home_health", fields)):
         assert 0 <= item.start <= item.end <= len(fields[item.field])
         assert item.field in SECTIONS
 
@@ -553,7 +554,7 @@ def test_a_short_script_full_of_long_words_is_not_plain_language():
 
 
 def test_a_pediatric_script_gets_pediatric_example_fixes():
-    text = ArtifactText(
+    text = artifact_text(
         "education_script",
         "pediatrics",
         dict.fromkeys(SECTIONS, "") | {"script": "Facilitate fine motor development.", "barriers": "None."},

@@ -8,6 +8,7 @@ from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import case, caseload, checklist, education, goals, handoff
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.examples import _TRACKS, example, example_keys
+from tests.rubric.texts import artifact_text
 
 # Words that only fit adult rehab; none may reach a pediatric artifact's fixes.
 ADULT_ONLY = (
@@ -36,7 +37,7 @@ VAGUE = "Improve function. Continue POC. Ensure proper setup. As needed."
 
 
 def _vague_artifact(kind: str, track: str) -> ArtifactText:
-    return ArtifactText(kind, track, dict.fromkeys(KINDS_BY_KEY[kind].section_keys, VAGUE))
+    return artifact_text(kind, track, dict.fromkeys(KINDS_BY_KEY[kind].section_keys, VAGUE))
 
 
 @pytest.mark.parametrize("kind", list(FAMILIES))

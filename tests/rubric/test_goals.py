@@ -11,6 +11,7 @@ from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.assist import CGA, INDEPENDENT, MAX, MIN, MOD, MOD_I, SETUP, SUPERVISION, find_cues, find_levels
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import PLAN_OF_CARE
+from tests.rubric.texts import artifact_text
 
 GOOD_LTG = "Client will don bilateral shoes with modified independence using a long-handled shoe horn within 4 weeks."
 GOOD_STG = "Client will don bilateral shoes with Min A using a long-handled shoe horn within 2 weeks."
@@ -26,13 +27,13 @@ def plan_of_care(track: str = "outpatient", **fields: str) -> ArtifactText:
         baseline="Shoes: Mod A.",
     )
     written.update(fields)
-    return ArtifactText("plan_of_care", track, written)
+    return artifact_text("plan_of_care", track, written)
 
 
 def case_writeup(track: str = "outpatient", **fields: str) -> ArtifactText:
     written = dict.fromkeys(KINDS_BY_KEY["case_writeup"].section_keys, "")
     written.update(fields)
-    return ArtifactText("case_writeup", track, written)
+    return artifact_text("case_writeup", track, written)
 
 
 # A goal missing several elements gets one `goal.coast` finding naming each; these words name them.
@@ -452,12 +453,14 @@ def test_it_finds_goals_under_labels_and_in_client_will_sentences_of_a_case_plan
 
 # --- Scope and robustness ----------------------------------------------------------------------------
 def test_other_kinds_and_empty_drafts_get_no_goal_findings():
-    handoff = ArtifactText(
+    handoff = artifact_text(
         "handoff_template", "acute", dict.fromkeys(KINDS_BY_KEY["handoff_template"].section_keys, "x")
     )
-    empty = ArtifactText("plan_of_care", "outpatient", dict.fromkeys(KINDS_BY_KEY["plan_of_care"].section_keys, " "))
-    assert list(goals.check(handoff)) == []
+    empty = artifact_text("plan_of_care", "outpatient", dict.fromkeys(KINDS_BY_KEY["plan_of_care"].section_keys, " "))
+    assert not [f for f in goals.check(handoff) if f.check.startswith("goal.")]
     assert list(goals.check(empty)) == []
+    found = check_artifact("handoff_template", "acute", dict(handoff.fields)).findings
+    assert not [f for f in found if f.check.startswith("goal.")]
 
 
 @pytest.mark.parametrize(
@@ -473,7 +476,7 @@ def test_other_kinds_and_empty_drafts_get_no_goal_findings():
 def test_any_text_gives_spans_inside_its_section(body):
     for kind in ("plan_of_care", "case_writeup"):
         fields = dict.fromkeys(KINDS_BY_KEY[kind].section_keys, body)
-        for item in goals.check(ArtifactText(kind, "pediatrics", fields)):
+        for item in goals.check(artifact_text(kind, "pediatrics", fields)):
             assert 0 <= item.start <= item.end <= len(fields[item.field]), item
 
 

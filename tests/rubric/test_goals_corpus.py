@@ -23,7 +23,7 @@ import pytest
 
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import goals
-from portfolios.rubric.artifact import ArtifactText
+from tests.rubric.texts import artifact_text
 
 CORPUS = Path(__file__).parent / "corpus" / "goals.jsonl"
 ELEMENTS = ("client", "occupation", "assist", "condition", "timeline", "measurable")
@@ -46,7 +46,7 @@ def _load() -> list[dict]:
 def _found_elements(entry: dict) -> dict[str, bool]:
     fields = dict.fromkeys(KINDS_BY_KEY["plan_of_care"].section_keys, "")
     fields["long_term_goals"] = entry["text"]
-    text = ArtifactText(kind="plan_of_care", track=entry["track"], fields=fields)
+    text = artifact_text(kind="plan_of_care", track=entry["track"], fields=fields)
     on_goal = [item for item in goals.check(text) if item.field == "long_term_goals" and item.start != item.end]
     fired = {item.check for item in on_goal}
     # A goal missing several elements gets one `goal.coast` finding that names each of them.

@@ -4,11 +4,12 @@ if/then contingencies, read-back, required vs optional, rehab safety items and e
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import handoff
-from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, TIME_MANAGEMENT
 from tests.rubric.probe import Probe, place
+from tests.rubric.texts import artifact_text
 
 SECTIONS = KINDS_BY_KEY["handoff_template"].section_keys
 
@@ -51,7 +52,8 @@ def test_a_complete_template_raises_nothing():
 
 
 def test_it_ignores_other_kinds():
-    assert list(handoff.check(ArtifactText("sop_checklist", "acute", {"items": "Check BP"}))) == []
+    found = check_artifact("sop_checklist", "acute", {"items": "Check BP"}).findings
+    assert not [f for f in found if f.check.startswith("handoff.")]
 
 
 # --- handoff.framework -------------------------------------------------------------------------
@@ -226,7 +228,7 @@ def test_it_accepts_a_trigger_a_notify_step_and_a_role():
 @settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({key: st.text(max_size=300) for key in SECTIONS}))
 def test_it_never_raises_and_keeps_every_span_inside_its_section(fields):
-    for item in handoff.check(ArtifactText("handoff_template", "acute", fields)):
+    for item in handoff.check(artifact_text("handoff_template", "acute", fields)):
         assert 0 <= item.start <= item.end <= len(fields[item.field])
 
 

@@ -10,6 +10,7 @@ from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE
 from portfolios.tracks import TRACK_KEYS
+from tests.rubric.texts import artifact_text
 
 GOOD_SCHEDULE = "2x/week for 8 weeks; progress report at least once every 10 treatment days."
 
@@ -17,7 +18,7 @@ GOOD_SCHEDULE = "2x/week for 8 weeks; progress report at least once every 10 tre
 def artifact(kind: str, track: str, **fields: str) -> ArtifactText:
     written = dict.fromkeys(KINDS_BY_KEY[kind].section_keys, "")
     written.update(fields)
-    return ArtifactText(kind, track, written)
+    return artifact_text(kind, track, written)
 
 
 def fired(text: ArtifactText, check: str) -> list[Finding]:
@@ -285,7 +286,7 @@ def test_any_text_gives_spans_inside_its_section():
     for track in TRACK_KEYS:
         for kind in ("plan_of_care", "case_writeup", "handoff_template", "caseload_note"):
             fields = dict.fromkeys(KINDS_BY_KEY[kind].section_keys, odd)
-            for item in overlays.check(ArtifactText(kind, track, fields)):
+            for item in overlays.check(artifact_text(kind, track, fields)):
                 assert 0 <= item.start <= item.end <= len(fields[item.field]), item
 
 
@@ -295,8 +296,8 @@ def test_a_recertification_date_in_the_next_clause_is_not_read_as_the_progress_r
     spec = get_kind("plan_of_care").spec
     fields = dict.fromkeys(spec.section_keys, "")
     fields["frequency_duration"] = "2x/week for 8 weeks; progress report every 10 treatment days; recertify at 8 weeks."
-    found = [f.check for f in overlays.check(ArtifactText("plan_of_care", "outpatient", fields, spec))]
+    found = [f.check for f in overlays.check(artifact_text("plan_of_care", "outpatient", fields, spec))]
     assert "overlay.outpatient.progress_report" not in found
     fields["frequency_duration"] = "2x/week for 8 weeks; progress report at 8 weeks."
-    found = [f.check for f in overlays.check(ArtifactText("plan_of_care", "outpatient", fields, spec))]
+    found = [f.check for f in overlays.check(artifact_text("plan_of_care", "outpatient", fields, spec))]
     assert "overlay.outpatient.progress_report" in found

@@ -12,6 +12,7 @@ from portfolios.kinds import KINDS, KINDS_BY_KEY
 from portfolios.rubric import phi
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION
+from tests.rubric.texts import artifact_text
 
 ALL_CHECKS = {f"phi.{kind}" for kind in phi.TYPES} | {phi.STAFF_CHECK}
 
@@ -19,7 +20,7 @@ ALL_CHECKS = {f"phi.{kind}" for kind in phi.TYPES} | {phi.STAFF_CHECK}
 def artifact(text: str, kind: str = "case_writeup", field: str = "context") -> ArtifactText:
     fields = dict.fromkeys(KINDS_BY_KEY[kind].section_keys, "")
     fields[field] = text
-    return ArtifactText(kind=kind, track="outpatient", fields=fields)
+    return artifact_text(kind=kind, track="outpatient", fields=fields)
 
 
 def flagged(text: str) -> list[tuple[str, str]]:

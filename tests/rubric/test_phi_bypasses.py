@@ -12,6 +12,7 @@ import pytest
 from portfolios.rubric import phi
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION
+from tests.rubric.texts import artifact_text
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -278,7 +279,7 @@ def test_clinical_numbers_still_pass(text):
 
 
 def artifact(**fields: str) -> ArtifactText:
-    return ArtifactText(kind="case_writeup", track="outpatient", fields=fields)
+    return artifact_text(kind="case_writeup", track="outpatient", fields=fields)
 
 
 def test_it_finds_a_name_split_across_two_sections_and_marks_each_part():

@@ -4,12 +4,12 @@ import pytest
 
 from portfolios.kinds import get_kind
 from portfolios.rubric import safety
-from portfolios.rubric.artifact import ArtifactText
+from tests.rubric.texts import artifact_text
 
 
 def findings(kind, **fields):
     spec = get_kind(kind).spec
-    text = ArtifactText(kind, "acute", {key: fields.get(key, "") for key in spec.section_keys}, spec)
+    text = artifact_text(kind, "acute", {key: fields.get(key, "") for key in spec.section_keys}, spec)
     return list(safety.check(text))
 
 

@@ -5,11 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from portfolios.checker import check_artifact
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import workflow
-from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
 from tests.rubric.probe import Probe, place
+from tests.rubric.texts import artifact_text
 
 SECTIONS = KINDS_BY_KEY["workflow_safeguards"].section_keys
 
@@ -36,7 +37,8 @@ def test_a_complete_workflow_raises_nothing():
 
 
 def test_it_ignores_other_kinds():
-    assert list(workflow.check(ArtifactText("caseload_note", "outpatient", {"documentation": ""}))) == []
+    found = check_artifact("caseload_note", "outpatient", {"documentation": ""}).findings
+    assert not [f for f in found if f.check.startswith("workflow.")]
 
 
 @pytest.mark.parametrize(
@@ -175,5 +177,5 @@ def test_it_accepts_a_failure_with_its_safeguard():
 @settings(max_examples=60, deadline=None)
 @given(st.fixed_dictionaries({key: st.text(max_size=300) for key in SECTIONS}))
 def test_it_never_raises_and_keeps_every_span_inside_its_section(fields):
-    for item in workflow.check(ArtifactText("workflow_safeguards", "outpatient", fields)):
+    for item in workflow.check(artifact_text("workflow_safeguards", "outpatient", fields)):
         assert 0 <= item.start <= item.end <= len(fields[item.field])
