@@ -45,9 +45,11 @@ def test_no_rubric_module_branches_on_a_kind_name():
             sides = [node.left, *node.comparators]
             names_kind = any(isinstance(side, ast.Attribute) and side.attr == "kind" for side in sides)
             literal = any(
-                isinstance(side, ast.Constant) and isinstance(side.value, str)
-                or isinstance(side, ast.Tuple | ast.Set | ast.List)
-                and any(isinstance(item, ast.Constant) and isinstance(item.value, str) for item in side.elts)
+                (isinstance(side, ast.Constant) and isinstance(side.value, str))
+                or (
+                    isinstance(side, ast.Tuple | ast.Set | ast.List)
+                    and any(isinstance(item, ast.Constant) and isinstance(item.value, str) for item in side.elts)
+                )
                 for side in sides
             )
             if names_kind and literal:
