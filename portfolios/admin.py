@@ -4,12 +4,16 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from portfolios.models import (
     Artifact,
     Comment,
+    DrillAttempt,
+    EmployerNote,
     HistoryPurge,
+    InterviewStory,
     MentorInvite,
     Notification,
     Portfolio,
     Revision,
     ShareLink,
+    StagePlan,
     ThrottleBucket,
     User,
     Verdict,
@@ -161,3 +165,54 @@ class HistoryPurgeAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(InterviewStory)
+class InterviewStoryAdmin(admin.ModelAdmin):
+    list_display = ["portfolio", "slot", "version", "updated_at"]
+    list_filter = ["slot"]
+    search_fields = ["portfolio__owner__email"]
+    list_select_related = ["portfolio__owner"]
+    raw_id_fields = ["portfolio"]
+    readonly_fields = ["version", "check_result", "created_at", "updated_at"]
+
+
+@admin.register(StagePlan)
+class StagePlanAdmin(admin.ModelAdmin):
+    list_display = ["portfolio", "stage", "lead_kind", "updated_at"]
+    list_filter = ["stage"]
+    list_select_related = ["portfolio__owner"]
+    raw_id_fields = ["portfolio", "lead_story"]
+
+
+@admin.register(DrillAttempt)
+class DrillAttemptAdmin(admin.ModelAdmin):
+    """Rehearsal answers are the candidate's own: listed for support, never edited."""
+
+    list_display = ["portfolio", "subject", "question_key", "score", "created_at"]
+    list_filter = ["score"]
+    list_select_related = ["portfolio__owner"]
+    readonly_fields = [
+        "portfolio",
+        "subject",
+        "question_key",
+        "question",
+        "answer",
+        "seconds_allowed",
+        "seconds_taken",
+        "score",
+        "result",
+        "created_at",
+        "updated_at",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(EmployerNote)
+class EmployerNoteAdmin(admin.ModelAdmin):
+    list_display = ["portfolio", "employer", "updated_at"]
+    search_fields = ["employer", "portfolio__owner__email"]
+    list_select_related = ["portfolio__owner"]
+    raw_id_fields = ["portfolio"]
