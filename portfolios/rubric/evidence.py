@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from portfolios.rubric import education, readability
 from portfolios.rubric import goals as goal_rules
-from portfolios.rubric import readability
 from portfolios.rubric.assist import find_levels, fold
 from portfolios.rubric.safety import carried_on_unsafely
 from portfolios.rubric.spec import EvidenceRule
@@ -639,9 +639,12 @@ def plain_language(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
         return NOTHING
     grade = readability.measure(body).grade
     share = 1.0 if grade <= 8 else 0.5 if grade <= 10 else 0.0
-    caps = len(re.findall(r"(?<![\w-])[A-Z]{2,5}(?![\w-])", body))
-    if caps >= 3:
+    # Unexplained jargon and abbreviations (the education family's lexicon): one per 50 words costs half.
+    jargon = len(education.jargon_hits(body))
+    if jargon * 50 > words:
         share = min(share, 0.5)
+    if jargon * 25 > words:
+        share = 0.0
     key = next(key for key in rule.sections if fields.get(key, "").strip())
     stripped = fields[key].strip()
     start = fields[key].index(stripped[:1])
@@ -865,7 +868,9 @@ EXAMPLES: dict[str, dict] = {
         ],
         "misses": [
             "Maintain elevation of the affected extremity to facilitate reduction of edema secondary to the "
-            "inflammatory response; perform AROM of the digits TID and report paresthesia or cyanosis immediately."
+            "inflammatory response; perform AROM of the digits TID and report paresthesia or cyanosis immediately.",
+            "Stay NWB on the LLE. Do AROM TID. Watch the edema. Call us for paresthesia. Elevate the UE. "
+            "Use the AE for ADLs. Keep the DME by the bed. Ask the PT about the FWW.",
         ],
     },
     "main_message": {
