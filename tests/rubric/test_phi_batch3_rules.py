@@ -100,6 +100,8 @@ def test_it_leaves_transfers_units_programs_and_collars_alone(text):
         ("Client said, 'I'm 94 and still cooking.'", "94", "phi.age"),
         ("She's 91 now and lives alone.", "91", "phi.age"),
         ("Nonagenarian (96) with a hip fracture.", "96", "phi.age"),
+        ("Her 100th birthday is next month.", "100th birthday", "phi.age"),
+        ("At 91, she still gardens daily.", "91", "phi.age"),
     ],
 )
 def test_it_finds_dates_after_weekdays_and_events_and_ages_in_speech(text, value, check_id):
@@ -119,6 +121,8 @@ def test_it_finds_dates_after_weekdays_and_events_and_ages_in_speech(text, value
         "She's 5 ft 4 in and 120 lb.",
         "Scored 2/3 on the recall items; next 2/3 visits focus on IADLs.",
         "Wrist stayed neutral on 8/10 lifts at 12 kg.",
+        "Pain 7/10 on Tues, 4/10 on Thurs.",
+        "At 90 degrees of flexion she reports pain; her 10th visit is Friday.",
     ],
 )
 def test_it_leaves_scores_floors_and_heights_alone(text):
@@ -139,6 +143,7 @@ def test_it_leaves_scores_floors_and_heights_alone(text):
         ("CGM sensor ID SX-40912 replaced today.", "SX-40912", "phi.device"),
         ("Daughter posts on insta @grandpa_gets_up daily.", "@grandpa_gets_up", "phi.url"),
         ("Paid via Venmo @Mark-Oduya-2 by mistake.", "@Mark-Oduya-2", "phi.url"),
+        ("Policy no. H 771 228 310 on the card.", "H 771 228 310", "phi.health_plan"),
     ],
 )
 def test_it_finds_numbers_by_their_cue_and_spaced_out_digits(text, value, check_id):

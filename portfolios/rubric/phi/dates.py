@@ -61,6 +61,12 @@ _BIRTH_YEAR = re.compile(
     r"[BbDdYy](?:(?<=[Bb])orn(?:[ \t]+in)?|(?<=D)OB|(?<=d)ob|(?<=D)\.O\.B\.?|(?<=[Yy])ear[ \t]+of[ \t]+birth"
     r"|(?<=Y)OB|(?<=b)\.)[ \t]*:?[ \t]*(?P<birth_year>1[89]\d\d)(?!\d|[-/.]\d)"
 )
+# "her 100th birthday", "At 91, she still gardens": an age over 89 said as a birthday or as "at N,"
+# before the person.
+_SPOKEN_AGE = re.compile(
+    r"(?P<spoken_age>(?:9\d|1[01]\d)(?:st|nd|rd|th)[ \t]+birthday)"
+    r"|(?<![\w-])at[ \t]+(?P<at_age>9\d|1[01]\d),[ \t]*(?=(?:she|he|they|pt|client|patient|the[ \t]+client)\b)"
+)
 # A birth year of 1935 or earlier means an age over 89: Safe Harbor counts the year of birth as a
 # date element "indicative of such age". Fixed, so the same text always gets the same result;
 # move it on by one each January.
@@ -161,7 +167,9 @@ def _is_dated_fraction(value: str, text: str, lower: str, start: int, end: int) 
     if after and after[0] in _SCORE_AFTER:
         return False
     if weekday:
-        return True  # "Fri 11/29 (family in town)"; "sat 3/4" in lower case is more likely someone sitting
+        # "Fri 11/29 (family in town)"; "sat 3/4" in lower case is more likely someone sitting, and
+        # "pain 7/10 on Tues, 4/10 on Thurs" is a score series.
+        return not _SCORE_BEFORE.intersection(before[:-1])
     if _SCORE_BEFORE.intersection(before):
         return False
     return window_after(lower, end, 2).lstrip()[:1] not in ("%", "(")
@@ -234,6 +242,11 @@ def dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
     for match in _AGE_ASIDE.finditer(text):
         if _is_age_aside(text, lower, match.start()):
             yield Identifier(match.start("aside_age"), match.end("aside_age"), "age")
+    if "birthday" in lower or "at 9" in lower or "at 1" in lower:
+        for match in _SPOKEN_AGE.finditer(lower):
+            group = "spoken_age" if matched(match, "spoken_age") else "at_age"
+            if clean_start(lower, match.start()):
+                yield Identifier(match.start(group), match.end(group), "age")
     if "born" in lower or "dob" in lower or "d.o.b" in lower or "birth" in lower or "b." in lower:
         for match in _BIRTH_YEAR.finditer(text):
             if clean_start(text, match.start()) and int(match.group("birth_year")) < OLDEST_SHAREABLE_BIRTH_YEAR:

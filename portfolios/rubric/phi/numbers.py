@@ -273,6 +273,7 @@ _TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "./-")
 _SPACED_GROUPS = re.compile(r"(?:[ \t]\d{1,4}){2,}(?![\w./-])")
 _SPACED_MIN_DIGITS = 6
 _TWO_DIGITS = re.compile(r"[0-9][^0-9]*[0-9]")
+_LETTER_SPACE = frozenset(f"{letter} " for letter in string.ascii_uppercase)
 # Words one of which a record number needs before it: the last word of each strong keyword, and the
 # links that let a weak keyword ("member", "case") count.
 _ID_GATE_WORDS = frozenset(key.split()[-1] for key, (_, strong) in _ID_KEYWORDS.items() if strong) | word_set(
@@ -348,6 +349,9 @@ def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
             continue  # "topic.php?id=8390": a query string in a link, not a record number
         words = words_before(lower, start, 48)
         keyword = _keyword_before(words)
+        if keyword is None and len(words) > 1 and len(words[-1]) == 1 and text[start - 2 : start] in _LETTER_SPACE:
+            keyword = _keyword_before(words[:-1])  # "Policy no. H 771 228 310": a letter leads the number
+            start = start - 2 if keyword else start
         if keyword is None and words and (len(words[-1]) == 1 or "." in words[-1]):
             keyword = _keyword_before(joined_letters(words))  # "M R N", "M.R.N."
         if keyword is None:
