@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from portfolios.kinds import CORE_KIND_KEYS, KINDS_BY_KEY
+from portfolios.kinds import CORE_KIND_KEYS, KINDS_BY_KEY, ArtifactKind
+from portfolios.rubric.rows import ROW_KEYS
 from portfolios.rubric.spec import TrackSpec
 
 
@@ -32,6 +33,11 @@ class Track:
     def recommended_kinds(self) -> tuple[str, ...]:
         """Core kinds first, then the kinds this setting adds, in catalog order."""
         return CORE_KIND_KEYS + tuple(key for key in self.extra_kinds if key not in CORE_KIND_KEYS)
+
+    def smallest_kind_proving(self, row: str) -> ArtifactKind | None:
+        """The recommended kind that proves this rubric row with the fewest required sections (then fewest sections)."""
+        kinds = [KINDS_BY_KEY[key] for key in self.recommended_kinds if row in KINDS_BY_KEY[key].proves]
+        return min(kinds, key=lambda kind: (sum(s.required for s in kind.sections), len(kind.sections)), default=None)
 
 
 TRACKS: tuple[Track, ...] = (
@@ -63,7 +69,7 @@ TRACKS: tuple[Track, ...] = (
             "Handoffs to nursing and the next therapist carry precautions and vitals response.",
             "High-volume days are the norm: prioritization and deferral rules matter.",
         ),
-        extra_kinds=("caseload_note", "plan_of_care", "workflow_safeguards", "stakeholder_memo"),
+        extra_kinds=("caseload_note", "plan_of_care", "education_script", "workflow_safeguards", "stakeholder_memo"),
     ),
     Track(
         key="inpatient_rehab",
@@ -123,6 +129,10 @@ def _check_catalog() -> None:
         for key in track.extra_kinds:
             if key not in KINDS_BY_KEY:
                 raise ValueError(f"Track {track.key!r} recommends unknown kind {key!r}")
+        # A newcomer who writes the starter set has a chance at every rubric row.
+        proved = {row for key in track.recommended_kinds for row in KINDS_BY_KEY[key].proves}
+        if missing := [row for row in ROW_KEYS if row not in proved]:
+            raise ValueError(f"Track {track.key!r} recommends no kind proving {', '.join(missing)}")
 
 
 _check_catalog()

@@ -81,6 +81,16 @@ def test_every_track_recommends_the_core_kinds_first(track):
     assert track.summary and track.what_changes
 
 
+@pytest.mark.parametrize("track", TRACKS, ids=lambda track: track.key)
+def test_every_tracks_starter_set_covers_all_five_rubric_rows(track):
+    proved = {row for key in track.recommended_kinds for row in KINDS_BY_KEY[key].proves}
+    assert proved == set(ROW_KEYS)
+
+
+def test_acute_care_recommends_a_patient_education_script():
+    assert "education_script" in TRACKS[1].recommended_kinds
+
+
 def test_core_kinds_are_the_three_the_reports_ask_for():
     assert set(CORE_KIND_KEYS) == {"handoff_template", "sop_checklist", "case_writeup"}
 
