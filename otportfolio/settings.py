@@ -125,13 +125,31 @@ DATABASES = {
 
 # Per process on purpose: what is cached (share pages, dashboard cards) is keyed on a content
 # version read from the database in the same request, so processes never serve anything stale
-# and need not share a cache. Sessions, lockouts and rate limits live in the database.
+# and need not share a cache. Lockouts live in the database; sessions and rate limits too,
+# unless REDIS_URL names a Redis that every process shares (below).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("DJANGO_CACHE_MAX_ENTRIES", 2000)},
     }
 }
+
+# With Redis, signed-in requests read their session from it instead of the database, and
+# rate-limit counts are atomic increments there. Sessions stay written to the database too
+# (cached_db): logout deletes both at once, and a Redis restart signs nobody out.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES["shared"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "otportfolio",
+        # A Redis that stops answering must not hold a worker: a session read then falls back to the database.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "shared"
+# The cache alias holding rate-limit counts; empty: the ThrottleBucket table (portfolios/throttle.py).
+THROTTLE_CACHE_ALIAS = "shared" if REDIS_URL else ""
 
 AUTH_USER_MODEL = "portfolios.User"
 LOGIN_URL = "login"
@@ -240,7 +258,7 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # One answer to "which client is this?" for lockouts and rate limits (portfolios/client_address.py).
-AXES_CLIENT_IP_CALLABLE = "portfolios.client_address.client_address"
+AXES_CLIENT_IP_CALLABLE = "portfolios.client_address.lockout_address"
 # Count failures per email as the User manager stores it, not per spelling typed.
 AXES_USERNAME_CALLABLE = "portfolios.lockout.login_username"
 # `next` can carry a capability path (/invites/<token>/): never store it with a failed attempt.

@@ -37,3 +37,9 @@ def client_address(request: HttpRequest) -> str:
     if len(forwarded) < proxies:
         return remote
     return _valid(forwarded[-proxies]) or remote
+
+
+def lockout_address(request: HttpRequest) -> str | None:
+    """The same address for django-axes, or None when unknown: axes stores it in an IP-address column."""
+    address = client_address(request)
+    return None if address == UNKNOWN else address

@@ -77,3 +77,28 @@ def test_without_a_proxy_a_forged_forwarded_header_buys_no_fresh_login_tries(can
         LOGIN, {"username": candidate.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.99"
     )
     assert response.status_code == 429
+
+
+def test_an_unreadable_client_address_reaches_axes_as_none_not_as_text(rf, settings):
+    """axes stores the address in an IP column: PostgreSQL refuses the text 'unknown'."""
+    from portfolios.client_address import UNKNOWN, client_address, lockout_address
+
+    settings.TRUSTED_PROXY_COUNT = 0
+    request = rf.get("/", REMOTE_ADDR="not-an-address")
+    assert client_address(request) == UNKNOWN
+    assert lockout_address(request) is None
+    assert lockout_address(rf.get("/", REMOTE_ADDR="203.0.113.9")) == "203.0.113.9"
+
+
+def test_a_login_from_an_unreadable_address_signs_in_and_a_failure_is_recorded(client, candidate):
+    from axes.models import AccessAttempt
+
+    from tests.conftest import PASSWORD
+
+    failed = client.post("/accounts/login/", {"username": candidate.email, "password": "wrong"}, REMOTE_ADDR="garbage")
+    assert failed.status_code == 200
+    assert AccessAttempt.objects.get().ip_address is None
+    signed_in = client.post(
+        "/accounts/login/", {"username": candidate.email, "password": PASSWORD}, REMOTE_ADDR="garbage"
+    )
+    assert signed_in.status_code == 302
