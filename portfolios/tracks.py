@@ -23,6 +23,7 @@ class Track:
     summary: str
     what_changes: tuple[str, ...]
     extra_kinds: tuple[str, ...]
+    blurb: str = ""  # the setting in plain words, for someone deciding where to start
 
     @cached_property
     def spec(self) -> TrackSpec:
@@ -55,6 +56,9 @@ TRACKS: tuple[Track, ...] = (
             "Productivity targets and documentation time vary widely: show how you protect quality under volume.",
         ),
         extra_kinds=("plan_of_care", "caseload_note", "education_script", "workflow_safeguards"),
+        blurb=(
+            "Clinic visits of 30 to 60 minutes, a full schedule, and insurance rules on how often you see each client. Show you keep quality up when the day is packed."
+        ),
     ),
     Track(
         key="acute",
@@ -70,6 +74,9 @@ TRACKS: tuple[Track, ...] = (
             "High-volume days are the norm: prioritization and deferral rules matter.",
         ),
         extra_kinds=("caseload_note", "plan_of_care", "education_script", "workflow_safeguards", "stakeholder_memo"),
+        blurb=(
+            "Hospital patients who stay a few days. You assess fast, keep people safe, and say where they should go next. Show sound judgment under time pressure."
+        ),
     ),
     Track(
         key="inpatient_rehab",
@@ -84,6 +91,9 @@ TRACKS: tuple[Track, ...] = (
             "Handoffs between disciplines and shifts are where errors propagate.",
         ),
         extra_kinds=("plan_of_care", "education_script", "before_after"),
+        blurb=(
+            "Several hours of therapy a day with a whole team around each patient. Show that your goals are measurable and your handoffs hold between shifts."
+        ),
     ),
     Track(
         key="home_health",
@@ -98,6 +108,9 @@ TRACKS: tuple[Track, ...] = (
             "Caregivers are often the audience for education.",
         ),
         extra_kinds=("plan_of_care", "education_script", "workflow_safeguards", "setting_fit_questions"),
+        blurb=(
+            "Visits in the client's own home, often teaching family members too. Show clear notes, safe homes and teaching that sticks."
+        ),
     ),
     Track(
         key="pediatrics",
@@ -112,6 +125,9 @@ TRACKS: tuple[Track, ...] = (
             "Goals are written for the student or child, in school or natural contexts, with trials or % criteria.",
         ),
         extra_kinds=("plan_of_care", "education_script", "qa_page"),
+        blurb=(
+            "Children at school or at home with their families. Show goals a teacher or parent can follow, and how you measure and report progress."
+        ),
     ),
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -9,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -16,6 +19,7 @@ from portfolios import access, selectors, services, throttle
 from portfolios.forms import DeleteAccountForm, LoginForm, ProfileForm, SignupForm
 from portfolios.models import User
 from portfolios.services.accounts import account_create
+from portfolios.tracks import TRACKS_BY_KEY
 
 
 def _attach_session_invites(request: HttpRequest, user: User) -> None:
@@ -60,6 +64,8 @@ class LoginView(auth_views.LoginView):
 @require_http_methods(["GET", "POST"])
 def signup(request: HttpRequest) -> HttpResponse:
     """Create an account with email and password, then sign in."""
+    # ?track=<key> from a landing-page track card: carried through sign-up to the new-portfolio page.
+    track = TRACKS_BY_KEY.get(request.GET.get("track", ""))
     if request.user.is_authenticated:
         return redirect("portfolios:dashboard")
     form = SignupForm(request.POST if request.method == "POST" else None)
@@ -72,15 +78,17 @@ def signup(request: HttpRequest) -> HttpResponse:
             )
         except ValidationError as error:  # another sign-up took the email since the form checked it
             form.add_error(None, error)
-            return render(request, "registration/signup.html", {"form": form})
+            return render(request, "registration/signup.html", {"form": form, "track": track})
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         _attach_session_invites(request, user)
         if access.session_invite_ids(request):
             messages.success(request, "Account created. The portfolios you review are in your review inbox.")
             return redirect("portfolios:review_inbox")
         messages.success(request, "Welcome! Start by creating a portfolio for the setting you are targeting.")
+        if track is not None:
+            return redirect(f"{reverse('portfolios:portfolio_new')}?{urlencode({'track': track.key})}")
         return redirect("portfolios:portfolio_new")
-    return render(request, "registration/signup.html", {"form": form})
+    return render(request, "registration/signup.html", {"form": form, "track": track})
 
 
 @login_required

@@ -45,7 +45,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def portfolio_new(request: HttpRequest) -> HttpResponse:
     """Pick a track to start a portfolio for it."""
-    form = PortfolioCreateForm(request.POST if request.method == "POST" else None)
+    # ?track=<key> (from a landing-page track card) preselects that setting.
+    initial = {"track": request.GET["track"]} if request.GET.get("track") in TRACKS_BY_KEY else {}
+    form = PortfolioCreateForm(request.POST if request.method == "POST" else None, initial=initial)
     taken = set(request.user.portfolios.values_list("track", flat=True))
     if request.method == "POST" and form.is_valid():
         try:

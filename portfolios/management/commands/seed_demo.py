@@ -11,9 +11,6 @@ batches already present, so it can be re-run or resumed.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import random
 import time
 
@@ -36,12 +33,21 @@ from portfolios.demo_data import (
     OUTPATIENT_ARTIFACTS,
     REHAB_ARTIFACTS,
 )
+from portfolios.demo_links import SHARE_LABEL, demo_token
 from portfolios.demo_prepare import seed_prepare
 from portfolios.kinds import KINDS, KINDS_BY_KEY
-from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, ShareLink, User, Verdict
+from portfolios.models import (
+    Artifact,
+    Comment,
+    MentorInvite,
+    Portfolio,
+    ReviewScore,
+    Revision,
+    ShareLink,
+    User,
+    Verdict,
+)
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY
-
-SHARE_LABEL = "Demo recruiter link"
 
 # ---- scale data (`--scale`) -----------------------------------------------------------------
 
@@ -294,12 +300,6 @@ SAMPLE_FIELDS = {
 }
 
 
-def demo_token(purpose: str) -> str:
-    """A stable 256-bit token for a demo object, unguessable without the secret key."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"seed_demo:{purpose}".encode(), hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
-
-
 class Command(BaseCommand):
     help = "Create the demo candidate, portfolios, share link and mentor review (idempotent)."
 
@@ -352,12 +352,13 @@ class Command(BaseCommand):
         rehab = self._portfolio(user, "inpatient_rehab", REHAB_ARTIFACTS)
         services.artifacts_recheck(portfolios=[outpatient, rehab])  # results from an older checker, if any
         share_path = self._share_link(rehab)
-        self._mentor_review(rehab)
+        mentor_path = self._mentor_review(rehab)
         seed_prepare(outpatient)  # the Prepare page: two stories, stage leads, a drill history
 
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {outpatient} and {rehab}."))
         self.stdout.write(f"Log in at /accounts/login/ with email {DEMO_EMAIL} and password {DEMO_PASSWORD}")
         self.stdout.write(f"Share link: {share_path}")
+        self.stdout.write(f"Mentor link: {mentor_path}")
 
     def _portfolio(self, user: User, track: str, artifacts) -> Portfolio:
         portfolio = Portfolio.objects.filter(owner=user, track=track).first()
@@ -395,8 +396,11 @@ class Command(BaseCommand):
             link.save(update_fields=["revoked_at", "expires_at", "updated_at"])
         return reverse("portfolios:share_page", args=[token])
 
-    def _mentor_review(self, portfolio: Portfolio) -> None:
-        token_hash = tokens.hash_token(demo_token(f"invite:{portfolio.pk}"))
+    def _mentor_review(self, portfolio: Portfolio) -> str:
+        """The demo mentor's comments, row scores (one disagreeing with the checker), a verdict and a
+        re-review request; returns the path of the mentor's invite link."""
+        token = demo_token(f"invite:{portfolio.pk}")
+        token_hash = tokens.hash_token(token)
         # Found by portfolio and email, not by token: the token follows the secret key, which may change.
         invite = (
             MentorInvite.objects.filter(portfolio=portfolio, email=DEMO_MENTOR_EMAIL)
@@ -427,6 +431,31 @@ class Command(BaseCommand):
                 reviewer=services.Reviewer(name=str(portfolio.owner), user=portfolio.owner),
                 body="I'll add the GG score sheet we use at the day-6 team conference.",
             )
+        if not ReviewScore.objects.filter(artifact=case, invite=invite).exists():
+            services.review_scores_give(
+                artifact=case,
+                reviewer=reviewer,
+                scores={
+                    "assessment": services.ScoreInput(
+                        4, "Finds the real constraint (shoulder flexion) and a measured baseline.", True
+                    ),
+                    "documentation": services.ScoreInput(3, "Defensible notes; the assist level is named.", True),
+                    # The one disagreement with the checker the demo shows.
+                    "plan_of_care": services.ScoreInput(
+                        2, "The goals are measurable, but the progression after week 2 is not written down.", False
+                    ),
+                },
+                expected_version=case.version,
+            )
+            services.review_scores_give(
+                artifact=case,
+                reviewer=services.Reviewer(name=str(portfolio.owner), user=portfolio.owner),
+                scores={
+                    "assessment": services.ScoreInput(3, "I name the constraint and a baseline."),
+                    "plan_of_care": services.ScoreInput(4, "Every goal has a date and a measure."),
+                },
+                expected_version=case.version,
+            )
         if not Verdict.objects.filter(artifact=case, invite=invite).exists():
             services.verdict_give(
                 artifact=case,
@@ -435,6 +464,40 @@ class Command(BaseCommand):
                 note="Clear constraint, measured follow-up, and a safety decision a reviewer can check.",
                 expected_version=case.version,
             )
+        if not ReviewScore.objects.filter(artifact=plan, invite=invite).exists():
+            self._plan_re_review(plan, reviewer)
+        return reverse("portfolios:invite_accept", args=[token])
+
+    def _plan_re_review(self, plan: Artifact, reviewer) -> None:
+        """The mentor scores an earlier draft of the plan; the candidate finishes it and asks for a re-review."""
+        finished = dict(plan.fields)
+        draft = {**finished, "short_term_goals": finished["short_term_goals"].split(".")[0] + "."}
+
+        def save(fields):
+            return services.artifact_save(
+                portfolio=plan.portfolio,
+                kind=plan.kind,
+                fields=fields,
+                status=plan.status,
+                expected_version=Artifact.objects.get(pk=plan.pk).version,
+                author=plan.portfolio.owner,
+                note="Demo data",
+            )
+
+        save(draft)
+        plan.refresh_from_db()
+        services.review_scores_give(
+            artifact=plan,
+            reviewer=reviewer,
+            scores={
+                "assessment": services.ScoreInput(2, "The baseline is there; the barrier to dressing is not.", True),
+                "plan_of_care": services.ScoreInput(2, "Only one short-term goal: add the progression.", True),
+            },
+            expected_version=plan.version,
+        )
+        save(finished)
+        plan.refresh_from_db()
+        services.re_review_request(artifact=plan)
 
     # ---- scale data --------------------------------------------------------------------------
 
