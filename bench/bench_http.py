@@ -2,28 +2,35 @@
 
 Run by `make bench` after the rubric benchmark. It builds a throwaway database (PostgreSQL
 when one answers, else an SQLite file in a temporary folder), seeds one candidate with a
-12-artifact portfolio and a share link, serves the site with gunicorn and measures four
+12-artifact portfolio and a share link, serves the site with gunicorn and measures these
 targets with `wrk -t2 -c16 --latency`:
 
     baseline   a tiny template through the full middleware stack (portfolios/views/bench.py)
+    one_query_floor  the baseline plus one primary-key SELECT: the least the share page can cost
     share      the recruiter's share page
-    dashboard  the candidate's dashboard (signed in)
     signed_in_floor  an empty signed-in page (session, user, base template): the least any
-               signed-in page costs, printed for comparison with the dashboard (no aim)
+               signed-in page costs
+    dashboard  the candidate's dashboard (signed in)
     check      the editor's live check (POST: runs the rubric engine on a case write-up)
 
+Each target's time is cut into slices (5 by default); in each round every target runs right
+after a baseline slice of the same length, so load from other programs cancels out of the ratios.
 It prints `name=value` lines on standard output (progress goes to standard error):
 `<target>_rps`, `_p50_ms`, `_p99_ms`, `_errors` (non-2xx/3xx responses plus socket errors),
-`<target>_ratio` (throughput / baseline throughput of the same pass) and the share page's
-gzip weight. Then `manage.py seed_demo --scale` adds 10,000 portfolios, 120,000 artifacts
-and 50,000 comments and the same runs repeat with a `scale_` prefix, followed by how much
-each ratio moved. Aims are printed, never asserted: share >= 0.5x baseline, dashboard
->= 0.3x, no errors, p99 < 100 ms, each ratio within 15% at scale.
+`<target>_ratio` (throughput / the baseline slice's before it, median over rounds),
+`share_vs_floor` (share / one_query_floor throughput) and `dashboard_vs_floor` (dashboard /
+signed_in_floor), each the median over rounds of the same round's slices, and the share page's
+gzip weight. When a Redis answers (REDIS_URL, else 127.0.0.1:6379) the signed-in targets run
+again on a server with sessions and rate limits in Redis: the same names with `_redis` after
+them, and `signed_in_floor_redis_gain_pct`. Then `manage.py seed_demo --scale` adds 10,000
+portfolios, 120,000 artifacts and 50,000 comments and the same runs repeat with a `scale_`
+prefix, followed by how much each figure moved. Aims are printed, never asserted: share and
+dashboard >= 0.9x their floors, no errors, p99 < 100 ms, each figure within 15% at scale, the
+signed-in floor >= 20% faster with Redis.
 
-    python bench/bench_http.py            # full run: 10 s per target, small and scale passes
+    python bench/bench_http.py            # full run: 10 s per target as 5 slices, small and scale passes
     python bench/bench_http.py --quick    # smoke run: 2 s per target, no scale pass
-    python bench/bench_http.py --slices 5 # each target's 10 s as 5 slices, each after a baseline slice:
-                                          # steadier ratios when other programs load the machine
+    python bench/bench_http.py --slices 1 # one run per target, each after a baseline run as long
     python bench/bench_http.py --explain  # also print EXPLAIN ANALYZE of each page's queries
 
 Needs `wrk` on PATH (`make bench` installs it when missing and run as root).
@@ -55,8 +62,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/otportfolio"
-TARGETS = ("baseline", "share", "dashboard", "signed_in_floor", "check")
-RATIO_AIMS = {"share": 0.5, "dashboard": 0.3}
+# Each page right after its floor, so the two slices of a round see the same machine.
+TARGETS = ("baseline", "one_query_floor", "share", "signed_in_floor", "dashboard", "check")
+SIGNED_IN_TARGETS = ("signed_in_floor", "dashboard", "check")
+# Each page against the least a page of its kind can cost: one query, or a signed-in request.
+FLOORS = {"share": "one_query_floor", "dashboard": "signed_in_floor"}
+FLOOR_AIM = 0.9
+REDIS_GAIN_AIM_PCT = 20.0
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 P99_AIM_MS = 100.0
 RATIO_CHANGE_AIM_PCT = 15.0
 WEIGHT_AIM_KB = 60.0
@@ -404,6 +417,10 @@ def prepare_targets(server: Server, portfolio_id: int, token: str, workdir: Path
     status, _, html = browser.get("/bench/signed-in-floor/")
     if status != 200 or "Signed-in floor" not in html or "Log out" not in html:
         raise RuntimeError(f"signed-in floor view did not answer for the signed-in candidate: {status}")
+    one_query_path = f"/bench/one-query-floor/{portfolio_id}/"
+    status, _, html = Browser(server.base).get(one_query_path)
+    if status != 200 or "one query" not in html:
+        raise RuntimeError(f"one-query floor view did not answer: {status}")
 
     edit_path = f"/portfolios/{portfolio_id}/artifacts/{CHECK_KIND}/"
     status, _, html = browser.get(edit_path)
@@ -419,6 +436,7 @@ def prepare_targets(server: Server, portfolio_id: int, token: str, workdir: Path
     return Targets(
         urls={
             "baseline": f"{server.base}/bench/baseline/",
+            "one_query_floor": f"{server.base}{one_query_path}",
             "share": f"{server.base}/s/{token}/",
             "dashboard": f"{server.base}/dashboard/",
             "signed_in_floor": f"{server.base}/bench/signed-in-floor/",
@@ -498,6 +516,7 @@ def explain_pages(portfolio_id: int, token: str, check_body: str) -> None:
 def _options(targets: Targets, name: str) -> dict:
     return {
         "baseline": {},
+        "one_query_floor": {},
         "share": {},
         "dashboard": {"cookie": targets.cookie},
         "signed_in_floor": {"cookie": targets.cookie},
@@ -522,75 +541,141 @@ def _combined(runs: list[Run]) -> Run:
     )
 
 
-def measure(targets: Targets, seconds: int, warmup: int, slices: int) -> tuple[dict[str, Run], dict[str, float]]:
-    """One wrk run per target, ratios against the baseline run; or, with slices > 1, each target's time
-    cut into slices, each right after a baseline slice of the same length, and the ratio the median of
-    the slices' ratios, so that load from other programs on the machine cancels out."""
-    for name in TARGETS if warmup else ():
+@dataclass
+class Measured:
+    runs: dict[str, Run]
+    ratios: dict[str, float]  # target / the baseline slice before it, median over rounds
+    vs_floor: dict[str, float]  # page / its floor in the same round, median over rounds
+
+
+def measure(targets: Targets, names: tuple[str, ...], seconds: int, warmup: int, slices: int) -> Measured:
+    """Each target's time cut into slices, one per round; in each round every target runs right
+    after a baseline slice of the same length. Ratios are medians over rounds, so that load from
+    other programs on the machine cancels out."""
+    for name in ("baseline", *names) if warmup else ():
         wrk(targets.urls[name], warmup, **_options(targets, name))
-    if slices <= 1:
-        runs = {}
-        for name in TARGETS:
-            runs[name] = wrk(targets.urls[name], seconds, **_options(targets, name))
-            _log_run(name, runs[name])
-        return runs, {name: runs[name].rps / runs["baseline"].rps for name in TARGETS if name != "baseline"}
     length = max(1, round(seconds / slices))
-    baseline_runs, runs, ratios = [], {}, {}
-    for name in TARGETS[1:]:
-        pairs = []
-        for _ in range(slices):
+    rounds: list[dict[str, tuple[Run, Run]]] = []
+    for _ in range(slices):
+        pairs = {}
+        for name in names:
             before = wrk(targets.urls["baseline"], length)
-            pairs.append((before, wrk(targets.urls[name], length, **_options(targets, name))))
-        baseline_runs += [before for before, _ in pairs]
-        runs[name] = _combined([run for _, run in pairs])
-        ratios[name] = statistics.median(run.rps / before.rps for before, run in pairs)
-        _log_run(name, runs[name])
-    runs = {"baseline": _combined(baseline_runs), **runs}
-    _log_run("baseline", runs["baseline"])
-    return runs, ratios
-
-
-def report(runs: dict[str, Run], ratios: dict[str, float], prefix: str = "") -> None:
-    for name in TARGETS:
-        run = runs[name]
-        emit(f"{prefix}{name}_rps", f"{run.rps:.1f}")
-        emit(f"{prefix}{name}_p50_ms", f"{run.p50_ms:.2f}")
-        emit(f"{prefix}{name}_p99_ms", f"{run.p99_ms:.2f}")
-        emit(f"{prefix}{name}_errors", run.errors)
-    for name, ratio in ratios.items():
-        emit(f"{prefix}{name}_ratio", f"{ratio:.3f}")
-
-
-def aims_missed(runs: dict[str, Run], ratios: dict[str, float]) -> list[str]:
-    missed = []
-    for name, aim in RATIO_AIMS.items():
-        if ratios[name] < aim:
-            missed.append(f"{name}_ratio<{aim}")
+            pairs[name] = (before, wrk(targets.urls[name], length, **_options(targets, name)))
+        rounds.append(pairs)
+    runs = {"baseline": _combined([pairs[name][0] for pairs in rounds for name in names])}
+    runs.update({name: _combined([pairs[name][1] for pairs in rounds]) for name in names})
     for name, run in runs.items():
+        _log_run(name, run)
+    ratios = {
+        name: statistics.median(after.rps / before.rps for before, after in (pairs[name] for pairs in rounds))
+        for name in names
+    }
+    vs_floor = {
+        page: statistics.median(pairs[page][1].rps / pairs[floor][1].rps for pairs in rounds)
+        for page, floor in FLOORS.items()
+        if page in names and floor in names
+    }
+    return Measured(runs, ratios, vs_floor)
+
+
+def report(measured: Measured, prefix: str = "", suffix: str = "") -> None:
+    for name, run in measured.runs.items():
+        emit(f"{prefix}{name}_rps{suffix}", f"{run.rps:.1f}")
+        emit(f"{prefix}{name}_p50_ms{suffix}", f"{run.p50_ms:.2f}")
+        emit(f"{prefix}{name}_p99_ms{suffix}", f"{run.p99_ms:.2f}")
+        emit(f"{prefix}{name}_errors{suffix}", run.errors)
+    for name, ratio in measured.ratios.items():
+        emit(f"{prefix}{name}_ratio{suffix}", f"{ratio:.3f}")
+    for page, ratio in measured.vs_floor.items():
+        emit(f"{prefix}{page}_vs_floor{suffix}", f"{ratio:.3f}")
+
+
+def aims_missed(measured: Measured, suffix: str = "") -> list[str]:
+    missed = [f"{page}_vs_floor{suffix}<{FLOOR_AIM}" for page, ratio in measured.vs_floor.items() if ratio < FLOOR_AIM]
+    for name, run in measured.runs.items():
         if run.errors:
-            missed.append(f"{name}_errors>0")
+            missed.append(f"{name}_errors{suffix}>0")
         if not run.p99_ms < P99_AIM_MS:
-            missed.append(f"{name}_p99>={P99_AIM_MS:.0f}ms")
+            missed.append(f"{name}_p99{suffix}>={P99_AIM_MS:.0f}ms")
     return missed
 
 
-def run_pass(env, workdir, portfolio_id, token, timing, prefix, tag) -> tuple[dict[str, float], Targets]:
-    server = Server(env, workdir / f"gunicorn-{tag}.log")
+def figures(measured: Measured, suffix: str = "") -> dict[str, float]:
+    """The figures whose change at scale is watched, by output name (without prefix)."""
+    return {
+        **{f"{name}_ratio{suffix}": ratio for name, ratio in measured.ratios.items()},
+        **{f"{page}_vs_floor{suffix}": ratio for page, ratio in measured.vs_floor.items()},
+    }
+
+
+def redis_url() -> str:
+    """REDIS_URL (else the local default) when a Redis answers there; empty when none does."""
+    url = os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL
+    try:
+        import redis
+    except ImportError:
+        return ""
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1).ping()
+    except redis.RedisError:
+        return ""
+    return url
+
+
+def serve_and_measure(env, logfile, portfolio_id, token, workdir, names, timing, *, weigh=False):
+    server = Server(env, logfile)
     try:
         server.wait_ready("/bench/baseline/")
         targets = prepare_targets(server, portfolio_id, token, workdir)
-        runs, ratios = measure(targets, *timing)
-        report(runs, ratios, prefix)
-        if not prefix:
+        measured = measure(targets, names, *timing)
+        if weigh:
             weight, assets = share_page_weight_kb(server.base, targets.urls["share"])
             log(f"share page assets: {', '.join(assets)}")
             emit("share_page_weight_kb", f"{weight:.1f}")
             emit("share_page_weight_ok", "yes" if weight <= WEIGHT_AIM_KB else "no")
-        missed = aims_missed(runs, ratios)
-        emit(f"{prefix}aims_missed", ",".join(missed) or "none")
-        return ratios, targets
+        return measured, targets
     finally:
         server.stop()
+
+
+def run_pass(env, workdir, portfolio_id, token, timing, prefix, tag) -> tuple[dict[str, float], Targets]:
+    """Every target with database sessions; then, when a Redis answers, the signed-in targets again
+    with sessions and rate limits in Redis (a second server, the same data)."""
+    measured, targets = serve_and_measure(
+        {**env, "REDIS_URL": ""},
+        workdir / f"gunicorn-{tag}.log",
+        portfolio_id,
+        token,
+        workdir,
+        TARGETS[1:],
+        timing,
+        weigh=not prefix,
+    )
+    report(measured, prefix)
+    missed, watched = aims_missed(measured), figures(measured)
+    url = redis_url()
+    if url:
+        log(f"signed-in targets again with sessions and rate limits in Redis at {url}")
+        with_redis, _ = serve_and_measure(
+            {**env, "REDIS_URL": url},
+            workdir / f"gunicorn-{tag}-redis.log",
+            portfolio_id,
+            token,
+            workdir,
+            SIGNED_IN_TARGETS,
+            timing,
+        )
+        report(with_redis, prefix, "_redis")
+        gain = (with_redis.ratios["signed_in_floor"] / measured.ratios["signed_in_floor"] - 1) * 100
+        emit(f"{prefix}signed_in_floor_redis_gain_pct", f"{gain:+.1f}")
+        missed += aims_missed(with_redis, "_redis")
+        if gain < REDIS_GAIN_AIM_PCT:
+            missed.append(f"signed_in_floor_redis_gain<{REDIS_GAIN_AIM_PCT:.0f}%")
+        watched.update(figures(with_redis, "_redis"))
+    else:
+        log(f"no Redis answers at {os.environ.get('REDIS_URL') or DEFAULT_REDIS_URL}: database sessions only")
+    emit(f"{prefix}aims_missed", ",".join(missed) or "none")
+    return watched, targets
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -601,9 +686,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--slices",
         type=int,
-        default=1,
-        help="cut each target's time into N slices, each paired with a baseline slice (steadier ratios on a busy "
-        "machine; latencies become medians over slices)",
+        default=5,
+        help="cut each target's time into N slices, each right after a baseline slice (steadier ratios on a busy "
+        "machine; latencies are medians over slices)",
     )
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE each page's queries (PostgreSQL)")
     args = parser.parse_args(argv)
@@ -660,8 +745,9 @@ def main(argv: list[str] | None = None) -> int:
         scale_ratios, targets = run_pass(env, workdir, portfolio_id, token, timing, "scale_", "scale")
         changes = {}
         for name, ratio in ratios.items():
-            changes[name] = (scale_ratios[name] / ratio - 1) * 100
-            emit(f"{name}_ratio_change_pct", f"{changes[name]:+.1f}")
+            if name in scale_ratios:
+                changes[name] = (scale_ratios[name] / ratio - 1) * 100
+                emit(f"{name}_change_pct", f"{changes[name]:+.1f}")
         emit(
             "ratio_change_aims_missed",
             ",".join(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import secrets
+
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client as DjangoClient
 from django.test import TestCase
 
@@ -41,6 +43,48 @@ def _fast_and_isolated(settings):
     }
     yield
     view_counts.discard()  # nothing left for the exit-time flush, after the test database is gone
+
+
+TEST_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def redis_answers() -> bool:
+    try:
+        import redis
+    except ImportError:
+        return False
+    try:
+        return bool(redis.Redis.from_url(TEST_REDIS_URL, socket_connect_timeout=0.5, socket_timeout=0.5).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """A `shared` cache alias on the Redis at 127.0.0.1:6379, under a key prefix of this test's own
+    (its keys are deleted afterwards); the test is skipped when no Redis answers there."""
+    if not redis_answers():
+        pytest.skip(f"no Redis answers at {TEST_REDIS_URL}")
+    prefix = f"otportfolio-test-{secrets.token_hex(6)}"
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+            "KEY_PREFIX": prefix,
+        },
+    }
+    yield "shared"
+    client = caches["shared"]._cache.get_client(write=True)
+    for key in client.scan_iter(match=f"{prefix}:*"):
+        client.delete(key)
+
+
+@pytest.fixture(params=["database", "redis"])
+def throttle_backend(request, settings) -> str:
+    """Rate-limit counts in the ThrottleBucket table, then in Redis (as with REDIS_URL set)."""
+    settings.THROTTLE_CACHE_ALIAS = "" if request.param == "database" else request.getfixturevalue("redis_cache")
+    return request.param
 
 
 def make_user(email: str, *, display_name: str = "") -> User:

@@ -1,4 +1,4 @@
-"""The benchmark's baseline view, routed only with BENCHMARK_VIEWS on, and `seed_demo --scale`."""
+"""The benchmark's views (baseline and floors), routed only with BENCHMARK_VIEWS on, and `seed_demo --scale`."""
 
 import os
 import subprocess
@@ -9,12 +9,15 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
+from django.db import connection
+from django.http import Http404
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 import portfolios.urls
 from portfolios.models import Artifact, Comment, Portfolio, Revision, User
-from portfolios.views.bench import baseline, signed_in_floor
+from portfolios.views.bench import baseline, one_query_floor, signed_in_floor
 
 
 def test_the_baseline_view_renders_a_tiny_page():
@@ -34,12 +37,25 @@ def test_the_signed_in_floor_is_an_empty_page_for_the_signed_in_only(candidate, 
     assert signed_in_floor(request).status_code == 302
 
 
+def test_the_one_query_floor_is_the_baseline_page_plus_one_primary_key_select(portfolio, rf):
+    with CaptureQueriesContext(connection) as queries:
+        response = one_query_floor(rf.get("/bench/one-query-floor/"), portfolio.pk)
+    assert response.status_code == 200
+    assert f"one query: version {portfolio.content_version}" in response.content.decode()
+    assert len(response.content) < 300
+    assert len(queries) == 1 and "WHERE id = " in queries.captured_queries[0]["sql"]
+    with pytest.raises(Http404):
+        one_query_floor(rf.get("/bench/one-query-floor/"), portfolio.pk + 1)
+
+
 def test_the_baseline_url_is_absent_unless_benchmark_views_are_on():
     assert not settings.BENCHMARK_VIEWS
     names = {pattern.name for pattern in portfolios.urls.urlpatterns}
-    assert not names & {"bench_baseline", "bench_signed_in_floor"}
+    assert not names & {"bench_baseline", "bench_signed_in_floor", "bench_one_query_floor"}
     with pytest.raises(NoReverseMatch):
         reverse("portfolios:bench_baseline")
+    with pytest.raises(NoReverseMatch):
+        reverse("portfolios:bench_one_query_floor", args=[1])
 
 
 def test_with_benchmark_views_on_the_baseline_url_answers():
@@ -48,6 +64,7 @@ def test_with_benchmark_views_on_the_baseline_url_answers():
         "from django.test import Client; from django.urls import reverse; "
         "url = reverse('portfolios:bench_baseline'); "
         "response = Client(HTTP_HOST='127.0.0.1').get(url); "
+        "print(reverse('portfolios:bench_one_query_floor', args=[7])); "
         "print(url, response.status_code, len(response.content))"
     )
     env = {**os.environ, "DJANGO_BENCHMARK_VIEWS": "1", "DJANGO_SETTINGS_MODULE": "otportfolio.settings"}
@@ -60,7 +77,9 @@ def test_with_benchmark_views_on_the_baseline_url_answers():
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    url, status, size = result.stdout.strip().splitlines()[-1].split()
+    *_, floor_url, last = result.stdout.strip().splitlines()
+    assert floor_url == "/bench/one-query-floor/7/"
+    url, status, size = last.split()
     assert (url, status) == ("/bench/baseline/", "200")
     assert int(size) < 300
 

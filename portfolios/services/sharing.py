@@ -99,33 +99,33 @@ OPEN_LINK_SQL = """
       AND NOT EXISTS (
         SELECT 1 FROM portfolios_artifact AS artifact
         WHERE artifact.portfolio_id = link.portfolio_id AND artifact.status = %s AND artifact.phi_error_count > 0)
+"""
+# The rate limit, when its counts live in the database (throttle.gate); a cache-held one is asked apart.
+OPEN_LINK_THROTTLE_SQL = """
       AND NOT EXISTS (
         SELECT 1 FROM portfolios_throttlebucket AS bucket
         WHERE bucket.key = %s AND bucket.window_start = %s AND bucket.count >= %s)
 """
 
 
-def share_link_open(token: str, *, gate: Gate) -> OpenedShare | None:
+def share_link_open(token: str, *, gate: Gate | None) -> OpenedShare | None:
     """Open a share link for a recruiter in one read-only query.
 
     Returns the portfolio's content version when the link is live, the portfolio's artifacts
-    pass the PHI gate and the caller is not throttled (`gate`); otherwise returns None and the
+    pass the PHI gate and the caller is not throttled (`gate`, None when the caller checked the
+    throttle already); otherwise returns None and the
     caller works out which it was. The caller counts the view (`share_link_record_view`) once
     it knows the page is shown: the profile and headline are checked with the page itself.
     """
     if not tokens.is_well_formed(token):
         return None
     adapt = connection.ops.adapt_datetimefield_value  # raw SQL: store datetimes as the ORM does
-    params = [
-        tokens.hash_token(token),
-        adapt(timezone.now()),
-        Artifact.Status.COMPLETE,
-        gate.key,
-        adapt(gate.window_start),
-        gate.max_hits,
-    ]
+    sql, params = OPEN_LINK_SQL, [tokens.hash_token(token), adapt(timezone.now()), Artifact.Status.COMPLETE]
+    if gate is not None:
+        sql += OPEN_LINK_THROTTLE_SQL
+        params += [gate.key, adapt(gate.window_start), gate.max_hits]
     with connection.cursor() as cursor:
-        cursor.execute(OPEN_LINK_SQL, params)
+        cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
         return None

@@ -162,7 +162,10 @@ def share_page(request: HttpRequest, token: str) -> HttpResponse:
     version and cached, and a cached page is never stale. Failed lookups are throttled per address, so tokens
     cannot be guessed.
     """
-    gate = throttle.gate(throttle.SHARE_LOOKUP_FAILURES, throttle.client_address(request))
+    limit, address = throttle.SHARE_LOOKUP_FAILURES, throttle.client_address(request)
+    gate = throttle.gate(limit, address)
+    if gate is None and throttle.is_limited(limit, address):  # counts in a shared cache, not in the query
+        return throttle.too_many_requests(request, limit)
     opened = services.share_link_open(token, gate=gate)
     if opened is None:
         return _share_page_not_opened(request, token)

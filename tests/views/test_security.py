@@ -59,7 +59,7 @@ def test_a_few_failed_logins_do_not_lock(candidate):
     assert response.status_code == 302
 
 
-def test_password_reset_requests_are_throttled_per_email(candidate):
+def test_password_reset_requests_are_throttled_per_email(candidate, throttle_backend):
     client = Client()
     for _ in range(3):
         assert client.post(reverse("password_reset"), {"email": candidate.email}).status_code == 302
@@ -69,7 +69,7 @@ def test_password_reset_requests_are_throttled_per_email(candidate):
     assert len(mail.outbox) == 3
 
 
-def test_guessing_share_tokens_is_throttled_but_valid_links_are_not_counted(portfolio):
+def test_guessing_share_tokens_is_throttled_but_valid_links_are_not_counted(portfolio, throttle_backend):
     save(portfolio, "handoff_template", {"framework": "I-PASS at every handoff."})
     token = services.share_link_create(portfolio=portfolio, label="L", expires_in_days=7).token
     client = Client()
@@ -82,7 +82,7 @@ def test_guessing_share_tokens_is_throttled_but_valid_links_are_not_counted(port
     assert blocked["Retry-After"] == "600"
 
 
-def test_guessing_invite_tokens_is_throttled(db):
+def test_guessing_invite_tokens_is_throttled(db, throttle_backend):
     client = Client()
     for _ in range(20):
         assert client.get("/invites/" + "C" * 43 + "/").status_code == 404
