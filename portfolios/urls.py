@@ -80,3 +80,6 @@ if settings.BENCHMARK_VIEWS:  # `make bench` only: a tiny page every real page's
 
     urlpatterns.append(path("bench/baseline/", bench.baseline, name="bench_baseline"))
     urlpatterns.append(path("bench/signed-in-floor/", bench.signed_in_floor, name="bench_signed_in_floor"))
+    urlpatterns.append(
+        path("bench/one-query-floor/<id:portfolio_id>/", bench.one_query_floor, name="bench_one_query_floor")
+    )
