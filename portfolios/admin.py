@@ -11,6 +11,8 @@ from portfolios.models import (
     MentorInvite,
     Notification,
     Portfolio,
+    ReviewRequest,
+    ReviewScore,
     Revision,
     ShareLink,
     StagePlan,
@@ -126,6 +128,23 @@ class VerdictAdmin(admin.ModelAdmin):
     list_filter = ["call", "artifact__kind"]
     search_fields = ["invite__email", "invite__display_name", "artifact__portfolio__owner__email"]
     list_select_related = ["artifact", "invite"]
+    raw_id_fields = ["artifact", "invite"]
+
+
+@admin.register(ReviewScore)
+class ReviewScoreAdmin(admin.ModelAdmin):
+    list_display = ["artifact", "invite", "row", "score", "agrees_with_checker", "artifact_version", "updated_at"]
+    list_filter = ["row", "score", "artifact__kind"]
+    search_fields = ["invite__email", "invite__display_name", "artifact__portfolio__owner__email"]
+    list_select_related = ["artifact", "invite__user"]
+    raw_id_fields = ["artifact", "invite"]
+
+
+@admin.register(ReviewRequest)
+class ReviewRequestAdmin(admin.ModelAdmin):
+    list_display = ["artifact", "invite", "artifact_version", "created_at"]
+    search_fields = ["invite__email", "artifact__portfolio__owner__email"]
+    list_select_related = ["artifact", "invite__user"]
     raw_id_fields = ["artifact", "invite"]
 
 

@@ -23,6 +23,17 @@ from portfolios.rubric.spec import KindSpec, SectionSpec, frozen_mapping
 
 SECTION_MAX_CHARS = 20_000
 
+# Safety-bearing rows per kind: a mentor may call the artifact "looks ready" only with a score of
+# SAFE_SCORE or more on each (a weak assessment in a handoff, or weak documentation in an SOP, can hurt).
+SAFETY_ROWS: dict[str, tuple[str, ...]] = {
+    "handoff_template": (ASSESSMENT,),
+    "case_writeup": (ASSESSMENT, DOCUMENTATION),
+    "plan_of_care": (ASSESSMENT,),
+    "sop_checklist": (DOCUMENTATION,),
+    "caseload_note": (TIME_MANAGEMENT,),
+}
+SAFE_SCORE = 3
+
 
 @dataclass(frozen=True)
 class Section:
@@ -84,6 +95,11 @@ class ArtifactKind:
     def sections_for_row(self, row: str) -> tuple[Section, ...]:
         """The sections that evidence a rubric row (all of them, unless sections say otherwise)."""
         return tuple(section for section in self.sections if row in (section.evidences or self.proves))
+
+    @property
+    def safety_rows(self) -> tuple[str, ...]:
+        """Rows where a weak score means risk to a patient: a mentor's "looks ready" needs 3 or more on each."""
+        return tuple(row for row in SAFETY_ROWS.get(self.key, ()) if row in self.proves)
 
     def section(self, key: str) -> Section:
         for section in self.sections:

@@ -15,6 +15,8 @@ from django.utils import timezone
 
 from portfolios.interview import SLOTS_BY_KEY, STAGES, STAGES_BY_KEY, STORY_SLOTS, StorySlot
 from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
+from portfolios.rows import ROWS
+from portfolios.rubric.findings import SCORE_LABELS
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY, Track
 
 TRACK_CHOICES = [(track.key, track.name) for track in TRACKS]
@@ -400,6 +402,88 @@ class Verdict(models.Model):
         return self.artifact_version == artifact.version
 
 
+class ReviewScore(models.Model):
+    """A person's 0–4 score on one rubric row of an artifact at one version, with the reason.
+
+    From a mentor (`invite` set, who also says whether they agree with the checker) or the
+    candidate's own self-score (`invite` empty). One current score per person per row.
+    """
+
+    artifact = models.ForeignKey(Artifact, on_delete=models.CASCADE, related_name="review_scores")
+    invite = models.ForeignKey(
+        MentorInvite,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="review_scores",
+        help_text="The mentor who scored; empty for the candidate's self-score.",
+    )
+    row = models.CharField(max_length=32, choices=[(row.key, row.title) for row in ROWS])
+    score = models.PositiveSmallIntegerField(
+        choices=sorted(SCORE_LABELS.items()), help_text="0–4 with the checker's labels, e.g. 3 (Proficient)."
+    )
+    reason = models.TextField(help_text="Why this score, e.g. “Names the real constraint and a baseline.”")
+    agrees_with_checker = models.BooleanField(
+        null=True, blank=True, help_text="The mentor's word on the checker's score for this row; empty for self-scores."
+    )
+    artifact_version = models.PositiveIntegerField(help_text="The version scored.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "review score"
+        verbose_name_plural = "review scores"
+        ordering = ["artifact_id", "row", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["artifact", "invite", "row"],
+                condition=models.Q(invite__isnull=False),
+                name="review_score_one_per_mentor_row",
+            ),
+            models.UniqueConstraint(
+                fields=["artifact", "row"],
+                condition=models.Q(invite__isnull=True),
+                name="review_score_one_self_per_row",
+            ),
+            models.CheckConstraint(condition=models.Q(score__lte=4), name="review_score_at_most_4"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.row}: {self.score} ({self.get_score_display()}) on v{self.artifact_version}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:review_artifact", args=[self.artifact.portfolio_id, self.artifact.kind]) + "#scores"
+
+    def is_current_for(self, artifact: Artifact) -> bool:
+        return self.artifact_version == artifact.version
+
+
+class ReviewRequest(models.Model):
+    """The candidate asking a mentor to look again at an artifact after editing it."""
+
+    artifact = models.ForeignKey(Artifact, on_delete=models.CASCADE, related_name="review_requests")
+    invite = models.ForeignKey(MentorInvite, on_delete=models.CASCADE, related_name="review_requests")
+    artifact_version = models.PositiveIntegerField(help_text="The version the candidate asks about.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "re-review request"
+        verbose_name_plural = "re-review requests"
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["artifact", "invite", "artifact_version"], name="review_request_one_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Re-review of v{self.artifact_version} asked of {self.invite.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:review_artifact", args=[self.artifact.portfolio_id, self.artifact.kind])
+
+
 class Notification(models.Model):
     """Something that happened to a user's portfolio or review: new comment, reply, verdict, accepted invite."""
 
@@ -408,6 +492,7 @@ class Notification(models.Model):
         REPLY = "reply", "New reply"
         VERDICT = "verdict", "New verdict"
         INVITE_ACCEPTED = "invite_accepted", "Invite accepted"
+        RE_REVIEW = "re_review", "Re-review requested"
 
     recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)

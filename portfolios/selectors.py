@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from portfolios import redaction
 from portfolios.diffing import Piece, diff_text
+from portfolios.findings_view import group_findings
 from portfolios.kinds import KINDS, KINDS_BY_KEY, ArtifactKind
 from portfolios.models import (
     Artifact,
@@ -22,6 +23,8 @@ from portfolios.models import (
     MentorInvite,
     Notification,
     Portfolio,
+    ReviewRequest,
+    ReviewScore,
     Revision,
     ShareLink,
     User,
@@ -310,11 +313,62 @@ class ReviewSection:
 
 
 @dataclass(frozen=True)
+class ScoreView:
+    """One person's score on a row, with whether it is still about the current version."""
+
+    score: ReviewScore
+    name: str
+    current: bool
+    checker_score: int | None
+
+    @property
+    def disagrees(self) -> bool:
+        """Two or more points from the checker, or the mentor said they disagree with it."""
+        if self.score.agrees_with_checker is False:
+            return True
+        return self.checker_score is not None and abs(self.score.score - self.checker_score) >= 2
+
+
+@dataclass(frozen=True)
+class RowReview:
+    """One row the artifact evidences: the checker's score and findings, the self-score, mentors' scores."""
+
+    row: RubricRow
+    checker: object  # rubric RowScore or None
+    findings: tuple
+    safety: bool
+    self_score: ScoreView | None
+    mentor_scores: tuple[ScoreView, ...]
+
+    @property
+    def disagreement(self) -> bool:
+        scores = [view for view in (self.self_score, *self.mentor_scores) if view is not None and view.current]
+        return any(view.disagrees for view in scores) or any(
+            abs(first.score.score - second.score.score) >= 2 for first in scores for second in scores
+        )
+
+
+@dataclass(frozen=True)
 class ArtifactReview:
     artifact: Artifact
     kind: ArtifactKind
     sections: tuple[ReviewSection, ...]
     verdicts: tuple[VerdictView, ...]
+    rows: tuple[RowReview, ...] = ()
+    other_findings: tuple = ()  # findings on rows the kind does not prove
+    re_review_requests: tuple[ReviewRequest, ...] = ()
+
+    def score_of(self, invite: MentorInvite | None, row: str) -> ReviewScore | None:
+        """The score this mentor (None: the candidate) gave the row, current or stale."""
+        for item in self.rows:
+            if item.row.key != row:
+                continue
+            if invite is None:
+                return item.self_score.score if item.self_score else None
+            for view in item.mentor_scores:
+                if view.score.invite_id == invite.pk:
+                    return view.score
+        return None
 
     @property
     def open_threads(self) -> int:
@@ -330,7 +384,7 @@ def _thread(root: Comment, replies: tuple[Comment, ...], raw_text: str, shown_te
 
 
 def artifact_review(artifact: Artifact, *, masked: bool = False) -> ArtifactReview:
-    """One artifact with its sections, threads (with replies) and verdicts: three queries.
+    """One artifact with its sections, threads, verdicts, row scores and re-review requests: five queries.
 
     `masked` (for mentors): each passage the stored check flags as a patient identifier is
     replaced by "[identifier hidden: <type>]", in the text and in the threads' quotes and copies.
@@ -341,6 +395,12 @@ def artifact_review(artifact: Artifact, *, masked: bool = False) -> ArtifactRevi
         )
     )
     verdicts = Verdict.objects.filter(artifact=artifact).select_related("invite__user").order_by("-updated_at")
+    scores = list(ReviewScore.objects.filter(artifact=artifact).select_related("invite__user").order_by("row", "id"))
+    requests = tuple(
+        ReviewRequest.objects.filter(artifact=artifact, artifact_version=artifact.version).select_related(
+            "invite__user"
+        )
+    )
     kind = artifact.kind_info
     flagged = redaction.stored_identifiers(artifact) if masked else ()
     sections = []
@@ -357,7 +417,45 @@ def artifact_review(artifact: Artifact, *, masked: bool = False) -> ArtifactRevi
         for verdict in verdicts
         if verdict.invite.status != MentorInvite.Status.REVOKED
     )
-    return ArtifactReview(artifact, kind, tuple(sections), views)
+    rows, other = _row_reviews(artifact, kind, scores, flagged)
+    return ArtifactReview(artifact, kind, tuple(sections), views, rows, other, requests)
+
+
+def _row_reviews(
+    artifact: Artifact, kind: ArtifactKind, scores: list[ReviewScore], flagged: tuple[Finding, ...]
+) -> tuple[tuple[RowReview, ...], tuple]:
+    """The checker's rows (findings masked like the text) beside the self-score and each live mentor's score."""
+    groups = ()
+    if artifact.check_result:
+        result = CheckResult.from_dict(artifact.check_result)
+        groups = group_findings(result, kind, artifact.fields, hidden=flagged)
+    by_row = {group.row.key: group for group in groups}
+    rows = []
+    for row in ROWS:
+        if row.key not in kind.proves:
+            continue
+        group = by_row.get(row.key)
+        checker = group.score if group else None
+        checker_score = checker.score if checker else None
+        own = [score for score in scores if score.row == row.key]
+        self_score = next(
+            (
+                ScoreView(score, "Self", score.is_current_for(artifact), checker_score)
+                for score in own
+                if not score.invite_id
+            ),
+            None,
+        )
+        mentors = tuple(
+            ScoreView(score, score.invite.name, score.is_current_for(artifact), checker_score)
+            for score in own
+            if score.invite_id and score.invite.status != MentorInvite.Status.REVOKED
+        )
+        rows.append(
+            RowReview(row, checker, group.findings if group else (), row.key in kind.safety_rows, self_score, mentors)
+        )
+    other = tuple(group for group in groups if group.row.key not in kind.proves)
+    return tuple(rows), other
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from portfolios.services.portability import (
 from portfolios.services.reviews import (
     NewInvite,
     Reviewer,
+    ScoreInput,
     comment_reopen,
     comment_reply,
     comment_resolve,
@@ -42,6 +43,8 @@ from portfolios.services.reviews import (
     notification_mark_read,
     notifications_mark_read,
     notify,
+    re_review_request,
+    review_scores_give,
     verdict_give,
 )
 from portfolios.services.sharing import (
@@ -66,6 +69,7 @@ __all__ = [
     "OpenedShare",
     "Reviewer",
     "SaveResult",
+    "ScoreInput",
     "SharingBlocked",
     "VersionConflict",
     "account_delete",
@@ -95,6 +99,8 @@ __all__ = [
     "portfolio_problems",
     "profile_problems",
     "profile_update",
+    "re_review_request",
+    "review_scores_give",
     "revision_restore",
     "share_link_create",
     "share_link_open",

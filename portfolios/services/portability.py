@@ -50,6 +50,8 @@ def account_export(*, user: User) -> dict[str, Any]:
     """Everything the user owns, as JSON-ready data. Share links appear without their tokens."""
     portfolios = Portfolio.objects.filter(owner=user).prefetch_related(
         "artifacts__revisions__author",
+        "artifacts__verdicts__invite__user",
+        "artifacts__review_scores__invite__user",
         "share_links",
         "mentor_invites",
         "stories",
@@ -97,6 +99,7 @@ def account_export(*, user: User) -> dict[str, Any]:
                             _revision(revision, user)
                             for revision in sorted(artifact.revisions.all(), key=lambda r: r.number)
                         ],
+                        "feedback_received": _feedback(artifact),
                     }
                     for artifact in portfolio.artifacts.all()
                     if artifact.version > 0
@@ -144,6 +147,35 @@ def account_export(*, user: User) -> dict[str, Any]:
                 "artifact_version": verdict.artifact_version,
             }
             for verdict in verdicts
+        ],
+    }
+
+
+def _feedback(artifact) -> dict[str, list[dict[str, Any]]]:
+    """Verdicts and row scores on one artifact, each with the reviewer's name as they gave it."""
+    return {
+        "verdicts": [
+            {
+                "reviewer": verdict.invite.name,
+                "call": verdict.call,
+                "note": verdict.note,
+                "artifact_version": verdict.artifact_version,
+                "given_at": _time(verdict.updated_at),
+            }
+            for verdict in artifact.verdicts.all()
+        ],
+        "row_scores": [
+            {
+                "reviewer": score.invite.name if score.invite_id else "Self",
+                "row": score.row,
+                "score": score.score,
+                "label": score.get_score_display(),
+                "reason": score.reason,
+                "agrees_with_checker": score.agrees_with_checker,
+                "artifact_version": score.artifact_version,
+                "given_at": _time(score.updated_at),
+            }
+            for score in artifact.review_scores.all()
         ],
     }
 

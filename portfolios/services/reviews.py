@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
 from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 
 from portfolios import redaction, tokens
-from portfolios.models import Artifact, Comment, MentorInvite, Notification, Portfolio, User, Verdict
+from portfolios.kinds import SAFE_SCORE
+from portfolios.models import (
+    Artifact,
+    Comment,
+    MentorInvite,
+    Notification,
+    Portfolio,
+    ReviewRequest,
+    ReviewScore,
+    User,
+    Verdict,
+)
+from portfolios.rows import ROWS_BY_KEY
+from portfolios.rubric.findings import SCORE_LABELS
 from portfolios.tasks import email_after_commit
 from portfolios.validation import clean_section_text, clean_single_line, refuse_identifiers, validated_email
 
@@ -20,6 +34,7 @@ COMMENT_MAX_CHARS = 5_000
 NAME_MAX_CHARS = 80
 QUOTE_MAX_CHARS = 1_000
 INVITE_MESSAGE_MAX_CHARS = 1_000
+REASON_MAX_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -297,6 +312,8 @@ def verdict_give(*, artifact: Artifact, reviewer: Reviewer, call: str, note: str
             "The artifact changed while you were reviewing it. Read the new version, then give your verdict.",
             code="stale",
         )
+    if call == Verdict.Call.READY:
+        _require_safe_scores(artifact, reviewer.invite)
     verdict, _ = Verdict.objects.update_or_create(
         artifact=artifact,
         invite=reviewer.invite,
@@ -310,6 +327,161 @@ def verdict_give(*, artifact: Artifact, reviewer: Reviewer, call: str, note: str
         url=verdict.get_absolute_url(),
     )
     return verdict
+
+
+def _require_safe_scores(artifact: Artifact, invite: MentorInvite) -> None:
+    """Refuse "looks ready" unless the mentor scored every safety-bearing row SAFE_SCORE+ on this version."""
+    rows = artifact.kind_info.safety_rows
+    if not rows:
+        return
+    scores = {
+        score.row: score.score
+        for score in ReviewScore.objects.filter(
+            artifact=artifact, invite=invite, row__in=rows, artifact_version=artifact.version
+        )
+    }
+    problems = []
+    for row in rows:
+        title = ROWS_BY_KEY[row].title
+        if row not in scores:
+            problems.append(f"you have not scored {title} on this version")
+        elif scores[row] < SAFE_SCORE:
+            problems.append(f"you scored {title} {scores[row]} ({SCORE_LABELS[scores[row]]})")
+    if problems:
+        raise ValidationError(
+            f"“Looks ready” needs {SAFE_SCORE} (Proficient) or more on the safety-bearing "
+            f"row{'s' if len(rows) > 1 else ''} of a {artifact.kind_info.title.lower()} "
+            f"({', '.join(ROWS_BY_KEY[row].title for row in rows)}): {'; '.join(problems)}. "
+            "Score it again, or give “Needs work”.",
+            code="unsafe_rows",
+        )
+
+
+# ---- row scores ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoreInput:
+    """One row's score as given on the review page."""
+
+    score: int
+    reason: str
+    agrees_with_checker: bool | None = None
+
+
+@transaction.atomic
+def review_scores_give(
+    *, artifact: Artifact, reviewer: Reviewer, scores: Mapping[str, ScoreInput], expected_version: int
+) -> list[ReviewScore]:
+    """Score rows the artifact evidences, 0–4 with a reason each: a mentor's scores, or the candidate's own.
+
+    Rows left out keep their earlier score. Every score given here is tied to the current version.
+    """
+    if expected_version != artifact.version:
+        raise ValidationError(
+            "The artifact changed while you were scoring it. Read the new version, then score again.",
+            code="stale",
+        )
+    if not scores:
+        raise ValidationError("Score at least one row.", code="required")
+    proves = artifact.kind_info.proves
+    errors: dict[str, list[str]] = {}
+    cleaned: dict[str, ScoreInput] = {}
+    for row, given in scores.items():
+        if row not in proves:
+            raise ValidationError("Score only the rows this artifact evidences.", code="invalid")
+        title = ROWS_BY_KEY[row].title
+        if given.score not in SCORE_LABELS:
+            errors.setdefault(row, []).append(f"{title}: choose a score from 0 to 4.")
+            continue
+        reason = clean_section_text(given.reason, label=f"Your reason for {title}")
+        if not reason:
+            errors.setdefault(row, []).append(f"{title}: give a reason for your score.")
+        elif len(reason) > REASON_MAX_CHARS:
+            errors.setdefault(row, []).append(f"{title}: keep the reason under {REASON_MAX_CHARS:,} characters.")
+        agrees = None if reviewer.is_owner else bool(given.agrees_with_checker)
+        cleaned[row] = ScoreInput(given.score, reason, agrees)
+    if errors:
+        raise ValidationError(errors, code="invalid")
+    saved = [
+        ReviewScore.objects.update_or_create(
+            artifact=artifact,
+            invite=reviewer.invite,
+            row=row,
+            defaults={
+                "score": given.score,
+                "reason": given.reason,
+                "agrees_with_checker": given.agrees_with_checker,
+                "artifact_version": artifact.version,
+            },
+        )[0]
+        for row, given in cleaned.items()
+    ]
+    if not reviewer.is_owner:
+        notify(
+            recipient=artifact.portfolio.owner,
+            kind=Notification.Kind.VERDICT,
+            message=f"{reviewer.name} scored {len(saved)} row{'s' if len(saved) != 1 else ''} of your "
+            f"{artifact.kind_info.title.lower()} (version {artifact.version}).",
+            url=saved[0].get_absolute_url(),
+        )
+    return saved
+
+
+# ---- re-review -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def re_review_request(*, artifact: Artifact) -> list[ReviewRequest]:
+    """Ask every live mentor who reviewed an earlier version to look at this one; each hears with a link.
+
+    Asking twice about the same version tells nobody again.
+    """
+    reviewed = (
+        MentorInvite.objects.filter(portfolio=artifact.portfolio_id, status=MentorInvite.Status.ACCEPTED)
+        .filter(Q(verdicts__artifact=artifact) | Q(review_scores__artifact=artifact) | Q(comments__artifact=artifact))
+        .select_related("user")
+        .distinct()
+    )
+    invites = list(reviewed)
+    if not invites:
+        raise ValidationError(
+            "No mentor has reviewed this artifact yet: invite one, or wait for their first review.", code="no_mentor"
+        )
+    stale = [invite for invite in invites if not _reviewed_version(artifact, invite)]
+    if not stale:
+        raise ValidationError(
+            "Your mentors have already reviewed this version: edit it first, then ask again.", code="not_changed"
+        )
+    link = reverse("portfolios:review_artifact", args=[artifact.portfolio_id, artifact.kind])
+    owner = artifact.portfolio.owner
+    message = (
+        f"{owner} asks you to look again at their {artifact.kind_info.title.lower()}: "
+        f"version {artifact.version} has changed since your review."
+    )
+    requests = []
+    for invite in stale:
+        request, created = ReviewRequest.objects.get_or_create(
+            artifact=artifact, invite=invite, artifact_version=artifact.version
+        )
+        if not created:
+            continue
+        requests.append(request)
+        if invite.user is not None:
+            notify(recipient=invite.user, kind=Notification.Kind.RE_REVIEW, message=message, url=link)
+        else:
+            email_after_commit(to=invite.email, template="mentor_rereview", context={"message": message, "link": link})
+    if not requests:
+        raise ValidationError("You already asked for a re-review of this version.", code="duplicate")
+    return requests
+
+
+def _reviewed_version(artifact: Artifact, invite: MentorInvite) -> bool:
+    """The mentor already gave a verdict or scores on the current version."""
+    return (
+        Verdict.objects.filter(artifact=artifact, invite=invite, artifact_version=artifact.version).exists()
+        or ReviewScore.objects.filter(artifact=artifact, invite=invite, artifact_version=artifact.version).exists()
+    )
 
 
 # ---- notifications -------------------------------------------------------------------------

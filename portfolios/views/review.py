@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portfolios import access, selectors, services, throttle
 from portfolios.forms import AcceptInviteForm, CommentForm, InviteForm, ReplyForm, VerdictForm
+from portfolios.review_forms import RowScoresForm
+from portfolios.rubric.findings import SCORE_LABELS
 
 
 def _errors(error: ValidationError) -> str:
@@ -148,6 +150,8 @@ def review_artifact(request: HttpRequest, portfolio_id: int, kind: str) -> HttpR
             "review": review,
             "verdict_form": verdict_form,
             "own_verdict": own_verdict,
+            "score_labels": sorted(SCORE_LABELS.items()),
+            "score_rows": [(item, review.score_of(reviewer.invite, item.row.key)) for item in review.rows],
         },
     )
 
@@ -226,6 +230,49 @@ def verdict_give(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResp
             request, f"Verdict “{verdict.get_call_display()}” recorded for version {verdict.artifact_version}."
         )
     return _back_to(artifact, "verdict")
+
+
+@require_POST
+def scores_give(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
+    """Score the rows the artifact evidences: a mentor's scores, or the candidate's self-score."""
+    _, artifact, reviewer = access.reviewable_artifact(request, portfolio_id, kind)
+    form = RowScoresForm(request.POST, kind=artifact.kind_info)
+    if not form.is_valid():
+        messages.error(request, "Your scores were not saved: choose a score from 0 to 4 for each row you score.")
+        return _back_to(artifact, "scores")
+    try:
+        saved = services.review_scores_give(
+            artifact=artifact,
+            reviewer=reviewer,
+            scores={
+                row: services.ScoreInput(score, reason, agrees)
+                for row, (score, reason, agrees) in form.scores().items()
+            },
+            expected_version=form.cleaned_data["version"],
+        )
+    except ValidationError as error:
+        messages.error(request, f"Your scores were not saved. {_errors(error)}")
+    else:
+        messages.success(
+            request,
+            f"Scores recorded for version {artifact.version} ({len(saved)} row{'s' if len(saved) != 1 else ''}).",
+        )
+    return _back_to(artifact, "scores")
+
+
+@login_required
+@require_POST
+def re_review(request: HttpRequest, portfolio_id: int, kind: str) -> HttpResponse:
+    """The candidate asks the mentors who reviewed an earlier version to look at this one."""
+    _, artifact = access.owned_started_artifact(request.user, portfolio_id, kind)
+    try:
+        asked = services.re_review_request(artifact=artifact)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        names = ", ".join(item.invite.name for item in asked)
+        messages.success(request, f"Re-review requested from {names}.")
+    return _back_to(artifact, "scores")
 
 
 # ---- notifications -------------------------------------------------------------------------

@@ -108,7 +108,7 @@ def test_mentor_comments_on_a_passage_gives_a_verdict_and_the_candidate_revises_
     mentor.wait_for_load_state("load")  # quote-comment.js is deferred
     plan = mentor.get_by_role("region", name="Plan and reasoning")
     quote = plan.get_by_label(re.compile(r"^Passage you are commenting on"))
-    expect(quote).to_be_hidden()  # the comment form is folded until needed
+    expect(quote).to_be_visible()  # the comment box is open on every section, never folded
     plan_text = plan.locator(".section-text[data-section=plan]")
     expect(plan_text).to_have_text(CASE["plan"])
     assert plan_text.evaluate(SELECT_PASSAGE, PASSAGE) is True
@@ -126,6 +126,14 @@ def test_mentor_comments_on_a_passage_gives_a_verdict_and_the_candidate_revises_
     expect(thread).to_contain_text("Open")
     expect(thread).to_contain_text("on version 1")
 
+    # The mentor scores the safety-bearing rows (a case write-up: assessment and documentation) first.
+    rows = mentor.get_by_role("region", name="Rubric rows: checker, self and mentors")
+    for row in ("assessment", "documentation"):
+        rows.locator(f"#score-{row}").select_option("3")
+        rows.locator(f"#reason-{row}").fill("Safe and checkable.")
+    rows.get_by_role("button", name=re.compile(r"^Save my scores")).click()
+    expect(mentor.get_by_role("status")).to_contain_text("Scores recorded for version 1")
+
     # The mentor says it looks ready, on version 1.
     verdicts = mentor.get_by_role("region", name="Verdicts")
     verdicts.get_by_label("Looks ready").check()
@@ -136,7 +144,7 @@ def test_mentor_comments_on_a_passage_gives_a_verdict_and_the_candidate_revises_
 
     # The candidate sees unread notifications and opens the comment from there.
     page.goto(f"{live_server.url}/dashboard/")
-    expect(_unread_badge(page)).to_have_text("3 unread")  # invite accepted, comment, verdict
+    expect(_unread_badge(page)).to_have_text("4 unread")  # invite accepted, comment, scores, verdict
     page.get_by_role("navigation", name="Main").get_by_role("link", name=re.compile(r"^Notifications")).click()
     expect(page.get_by_role("heading", name="Notifications")).to_be_visible()
     page.get_by_role(
@@ -210,5 +218,11 @@ def test_mentor_comments_on_a_passage_gives_a_verdict_and_the_candidate_revises_
     assert artifact.version == 2
     assert artifact.fields["plan"] == PLAN_V2
     assert sorted(Notification.objects.filter(recipient=candidate).values_list("kind", flat=True)) == sorted(
-        [Notification.Kind.INVITE_ACCEPTED, Notification.Kind.COMMENT, Notification.Kind.VERDICT]
+        # The row scores are told as a verdict-kind notification, like the verdict itself.
+        [
+            Notification.Kind.INVITE_ACCEPTED,
+            Notification.Kind.COMMENT,
+            Notification.Kind.VERDICT,
+            Notification.Kind.VERDICT,
+        ]
     )

@@ -96,6 +96,12 @@ def world(candidate, portfolio, candidate_client) -> World:
         body="Name the assist level.",
         quote="reacher",
     )
+    services.review_scores_give(  # safe scores, so "looks ready" is a verdict the mentor may give
+        artifact=artifact,
+        reviewer=services.Reviewer(name="Dr. Kim", invite=accepted.invite),
+        scores={row: services.ScoreInput(3, "Safe and checkable.", True) for row in artifact.kind_info.safety_rows},
+        expected_version=artifact.version,
+    )
     stranger = Client()
     stranger.force_login(make_user("sam.stranger@example.com", display_name="Sam Stranger"))
     prepare.story_save(portfolio=portfolio, slot="edge_case", fields={"situation": CASE["context"]}, expected_version=0)

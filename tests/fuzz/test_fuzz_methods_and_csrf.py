@@ -89,6 +89,15 @@ ENDPOINTS = [
     Endpoint(
         "portfolios:verdict_give", "mentor", POST, {"call": "ready", "note": "", "version": "3"}, "note", REDIRECT
     ),
+    Endpoint(
+        "portfolios:scores_give",
+        "mentor",
+        POST,
+        {"version": "3", "score-assessment": "3", "reason-assessment": "Finds the constraint."},
+        "reason-assessment",
+        REDIRECT,
+    ),
+    Endpoint("portfolios:re_review", "owner", POST),
     Endpoint("portfolios:comment_reply", "mentor", POST, {"body": "Thanks."}, "body", REDIRECT),
     Endpoint("portfolios:comment_resolve", "mentor", POST),
     Endpoint("portfolios:notifications", "owner", GET_POST),
@@ -180,7 +189,12 @@ PERSONAL = {
     "portfolios:portfolio_new",
 }
 # Review writes the owner may make too (commenting on, replying in and resolving threads of their own work).
-REVIEWER_WRITES = {"portfolios:comment_create", "portfolios:comment_reply", "portfolios:comment_resolve"}
+REVIEWER_WRITES = {
+    "portfolios:comment_create",
+    "portfolios:comment_reply",
+    "portfolios:comment_resolve",
+    "portfolios:scores_give",
+}
 # Django's own class-based auth views: FormView serves PUT like POST, and the reset-confirm view renders
 # its "invalid link" page for any method. Framework behaviour, so the strict method test leaves them out.
 DJANGO_VIEWS = {
@@ -220,6 +234,8 @@ def url_for(world, endpoint: Endpoint) -> str:
         "portfolios:review_artifact": world.url_args()["artifact"],
         "portfolios:comment_create": world.url_args()["artifact"],
         "portfolios:verdict_give": world.url_args()["artifact"],
+        "portfolios:scores_give": world.url_args()["artifact"],
+        "portfolios:re_review": world.url_args()["artifact"],
         "portfolios:comment_reply": world.url_args()["thread"],
         "portfolios:comment_resolve": world.url_args()["thread"],
         "portfolios:notification_open": world.url_args()["notification"],

@@ -11,7 +11,18 @@ import pytest
 from django.urls import reverse
 
 from portfolios import services
-from portfolios.models import Artifact, Comment, MentorInvite, Notification, Revision, ShareLink, StagePlan, Verdict
+from portfolios.models import (
+    Artifact,
+    Comment,
+    MentorInvite,
+    Notification,
+    ReviewRequest,
+    ReviewScore,
+    Revision,
+    ShareLink,
+    StagePlan,
+    Verdict,
+)
 from portfolios.services import prepare
 from portfolios.urls import urlpatterns
 from tests.conftest import Client, make_user, save
@@ -60,6 +71,8 @@ MATRIX = {
     "review_artifact": ("get", "artifact", REVIEWERS),
     "comment_create": ("post", "artifact", REVIEWER_WRITE),
     "verdict_give": ("post", "artifact", REVIEWER_WRITE),
+    "scores_give": ("post", "artifact", REVIEWER_WRITE),
+    "re_review": ("post", "artifact", OWNER_WRITE),
     "comment_reply": ("post", "thread", REVIEWER_WRITE),
     "comment_resolve": ("post", "thread", REVIEWER_WRITE),
 }
@@ -135,6 +148,8 @@ def snapshot():
         Revision.objects.count(),
         Comment.objects.count(),
         Verdict.objects.count(),
+        ReviewScore.objects.count(),
+        ReviewRequest.objects.count(),
         list(ShareLink.objects.values_list("revoked_at", flat=True)),
         list(MentorInvite.objects.order_by("pk").values_list("status", flat=True)),
         list(StagePlan.objects.values_list("lead_kind", flat=True)),

@@ -41,7 +41,7 @@ def _verdict_by_mentor(mentor_client, candidate_client, portfolio):
     version = portfolio.artifacts.get().version
     mentor_client.post(
         reverse("portfolios:verdict_give", args=[portfolio.pk, "case_writeup"]),
-        {"call": "ready", "note": "", "version": version},
+        {"call": "needs_work", "note": "", "version": version},
     )
 
 
@@ -49,11 +49,32 @@ def _invite_accepted(mentor_client, candidate_client, portfolio):
     pass  # the mentor_client fixture accepted an invite already
 
 
+def _re_review_asked(mentor_client, candidate_client, portfolio):
+    """The candidate asks a mentor with an account to look again: the mentor is the one notified."""
+    mentor = make_user("kim@example.com", display_name="Dr. Kim")
+    client = Client()
+    client.force_login(mentor)
+    client.post(invite_link(candidate_client, portfolio, "kim@example.com"), {"display_name": "Dr. Kim"})
+    comment(client, portfolio)
+    artifact = portfolio.artifacts.get()
+    services.artifact_save(
+        portfolio=portfolio,
+        kind=artifact.kind,
+        fields={**artifact.fields, "reflection": "Edited after the review."},
+        status=artifact.status,
+        expected_version=artifact.version,
+        author=portfolio.owner,
+    )
+    candidate_client.post(reverse("portfolios:re_review", args=[portfolio.pk, artifact.kind]))
+    return mentor
+
+
 TRIGGERS = {
     Notification.Kind.COMMENT: _comment_by_mentor,
     Notification.Kind.REPLY: _reply_by_mentor,
     Notification.Kind.VERDICT: _verdict_by_mentor,
     Notification.Kind.INVITE_ACCEPTED: _invite_accepted,
+    Notification.Kind.RE_REVIEW: _re_review_asked,
 }
 
 
@@ -65,12 +86,10 @@ def test_the_table_names_every_kind():
 def test_every_kind_mails_a_link_that_takes_a_signed_out_owner_through_login(
     kind, mentor_client, candidate_client, candidate, portfolio
 ):
-    TRIGGERS[kind](mentor_client, candidate_client, portfolio)
-    notification = Notification.objects.get(recipient=candidate, kind=kind)
+    reader = TRIGGERS[kind](mentor_client, candidate_client, portfolio) or candidate
+    notification = Notification.objects.get(recipient=reader, kind=kind)
     assert notification.url.startswith("/")
-    sent = [
-        message for message in mail.outbox if message.to == [candidate.email] and notification.message in message.body
-    ]
+    sent = [message for message in mail.outbox if message.to == [reader.email] and notification.message in message.body]
     assert len(sent) == 1
     path = LINK.search(sent[0].body).group(1)
     assert path == reverse("portfolios:notification_open", args=[notification.pk])
@@ -79,7 +98,7 @@ def test_every_kind_mails_a_link_that_takes_a_signed_out_owner_through_login(
     response = signed_out.get(path)
     assert response.status_code == 302
     assert response["Location"] == f"{reverse('login')}?next={path}"
-    response = signed_out.post(response["Location"], {"username": candidate.email, "password": PASSWORD})
+    response = signed_out.post(response["Location"], {"username": reader.email, "password": PASSWORD})
     assert response["Location"] == path
     response = signed_out.get(path)
     assert response.status_code == 302 and response["Location"] == notification.url

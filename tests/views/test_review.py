@@ -176,6 +176,14 @@ def test_a_verdict_is_tied_to_its_version_and_goes_stale_after_an_edit(
     mentor_client, candidate_client, portfolio, artifact
 ):
     mentor_client.post(
+        reverse("portfolios:scores_give", args=[portfolio.pk, "case_writeup"]),
+        {
+            "version": artifact.version,
+            **{f"score-{row}": 3 for row in ("assessment", "documentation")},
+            **{f"reason-{row}": "Safe and checkable." for row in ("assessment", "documentation")},
+        },
+    )
+    mentor_client.post(
         reverse("portfolios:verdict_give", args=[portfolio.pk, "case_writeup"]),
         {"call": "ready", "note": "Clear and measurable.", "version": artifact.version},
     )
