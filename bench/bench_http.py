@@ -623,6 +623,7 @@ def redis_url() -> str:
 
 
 def serve_and_measure(env, logfile, portfolio_id, token, workdir, names, timing, *, weigh=False):
+    """Start a server with this environment, sign in, measure the named targets, stop the server."""
     server = Server(env, logfile)
     try:
         server.wait_ready("/bench/baseline/")
