@@ -8,6 +8,8 @@ a live recruiter share link (the share page only).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
@@ -25,7 +27,6 @@ from portfolios.models import (
     ShareLink,
     User,
 )
-from portfolios.services.reviews import Reviewer
 
 
 def owned_portfolio(user: User, portfolio_id: int) -> Portfolio:
@@ -108,6 +109,42 @@ def owned_share_link(user: User, portfolio_id: int, link_id: int) -> ShareLink:
 
 
 # ---- mentors: invites and review access ----------------------------------------------------
+
+REVIEWER_NAME_MAX_CHARS = 80
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """Who is acting on a review page: the portfolio's owner, or a mentor through an invite."""
+
+    name: str
+    user: User | None = None
+    invite: MentorInvite | None = None
+
+    @property
+    def short_name(self) -> str:
+        """The name as stored beside comments (80 characters at most; an email can be longer)."""
+        limit = REVIEWER_NAME_MAX_CHARS
+        return self.name if len(self.name) <= limit else self.name[: limit - 1] + "\u2026"
+
+    @property
+    def is_owner(self) -> bool:
+        return self.invite is None
+
+
+def may_resolve(thread: Comment, reviewer: Reviewer) -> bool:
+    """Whether this reviewer may resolve or reopen the thread: the candidate or the thread's author."""
+    if reviewer.is_owner:
+        return True
+    if reviewer.invite is not None and thread.author_invite_id == reviewer.invite.pk:
+        return True
+    return reviewer.user is not None and thread.author_id == reviewer.user.pk
+
+
+def may_give_verdict(reviewer: Reviewer) -> bool:
+    """Whether this reviewer may give a verdict: invited mentors only, never the candidate."""
+    return reviewer.invite is not None
+
 
 SESSION_INVITES = "mentor_invites"
 

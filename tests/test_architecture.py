@@ -1,5 +1,6 @@
 """Module boundaries the design depends on, checked by importing in a fresh interpreter."""
 
+import os
 import subprocess
 import sys
 
@@ -55,3 +56,25 @@ def test_no_rubric_module_branches_on_a_kind_name():
             if names_kind and literal:
                 offenders.append(f"{path}:{node.lineno}")
     assert offenders == []
+
+
+ACCESS_IMPORT_PROBE = """
+import os, sys
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "otportfolio.settings")
+import django
+django.setup()  # the app's ready() loads services itself; forget everything but the models
+kept = {"portfolios", "portfolios.apps", "portfolios.models"}
+for name in [name for name in sys.modules if name.startswith("portfolios.") and name not in kept]:
+    del sys.modules[name]
+import portfolios.access
+print("\\n".join(sorted(name for name in sys.modules if name.startswith("portfolios.services"))))
+"""
+
+
+def test_access_imports_nothing_from_services():
+    """Services may ask access who may act; access never asks services (no cycle, one owner)."""
+    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    output = subprocess.run(
+        [sys.executable, "-c", ACCESS_IMPORT_PROBE], capture_output=True, text=True, check=True, env=environment
+    ).stdout
+    assert output.split() == []

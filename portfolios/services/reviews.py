@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from portfolios import redaction, tokens
+from portfolios.access import Reviewer, may_give_verdict, may_resolve
 from portfolios.kinds import SAFE_SCORE
 from portfolios.models import (
     Artifact,
@@ -31,28 +32,9 @@ from portfolios.tasks import email_after_commit
 from portfolios.validation import clean_section_text, clean_single_line, refuse_identifiers, validated_email
 
 COMMENT_MAX_CHARS = 5_000
-NAME_MAX_CHARS = 80
 QUOTE_MAX_CHARS = 1_000
 INVITE_MESSAGE_MAX_CHARS = 1_000
 REASON_MAX_CHARS = 2_000
-
-
-@dataclass(frozen=True)
-class Reviewer:
-    """Who is acting on a review page: the portfolio's owner, or a mentor through an invite."""
-
-    name: str
-    user: User | None = None
-    invite: MentorInvite | None = None
-
-    @property
-    def short_name(self) -> str:
-        """The name as stored beside comments (80 characters at most; an email can be longer)."""
-        return self.name if len(self.name) <= NAME_MAX_CHARS else self.name[: NAME_MAX_CHARS - 1] + "\u2026"
-
-    @property
-    def is_owner(self) -> bool:
-        return self.invite is None
 
 
 @dataclass(frozen=True)
@@ -260,17 +242,9 @@ def comment_reply(*, thread: Comment, reviewer: Reviewer, body: str) -> Comment:
     return reply
 
 
-def _may_resolve(thread: Comment, reviewer: Reviewer) -> bool:
-    if reviewer.is_owner:
-        return True
-    if reviewer.invite is not None and thread.author_invite_id == reviewer.invite.pk:
-        return True
-    return reviewer.user is not None and thread.author_id == reviewer.user.pk
-
-
 def comment_resolve(*, thread: Comment, reviewer: Reviewer) -> Comment:
     """Mark a thread resolved: only the candidate or the thread's author may."""
-    if not _may_resolve(thread, reviewer):
+    if not may_resolve(thread, reviewer):
         raise ValidationError(
             "Only the candidate or the person who started this thread can resolve it.", code="forbidden"
         )
@@ -283,7 +257,7 @@ def comment_resolve(*, thread: Comment, reviewer: Reviewer) -> Comment:
 
 def comment_reopen(*, thread: Comment, reviewer: Reviewer) -> Comment:
     """Reopen a resolved thread: the candidate or the thread's author."""
-    if not _may_resolve(thread, reviewer):
+    if not may_resolve(thread, reviewer):
         raise ValidationError(
             "Only the candidate or the person who started this thread can reopen it.", code="forbidden"
         )
@@ -300,7 +274,7 @@ def comment_reopen(*, thread: Comment, reviewer: Reviewer) -> Comment:
 @transaction.atomic
 def verdict_give(*, artifact: Artifact, reviewer: Reviewer, call: str, note: str, expected_version: int) -> Verdict:
     """Record a mentor's verdict on the version they were looking at (one current verdict per mentor)."""
-    if reviewer.invite is None:
+    if not may_give_verdict(reviewer):
         raise ValidationError("Only an invited mentor can give a verdict.", code="forbidden")
     if call not in Verdict.Call.values:
         raise ValidationError({"call": ["Choose “Looks ready” or “Needs work”."]}, code="invalid")
