@@ -60,8 +60,10 @@ class ArtifactForm(forms.Form):
         self.kind = kind
         self.current_status = current_status  # what "Save" keeps
         for section in kind.sections:
+            # Required sections also point at the editor's note saying they are needed to mark complete.
+            described_by = f"required-note guidance-{section.key}" if section.required else f"guidance-{section.key}"
             widget_attrs = {
-                "aria-describedby": f"guidance-{section.key}",
+                "aria-describedby": described_by,
                 "maxlength": SECTION_MAX_CHARS,
                 "data-section": section.key,
             }
@@ -93,7 +95,11 @@ class ArtifactForm(forms.Form):
                 Fieldset(
                     "",
                     Div(
-                        Div(Field(section.key), css_class="col-lg-8"),
+                        # A required section's label gets a "required" tag from CSS (`.section-required`).
+                        Div(
+                            Field(section.key, wrapper_class="section-required" if section.required else ""),
+                            css_class="col-lg-8",
+                        ),
                         Div(HTML(_guidance_html(self.kind, section.key)), css_class="col-lg-4"),
                         css_class="row g-3",
                     ),
