@@ -165,14 +165,11 @@ def test_keyboard_only_mentor_opens_the_comment_form_and_comments(live_server, c
     keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Redacted case write-up", level=1)).to_be_visible()
 
-    # The folded comment form opens with Space on its summary; the quote can be typed instead of selected.
+    # The comment form is open on every section; the quote can be typed instead of selected.
     assessment = page.get_by_role("region", name="Assessment")
-    keyboard.tab_to(assessment.get_by_text("Comment on assessment"))
-    keyboard.press("Space")
     quote = assessment.get_by_label(re.compile(r"^Passage you are commenting on"))
     expect(quote).to_be_visible()
-    keyboard.tab()
-    expect(quote).to_be_focused()
+    keyboard.tab_to(quote)
     keyboard.type("Mod A for LB dressing")
     keyboard.tab()
     expect(assessment.get_by_label("Comment", exact=True)).to_be_focused()
