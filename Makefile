@@ -23,14 +23,16 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	touch $@
 
 # The mail worker runs beside the server and stops with it (Ctrl-C stops both). Links in mail
-# follow HOST and PORT unless DJANGO_SITE_URL is set.
+# follow HOST and PORT unless DJANGO_SITE_URL is set. Once the server answers, `welcome` prints the
+# address, the demo login, the demo share link and the mail outbox, last.
 run: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@export DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://$(HOST):$(PORT)}"; \
 	echo "Mail links point at $$DJANGO_SITE_URL"; \
 	$(PY) manage.py db_worker --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(PY) manage.py welcome --address http://$(HOST):$(PORT) --wait 60 & welcome=$$!; \
+	trap 'kill $$worker $$welcome 2>/dev/null; wait $$worker $$welcome 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # Browser tests drive Debian's Chromium; install it when missing (root on Debian/Ubuntu).

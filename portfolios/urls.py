@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import path, register_converter
 
 from portfolios.converters import IdConverter
-from portfolios.views import candidate, identifiers, public, review, share
+from portfolios.views import candidate, dev, identifiers, public, review, share
 from portfolios.views import prepare as prepare_views
 
 register_converter(IdConverter, "id")
@@ -11,6 +11,7 @@ app_name = "portfolios"
 
 urlpatterns = [
     path("", public.landing, name="landing"),
+    path("dev/outbox/", dev.outbox, name="dev_outbox"),  # 404 unless DEBUG
     path("dashboard/", candidate.dashboard, name="dashboard"),
     path("portfolios/new/", candidate.portfolio_new, name="portfolio_new"),
     path("portfolios/<id:portfolio_id>/", candidate.portfolio_detail, name="portfolio"),

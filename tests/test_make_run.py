@@ -17,6 +17,7 @@ MAKE = shutil.which("make")
 FAKE_PYTHON = """#!/bin/sh
 case "$2" in
   runserver) sleep 0.5; echo "serve=$3 site=$DJANGO_SITE_URL" ;;
+  welcome) echo "welcome $3 $4 $5 $6" ;;
   db_worker) echo "worker started"; trap 'echo "worker stopped"; exit 0' TERM; while :; do sleep 0.05; done ;;
 esac
 """
@@ -61,3 +62,9 @@ def test_the_worker_runs_beside_the_server_and_stops_with_it(fake_venv):
     output = make_run(fake_venv)
     assert "worker started" in output
     assert output.rstrip().endswith("worker stopped")
+
+
+def test_it_prints_the_newcomers_welcome_for_the_address_it_serves(fake_venv):
+    output = make_run(fake_venv, "PORT=8123")
+    # The real command waits (up to 60 s) for the server to answer, so its lines come after the server's.
+    assert "welcome --address http://127.0.0.1:8123 --wait 60" in output

@@ -40,6 +40,7 @@ SIGNED_IN = {**dict.fromkeys(ROLES, 302), "owner": 200, "mentor_account": 200, "
 # name -> (method, argument key, {role: status})
 MATRIX = {
     "landing": ("get", None, dict.fromkeys(ROLES, 200)),
+    "dev_outbox": ("get", None, dict.fromkeys(ROLES, 404)),  # development only; tests run with DEBUG off
     "dashboard": ("get", None, SIGNED_IN),
     "portfolio_new": ("get", None, SIGNED_IN),
     "notifications": ("get", None, SIGNED_IN),
