@@ -91,6 +91,25 @@ FIND_TOO_WIDE = r"""
 """
 
 
+FIND_CLIPPED_ACTIONS = """
+() => [...document.querySelectorAll("main button, main .btn, main input[type=submit]")]
+  .filter((el) => el.offsetParent !== null)
+  .filter((el) => {
+    const box = el.getBoundingClientRect();
+    let clip = el.parentElement;
+    while (clip && clip !== document.body) {
+      if (getComputedStyle(clip).overflowX !== "visible") {
+        const frame = clip.getBoundingClientRect();
+        if (box.right > frame.right + 1 || box.left < frame.left - 1) return true;
+      }
+      clip = clip.parentElement;
+    }
+    return box.right > window.innerWidth + 1 || box.left < -1;
+  })
+  .map((el) => `${el.tagName.toLowerCase()} ${JSON.stringify(el.textContent.trim().slice(0, 40))}`)
+"""
+
+
 def _check_and_shoot(page: Page, name: str, width: int, overflowing: dict[str, list[str]]) -> None:
     page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
     scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
@@ -98,6 +117,11 @@ def _check_and_shoot(page: Page, name: str, width: int, overflowing: dict[str, l
         overflowing[f"{name} at {width}px (scrollWidth {scroll_width} > innerWidth {inner_width})"] = _summary(
             page.evaluate(FIND_TOO_WIDE)
         )
+    # An action a person cannot reach without scrolling sideways (e.g. a button clipped inside a scrolling
+    # table) counts too, even when the page itself does not scroll.
+    clipped = page.evaluate(FIND_CLIPPED_ACTIONS)
+    if clipped:
+        overflowing[f"{name} at {width}px (actions off-screen)"] = clipped
 
 
 def _summary(offenders: list[dict]) -> list[str]:
