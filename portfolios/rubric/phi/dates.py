@@ -25,7 +25,7 @@ _MONTH_CAPS = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _AGE_UNIT = (
     r"(?:y/o\b|y\.o\.|yo\b|y\.?o\b|years?[ \t-]+old\b|yrs?\.?(?:[ \t-]+old\b)?|yr[ \t-]old\b|year[ \t-]old\b"
-    r"|years?[ \t]+of[ \t]+age\b)"
+    r"|years?[ \t]+of[ \t]+age\b|years?[ \t]+young\b)"
 )
 _MONTH_TAIL = (  # a month name after its first letter, which the patterns below match on its own
     r"(?:(?<=J)(?:anuary|an|une|un|uly|ul)|(?<=F)(?:ebruary|eb)|(?<=M)(?:arch|ar|ay)|(?<=A)(?:pril|pr|ugust|ug)"
@@ -48,7 +48,9 @@ _MONTH_FIRST_DATES = re.compile(
     rf"(?P<caps_month>{_MONTH_CAPS_TAIL}-(?:\d{{4}}|\d\d))(?![\w-])"
     rf"|{_MONTH_TAIL}(?:(?P<month_hyphen>-(?:\d{{4}}|\d\d))(?![\w-])"
     rf"|\.?[ \t]+(?P<month_day>\d{{1,2}})(?:st|nd|rd|th)?(?!\w)(?:,?[ \t]+{_YEAR}(?!\d))?"
-    rf"|\.?,?[ \t]+(?:of[ \t]+)?(?P<month_year>{_YEAR})(?!\d))"
+    rf"|\.?,?[ \t]+(?:of[ \t]+)?(?P<month_year>{_YEAR})(?!\d)"
+    # "Jan '22", "Sept '19": a month and a year cut to two digits.
+    r"|\.?[ \t]+['’]\d\d(?![\w'’]))"
     r")"
 )
 _AGE_WORDS = re.compile(
@@ -64,7 +66,7 @@ _BIRTH_YEAR = re.compile(
 # "her 100th birthday", "At 91, she still gardens": an age over 89 said as a birthday or as "at N,"
 # before the person.
 _SPOKEN_AGE = re.compile(
-    r"(?P<spoken_age>(?:9\d|1[01]\d)(?:st|nd|rd|th)[ \t]+birthday)"
+    r"(?P<spoken_age>(?:9\d|1[01]\d)(?:st|nd|rd|th)[ \t]+(?:birthday|bday|b-day))"
     r"|(?<![\w-])at[ \t]+(?P<at_age>9\d|1[01]\d),[ \t]*(?=(?:she|he|they|pt|client|patient|the[ \t]+client)\b)"
 )
 # A birth year of 1935 or earlier means an age over 89: Safe Harbor counts the year of birth as a
@@ -76,10 +78,12 @@ _DATE_CUES = word_set(
     "on dated date dob born birth birthday birthdate admit admitted admission adm discharged discharge d/c dc seen "
     "eval evaluated evaluation re-eval reeval dos doi surgery surg injury inj onset fell fall visit visited "
     "scheduled appt appointment s/p post-op postop since until before after expires expire expiring due "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+    # Care events that date what follows: "transferred 2/14", "d/c'd 9/11", "moved to 10/9".
+    "transferred transfer referred referral d/c'd dc'd discharged moved rescheduled entered ordered "
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun"
 )
 _WEEKDAYS = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun"
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun"
 )
 _WEEKDAYS_FULL = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Words that put a date after them only when the fraction cannot be a score ("completed 4/1", but
@@ -89,6 +93,8 @@ _WEAK_DATE_CUES = word_set(
     "updated called last next through thru between"
 )
 # "the weekend of 7/4", "week of 3/9": a time word and "of" before a bare m/d.
+# What a score is out of: "began 3/5" may be three of five, "began 11/16" is a date.
+_SCORE_DENOMINATORS = frozenset((2, 3, 4, 5, 6, 8, 10, 12, 20, 24, 30))
 _TIME_OF_WORDS = word_set("weekend week night morning evening afternoon holiday")
 # Words around a fraction that make it a score, not a date: "pain 6/10", "3/4 trials".
 _SCORE_BEFORE = word_set(
@@ -125,6 +131,8 @@ def _numeric_date_kind(value: str, separator: str) -> str | None:
     """'date' for a numeric date with a year, 'bare' for an m/d with none, None otherwise."""
     parts = value.split(separator)
     if len(parts) == 2:
+        if separator == "-" and len(parts[0]) == 2 == len(parts[1]) and parts[0][0] == "0":
+            return "bare"  # "on 08-23": a range is never zero-padded, a month often is
         if separator != "/":
             return None
         first, second = parts
@@ -150,16 +158,26 @@ def _is_dated_fraction(value: str, text: str, lower: str, start: int, end: int) 
     A weekday right before it ("Sat 9/14", "Fri 11/29 (family in town)") settles it whatever
     follows, except a score word; a weak cue ("completed") needs a fraction no score can be.
     """
-    first, second = (int(part) for part in value.split("/"))
+    first, second = (int(part) for part in value.replace("-", "/").split("/"))
     if not (1 <= first <= 12 and 1 <= second <= 31):
         return False
     before = words_before(lower, start)
     if not before:
         return False
     last = before[-1]
+    time_of = last == "of" and len(before) > 1 and before[-2] in _TIME_OF_WORDS
+    if last not in _DATE_CUES and last not in _WEAK_DATE_CUES and not time_of:
+        # The cue may stand a few words back in the same clause: "admitted to Shepherd Center 1/15",
+        # "after a fall on ice 1/9". Punctuation or another number in between breaks the link.
+        clause = _CLAUSE_BREAK.split(window_before(lower, start, 40))[-1]
+        near = _BARE_WORDS.findall(clause)[-4:]
+        cue = next((word for word in reversed(near) if word in _DATE_CUES and word not in _NEAR_ONLY_CUES), None)
+        if cue is None:
+            return False
+        last = cue
     weekday = last in _WEEKDAYS and (last in _WEEKDAYS_FULL or _capitalised_before(text, start))
-    if last in _WEAK_DATE_CUES or (last == "of" and len(before) > 1 and before[-2] in _TIME_OF_WORDS):
-        if first <= second and last != "of":
+    if last in _WEAK_DATE_CUES or time_of:
+        if first <= second and last != "of" and second in _SCORE_DENOMINATORS:
             return False
     elif last not in _DATE_CUES:
         return False
@@ -173,6 +191,12 @@ def _is_dated_fraction(value: str, text: str, lower: str, start: int, end: int) 
     if _SCORE_BEFORE.intersection(before):
         return False
     return window_after(lower, end, 2).lstrip()[:1] not in ("%", "(")
+
+
+# Cues that date a fraction only right before it: "on 3/5" yes, "3/5 on the first and on the second 4/5" no.
+_NEAR_ONLY_CUES = _WEEKDAYS | word_set("on since until before after due date dated")
+_CLAUSE_BREAK = re.compile(r"[,;:()\d]")
+_BARE_WORDS = re.compile(r"[a-z][a-z/'’-]*")
 
 
 def _capitalised_before(text: str, start: int) -> bool:
@@ -242,7 +266,7 @@ def dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
     for match in _AGE_ASIDE.finditer(text):
         if _is_age_aside(text, lower, match.start()):
             yield Identifier(match.start("aside_age"), match.end("aside_age"), "age")
-    if "birthday" in lower or "at 9" in lower or "at 1" in lower:
+    if "birthday" in lower or "bday" in lower or "b-day" in lower or "at 9" in lower or "at 1" in lower:
         for match in _SPOKEN_AGE.finditer(lower):
             group = "spoken_age" if matched(match, "spoken_age") else "at_age"
             if clean_start(lower, match.start()):
@@ -275,7 +299,8 @@ _ORDINAL_DAY = re.compile(
     r"morning|evening|night|afternoon|was|were|is|will|would|had|has|pt|client|she|he|they|we|i)\b))",
     re.MULTILINE,
 )
-_ORDINAL_CUES = word_set("on since until by before after from of")
+# A weekday names the day of the month after it: "Monday, the 3rd", "Wed the 14th".
+_ORDINAL_CUES = word_set("on since until by before after from of") | _WEEKDAYS
 _HOLIDAY_HINTS = [
     "thanksgiving",
     "christmas",

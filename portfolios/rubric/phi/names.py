@@ -47,6 +47,7 @@ from portfolios.rubric.phi.places import STATE_NAME_SET, specific_words
 # "Margaret", "McDonald", "O'Brien", "Ann-Marie". The pattern starts with [A-Z] so the engine can
 # skip ahead; each capitalised word is then read with the words around it.
 _NAME_WORD = r"[A-Z](?:[a-z]{0,2}[A-Z]|['’][A-Z])?[a-z]+(?:-[A-Z][a-z]+)?"
+_NAME_WORD_PATTERN = _NAME_WORD
 _CAPITALISED = re.compile(rf"{_NAME_WORD}(?=(?P<dot>\.?)[ \t]+(?P<next>{_NAME_WORD})(?![\w-]))?")
 _NEXT_NAME_WORD = re.compile(rf"[ \t]+({_NAME_WORD})(?![\w-])")
 # What a person does in a note: the verb right after a word shows the word names someone.
@@ -63,7 +64,7 @@ _PERSON_VERBS = (
     r"avoids|avoided|presented|presents|seen|drinks|drank|eats|ate|feeds|sleeps|slept|sits|stands|crawls|rolls|"
     r"dropped|drops|grasps|grasped|holds|held|throws|threw|catches|caught|kicks|kicked|jumps|jumped|runs|ran|"
     r"climbs|climbed|colors|colored|draws|drew|smiles|smiled|talks|talked|speaks|spoke|babbles|cuts|copies|copied|"
-    r"traced|traces|propels|propelled|was|is|has|had|will|did|does|can|could|would"
+    r"traced|traces|propels|propelled|finished|finishes|was|is|has|had|will|did|does|can|could|would"
 )
 # A subject, then at most one adverb, then the verb: "Santi now drinks from an open cup".
 _ACTS = re.compile(
@@ -87,13 +88,29 @@ _NOT_INITIALS = word_set(
 _AGE_SEX_AFTER = re.compile(r",?[ \t]*\(?\d{1,3}[ \t]?(?:[MFmf]\b|y/?o\b|yo\b|yrs?\b|-year)")
 _INITIALS_CUES = word_set("initials initial pt client patient resident child")
 # "called 'Tiny'", "nickname is 'Boots'", "goes by 'RJ'", "pt 'Nonno Piero' refuses": a quoted name.
-_QUOTED_NAME = re.compile(r"""['"](?P<name>[A-Z][A-Za-z'.-]*(?:[ \t][A-Z][A-Za-z'.-]*){0,2})['"](?![\w'"])""")
+_QUOTED_NAME = re.compile(r"""['"](?P<name>[A-Z][A-Za-z'.-]*?(?:[ \t][A-Z][A-Za-z'.-]*?){0,2})[,.]?['"](?![\w'"])""")
+# What a family calls its elders and aunts, said before the name: "Aunt Fern", "Abuela Chela".
+_KIN_TITLES = word_set(
+    "aunt auntie uncle grandma grandpa granny gran nana nanna papa pop pops abuela abuelo tia tio nonna nonno "
+    "oma opa bubbe zayde cousin sister brother"
+)
+# Kinship and role words as a chart abbreviates them in an aside: "Keisha (dtr)", "nancy (pt)".
+_KIN_ABBREVIATIONS = word_set("dtr dau sis bro gm gf gd gs hus wf bf gf stepdtr grandma grandpa grandmother")
+_KIN_ASIDE = re.compile(r"[ \t]*\([ \t]*(?P<kin>[a-z][a-z/'-]*)[ \t]*\)")
+# "Aiyana and Kai", "Rosa & Luis": a second name joined to one just found.
+_AND_NAME = re.compile(r"[ \t]+(?:and|&)[ \t]+(" + _NAME_WORD_PATTERN + r")(?![\w-])")
+_NICKNAME_BEFORE = word_set("a.k.a aka alias")
 _NICKNAME_CUES = word_set("called nicknamed nickname nicknames call calls calling prefers prefer")
 _CALLING = word_set("call calls called calling nicknamed")
 _OBJECT_PRONOUNS = word_set("him her them me")
 _NICKNAME_PAIRS = frozenset({("goes", "by"), ("known", "as"), ("nickname", "is"), ("name", "is"), ("go", "by")})
 # A line that opens with a lower-case given name and a verb: "lily-mae dropped the crayon".
 _LINE_START_WORD = re.compile(r"^[ \t*>•-]*(?P<word>[a-z][a-z'-]+)[ \t]+(?P<verb>[a-z]+)\b", re.MULTILINE)
+_LOWER_KIN_ASIDE = re.compile(r"(?P<word>[a-z][a-z'-]{2,})[ \t]*\([ \t]*(?P<kin>[a-z]+)[ \t]*\)")
+# "k.t. tolerated brushing": a child's initials typed in lower case open the line.
+_LINE_START_INITIALS = re.compile(
+    r"^[ \t*>•-]*(?P<initials>[a-z]\.[a-z]\.(?:[a-z]\.)?)[ \t]+(?P<verb>[a-z]+)\b", re.MULTILINE
+)
 # Copulas and modals follow any subject ("Dycem is", "Telehealth will"): they show a person only
 # after a word already known to be a first name.
 # Verbs a drug, a device or a brand takes as readily as a person ("Lyrica helps", "Epic flagged")
@@ -114,6 +131,7 @@ _RELATIONS = word_set(
     caregiver aide friend neighbor neighbour roommate guardian dpoa poa named nicknamed hubby grandma grandpa
     nana papa granny gran nanny babysitter boyfriend girlfriend stepmother stepfather stepmom stepdad sibling
     twin godmother godfather landlord landlady housemate tenant sitter companion
+    grandkids grandchildren grandsons granddaughters kids sons daughters sisters brothers parents cousins
     """
 )
 # A role word before a word: the word may be the client's name ("Client Xiomara", "pt (Rosalind)").
@@ -158,7 +176,9 @@ _STAFF_CUES_BEFORE = (
     | _STAFF_CREDENTIALS
 )
 _STAFF_AFTER = re.compile(
-    r"[ \t]*(?:,[ \t]*(?:the|our|her|his|their)?[ \t]*|\([ \t]*)(?:" + "|".join(sorted(_STAFF_ROLES)) + r"|pcp|ortho)\b"
+    r"[ \t]*(?:,[ \t]*(?:the|our|her|his|their)?[ \t]*|\([ \t]*)(?:" + "|".join(sorted(_STAFF_ROLES)) + r"|pcp|ortho"
+    # "Dr. Okafor (physiatry)", "Dr. Lee (dev peds)": a medical specialty in brackets.
+    r"|(?:[a-z]+[ \t])?[a-z]*(?:ology|iatry|peds|pedics|ics|medicine|surgery))\b"
 )
 _STAFF_ABBREVIATION_NAME = re.compile(rf"(?P<role>[A-Z]{{2,4}})[ \t]+(?P<name>{_NAME_WORD})(?![\w-])")
 
@@ -176,6 +196,7 @@ _SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+(?P<first>{_NAME_WORD})(?:[ \t
 _FAMILY = re.compile(
     r"the[ \t]+(?P<family>[a-z][a-z'’-]+)[ \t]+(?:family|household|residence|kids|children|twins|siblings|boys|girls)\b"
 )
+_PLURAL_SURNAME = re.compile(r"the[ \t]+(?P<stem>[A-Z][a-z]{2,})(?:e?s)(?![\w'’-])")
 _FAMILY_WORDS = ("famil", "household", "residence", "kids", "children", "twins", "siblings", "boys", "girls")
 _CUE_WORDS = _RELATIONS | _ROLES
 
@@ -333,6 +354,9 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
             continue
         if _SAINT.search(text, max(0, start - 7), start):
             continue  # "St. Mary's": a church or hospital, which `places` reads
+        if "-" in word and not stop and _given_name(word) and not _eponym_follows(text, word_end):
+            yield Identifier(start, word_end, "name")  # "Abigail-Rose": two given names joined
+            continue
         cue = _name_cue(lower, start)
         if cue == "employer":
             end = (_third_word_end(text, next_end) or next_end) if joined else word_end
@@ -346,6 +370,9 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
         if cue == "relation":
             if not _eponym_follows(text, end):  # "Spouse Zarit Burden Interview" is a test
                 yield Identifier(start, end, "name")
+                second = _AND_NAME.match(text, end)
+                if second and name_key(second.group(1)) not in STOPWORDS and not _eponym_follows(text, second.end()):
+                    yield Identifier(second.start(1), second.end(1), "name")
             continue
         if cue in ("role", "staff") and _personal(word):
             if not _eponym_follows(text, word_end):
@@ -366,7 +393,8 @@ def _capitalised_names(text: str, lower: str) -> Iterator[Identifier]:
         verb_at = end
         aside = _ASIDE.match(text, end) if text.startswith("(", end) or text.startswith(" (", end) else None
         if aside:
-            if _PERSON_ASIDE.match(lower, aside.start("inside")):
+            kin = _KIN_ASIDE.match(lower, end)
+            if _PERSON_ASIDE.match(lower, aside.start("inside")) or (kin and _is_kin(kin.group("kin"))):
                 yield Identifier(start, end, "name")
                 continue
             verb_at = aside.end()
@@ -468,6 +496,12 @@ def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
             if middle and (_personal(middle) or _unknown(middle)) and name_key(middle) not in STOPWORDS:
                 end = match.end("middle")
             yield Identifier(start, end, "name")
+    if "the " in text:
+        # "the Delgados": a family called by its surname in the plural.
+        for match in _PLURAL_SURNAME.finditer(text):
+            stem = match.group("stem")
+            if clean_start(text, match.start()) and _is_surname(stem) and not is_english_word(stem + "s"):
+                yield Identifier(match.start(), match.end(), "name")
     if any(word in lower for word in _FAMILY_WORDS):
         for match in _FAMILY.finditer(lower):
             word = text[match.start("family") : match.end("family")]
@@ -495,9 +529,7 @@ def _quoted_names(text: str, lower: str) -> Iterator[Identifier]:
     for match in _QUOTED_NAME.finditer(text):
         if not clean_start(text, match.start(), "'\""):
             continue
-        before = words_before(lower, match.start(), 40)
-        if not before:
-            continue
+        before = words_before(lower, match.start(), 40) or [""]
         words = match.group("name").split()
         if all(name_key(word) in STOPWORDS for word in words) or any(len(word) < 2 for word in words):
             continue
@@ -505,10 +537,32 @@ def _quoted_names(text: str, lower: str) -> Iterator[Identifier]:
         if last in _OBJECT_PRONOUNS and len(before) > 1 and before[-2] in _CALLING:
             last = before[-2]  # "calls him 'Chief'"
         pair = (before[-2], last) if len(before) > 1 else ("", last)
-        nickname = last in _NICKNAME_CUES or pair in _NICKNAME_PAIRS
-        person = (last in _ROLES or last in _RELATIONS) and any(_personal(word) for word in words)
-        if nickname or person:
-            yield Identifier(match.start("name"), match.end("name"), "name")
+        nickname = last in _NICKNAME_CUES or last in _NICKNAME_BEFORE or pair in _NICKNAME_PAIRS
+        # A kinship word just before ("niece 'Bunny'", "sibling, 'Bubba,'") or in brackets just after
+        # ("'Mimi' (grandma)") makes any quoted capitalised word a name, even an English one.
+        kin_after = _KIN_ASIDE.match(lower, match.end())
+        relation = last in _RELATIONS or bool(kin_after and _is_kin(kin_after.group("kin")))
+        person = last in _ROLES and any(_personal(word) for word in words)
+        start, end = match.start("name"), match.end("name")
+        if len(words) > 1 and name_key(words[0]).lower() in _KIN_TITLES:
+            # "Aunt Fern", "Grandpa Teodoro": a family title before a name is what the family calls the person.
+            yield Identifier(start, end, "name")
+        elif nickname or relation or (person and last):
+            yield Identifier(start, end, "name")
+        else:
+            continue
+        aside = _ASIDE.match(text, match.end())
+        if aside and (inner := aside.group("inside").strip()) and _looks_given(inner):
+            yield Identifier(aside.start("inside"), aside.end("inside"), "name")  # "'Bunny' (Bernadette)"
+
+
+def _is_kin(word: str) -> bool:
+    return word in _RELATIONS or word in _KIN_ABBREVIATIONS or word in _KIN_TITLES
+
+
+def _looks_given(word: str) -> bool:
+    """One capitalised word that is a given name or a word in no English vocabulary."""
+    return bool(re.fullmatch(_NAME_WORD, word)) and name_key(word) not in STOPWORDS and _personal(word)
 
 
 def _given_name(word: str) -> bool:
@@ -525,10 +579,20 @@ def _lower_case_names(text: str, lower: str) -> Iterator[Identifier]:
     for cue in sorted(_CUE_WORDS.intersection(letter_words(lower))):
         yield from _after_cue_names(text, lower, cue)
     yield from _reporting_names(text, lower)
+    if "(" in text:
+        for match in _LOWER_KIN_ASIDE.finditer(text):
+            word, kin = match.group("word"), match.group("kin")
+            if (_is_kin(kin) or kin in _ROLES) and clean_start(text, match.start()) and _census_first(word):
+                yield Identifier(match.start("word"), match.end("word"), "name")  # "nancy (pt) refused"
     for match in _LINE_START_WORD.finditer(text):
         word = match.group("word")
-        if match.group("verb") in _STRONG_PERSON_VERBS and _given_name(word):
+        if match.group("verb") in _STRONG_PERSON_VERBS and (_given_name(word) or _unknown(word)):
             yield Identifier(match.start("word"), match.end("word"), "name")
+    for match in _LINE_START_INITIALS.finditer(text):
+        initials = match.group("initials").replace(".", "")
+        ordinary = initials.upper() in _NOT_INITIALS or initials in ("eg", "ie", "am", "pm")
+        if not ordinary and match.group("verb") in _STRONG_PERSON_VERBS:
+            yield Identifier(match.start("initials"), match.end("initials"), "name")
 
 
 def _after_cue_names(text: str, lower: str, cue: str) -> Iterator[Identifier]:
@@ -543,8 +607,8 @@ def _after_cue_names(text: str, lower: str, cue: str) -> Iterator[Identifier]:
             if word in TWO_LETTER_NAMES and cue in _RELATIONS:
                 yield Identifier(start, start + len(word), "name")
             continue
-        if word in _FUNCTION_WORDS or name_key(word) in STOPWORDS:
-            continue
+        if word in _FUNCTION_WORDS or name_key(word) in STOPWORDS or word.endswith(("'d", "’d")):
+            continue  # "pt req'd": a clipped verb, not a name
         if "-" in word and any(is_english_word(part) for part in word.split("-")):
             continue  # "caregiver teach-back"
         role = cue in _ROLES

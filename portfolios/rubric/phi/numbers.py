@@ -29,6 +29,8 @@ _DIGIT_NUMBERS = re.compile(
     r"|(?P<ssn>\d\d(?P<sep>[- .])\d\d(?P=sep)\d{4})(?![\w-]|\.\d)"
     r"|(?P<phone>(?:[-. ]\d{3})?\d\d[-. ]\d{3}[-. ]\d{4}|\d\d-\d{4}|\d{9})(?![\w-]|[./]\d)"
     r"|(?P<nine>\d{8})(?![\w-]|\.\d)"
+    # A Medicare HICN: nine digits (an SSN) and a beneficiary letter, "012-34-5678A".
+    r"|(?P<hicn>\d\d(?P<hsep>-?)\d\d(?P=hsep)\d{4}[A-Z]\d?)(?![\w-])"
     rf"|(?P<mbi>(?<=[1-9]){_MBI_LETTER}{_MBI_ALNUM}\d(?P<msep>-?){_MBI_LETTER}{_MBI_ALNUM}\d(?P=msep){_MBI_LETTER}{{2}}\d\d)"
     r"(?![\w-]))"
 )
@@ -122,7 +124,7 @@ def contacts(text: str, lower: str) -> Iterator[Identifier]:
         elif match.group("nine"):
             if _ssn_cue(lower, start):
                 yield Identifier(start, end, "ssn")
-        elif match.group("mbi"):
+        elif match.group("hicn") or match.group("mbi"):
             yield Identifier(start, end, "health_plan")
     if "(" in text or "+" in text:
         for match in _BRACKET_PHONE.finditer(text):
@@ -234,15 +236,15 @@ _ID_KEYWORDS: dict[str, tuple[str, bool]] = {
     **dict.fromkeys(("dl", "permit"), ("license", False)),
     **dict.fromkeys(("certification", "certificate", "cert", "nbcot", "credential"), ("license", False)),
     **dict.fromkeys(("id", "i.d"), ("other_id", True)),
+    # Numbers a card or a badge carries are rarely anything but an identifier: "badge 4471".
+    **dict.fromkeys(("badge", "passport", "placard"), ("other_id", True)),
     **dict.fromkeys(
         (
             "case",
             "claim",
             "identifier",
-            "badge",
             "employee",
             "student",
-            "passport",
             "referral",
             "authorization",
             "authorisation",
@@ -273,7 +275,7 @@ _TOKEN_CHARACTERS = frozenset(string.ascii_letters + string.digits + "./-")
 _SPACED_GROUPS = re.compile(r"(?:[ \t]\d{1,4}){2,}(?![\w./-])")
 _SPACED_MIN_DIGITS = 6
 _TWO_DIGITS = re.compile(r"[0-9][^0-9]*[0-9]")
-_LETTER_SPACE = frozenset(f"{letter} " for letter in string.ascii_uppercase)
+_LETTER_LEAD = re.compile(r"(?<![A-Za-z0-9])[A-Z]{1,4}[ \t]\Z")
 # Words one of which a record number needs before it: the last word of each strong keyword, and the
 # links that let a weak keyword ("member", "case") count.
 _ID_GATE_WORDS = frozenset(key.split()[-1] for key, (_, strong) in _ID_KEYWORDS.items() if strong) | word_set(
@@ -290,7 +292,7 @@ _ROOM_NOT_BEFORE = word_set(
 )
 # "plate HXT 4412": plates may hold a space, so they get their own pattern.
 _PLATE = re.compile(
-    r"[PpTt](?:late|ag)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber|:))*[ \t]*([A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2})(?![\w-])"
+    r"[PpTt](?:late|ag)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber|:|reads|read|is|was|shows))*[ \t]*([A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2})(?![\w-])"
 )
 
 
@@ -349,9 +351,11 @@ def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
             continue  # "topic.php?id=8390": a query string in a link, not a record number
         words = words_before(lower, start, 48)
         keyword = _keyword_before(words)
-        if keyword is None and len(words) > 1 and len(words[-1]) == 1 and text[start - 2 : start] in _LETTER_SPACE:
-            keyword = _keyword_before(words[:-1])  # "Policy no. H 771 228 310": a letter leads the number
-            start = start - 2 if keyword else start
+        if keyword is None and len(words) > 1 and (lead := _LETTER_LEAD.search(text, max(0, start - 6), start)):
+            # "Policy no. H 771 228 310", "member ID XJH 448 2019 07", "Medicaid # NJ 0447 1182 93": up to
+            # four capitals (a state, a payer prefix) lead a number typed in groups.
+            keyword = _keyword_before(words[:-1])
+            start = lead.start() if keyword else start
         if keyword is None and words and (len(words[-1]) == 1 or "." in words[-1]):
             keyword = _keyword_before(joined_letters(words))  # "M R N", "M.R.N."
         if keyword is None:
@@ -401,7 +405,10 @@ _TOP_LEVEL_DOMAIN = re.compile(
 )
 _SOCIAL_HOSTS = re.compile(
     r"(?:^|\.)(?:facebook|fb|instagram|tiktok|twitter|x|youtube|youtu|linkedin|snapchat|pinterest|reddit|threads|"
-    r"gofundme|caringbridge|bit|tinyurl|t|goo|ow|is|buff|rebrand|cutt|shorturl|tiny)\.[a-z]+$"
+    r"gofundme|caringbridge|bit|tinyurl|t|goo|ow|is|buff|rebrand|cutt|shorturl|tiny|"
+    # Hosts that give each user a subdomain or a page: the address names its owner.
+    r"[a-z0-9-]+\.(?:blogspot|wordpress|substack|tumblr|wixsite|weebly|squarespace|medium|github)|"
+    r"blogspot|wordpress|substack|tumblr|medium|etsy|patreon|venmo|cash)\.[a-z]+$"
 )
 # "@RickyRollsOn", "@skaterkid_07", "Venmo @Delia-Marchetti-7": a social or payment handle is the
 # address of its owner's page, so it is reported as a web address.
