@@ -23,9 +23,9 @@ class Command(BaseCommand):
         cutoff = timezone.now() - get_cool_off()
         counts = {
             "rate-limit windows": throttle.prune(),
-            "login attempts": AccessAttempt.objects.filter(attempt_time__lt=cutoff).delete()[1].get(
-                AccessAttempt._meta.label, 0
-            ),
+            "login attempts": AccessAttempt.objects.filter(attempt_time__lt=cutoff)
+            .delete()[1]
+            .get(AccessAttempt._meta.label, 0),
             "login failure logs": AccessFailureLog.objects.filter(attempt_time__lt=cutoff).delete()[0],
             "login access logs": AccessLog.objects.filter(attempt_time__lt=cutoff).delete()[0],
         }
