@@ -681,3 +681,59 @@ def _scale_comments(rng: random.Random, artifacts: list[Artifact], count: int) -
     ]
     Comment.objects.bulk_create(replies, batch_size=1000)
     return len(roots) + len(replies)
+
+
+# Samples for the kinds added with the Prepare page, so scale data covers the whole catalog.
+SAMPLE_FIELDS.update(
+    {
+        "calibration_checklist": {
+            "checklist_type": "DO-CONFIRM",
+            "error_prevented": "Notes that say the client is progressing without a number, "
+            "goals with no baseline, and plans that repeat the last visit "
+            "without a reason.",
+            "escalation": "If a check fails and cannot be fixed before signing, flag the note "
+            "for the senior therapist the same day.",
+            "exceptions": "A visit cut short by a medical change: document the reason and the "
+            "vital signs, and skip items 1 and 5.",
+            "good_means": "A good progress note states the goal, the measured change since "
+            "baseline, the skilled intervention and the plan, so a reviewer can "
+            "see why the next visit is needed.",
+            "items": "1. Each goal has a baseline and today's measure.\n"
+            "2. The skilled intervention is named, not just the exercise.\n"
+            "3. The assist level uses the standard scale.\n"
+            "4. Precautions and any change in them are recorded.\n"
+            "5. The plan says what changes at the next visit and why.",
+            "owner_review": "Owned by the outpatient lead therapist; reviewed every quarter "
+            "against ten randomly chosen notes.",
+            "when_used": "Before signing each progress note, at the end of the visit, before the note is locked.",
+        },
+        "ninety_day_plan": {
+            "outputs": "Week 2: a one-page problem list shared with the team. Week 6: the late-note "
+            "rate chart. Week 12: the EHR template and orientation checklist, owned by "
+            "the senior therapist.",
+            "weeks_1_2": "Listen: shadow each therapist for one session, read the last month of "
+            "incident reports and missed visits, and sort what I hear into safety, "
+            "documentation and scheduling problems.",
+            "weeks_3_6": "Fix one measurable problem: late progress notes. Baseline 38% signed "
+            "after 24 hours; target under 10% by week 6 with a shared note template "
+            "and a 15-minute end-of-day documentation block.",
+            "weeks_7_12": "Make it the default: the template goes into the EHR, new hires learn it "
+            "in orientation, and the weekly huddle reviews the late-note rate so it "
+            "stays under 10% without me.",
+        },
+        "ship_plan": {
+            "change": "A standard discharge home-exercise handout for total hip clients, in plain "
+            "language at a 6th-grade reading level, for therapists on the orthopedic unit and "
+            "the clients they discharge.",
+            "done": "Shipped when 90% of total hip discharges in April leave with the handout and a "
+            "documented teach-back, and the 30-day call finds clients can name all three "
+            "precautions.",
+            "milestones": "Week 1: draft reviewed by two therapists and the unit educator. Week 2: "
+            "pilot with ten discharges. Week 4: revise from pilot feedback. Week 5: "
+            "handout is the unit default.",
+            "risks": "Clients may not follow the hip precautions at home: check with teach-back before "
+            "discharge. Therapists may keep using their own sheets: check the discharge audit "
+            "weekly during the pilot.",
+        },
+    }
+)
