@@ -167,6 +167,7 @@ ENDPOINTS = [
         "old_password",
         (200,),
     ),
+    Endpoint("portfolios:dev_outbox", "anonymous", frozenset({"GET", "HEAD"})),  # a 404 unless DEBUG
     Endpoint("password_change_done", "owner", CBV_GET),
     Endpoint("password_reset", "anonymous", CBV_GET_POST, {"email": "casey.candidate@example.com"}, "email", (200,)),
     Endpoint("password_reset_done", "anonymous", CBV_GET),
