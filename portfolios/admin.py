@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from portfolios.content_versions import content_changed
 from portfolios.models import (
     Artifact,
     Comment,
@@ -54,7 +55,8 @@ class BumpsContentVersion:
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
-        (obj if isinstance(obj, Portfolio) else obj.portfolio).bump_content_version()
+        portfolio = obj if isinstance(obj, Portfolio) else obj.portfolio
+        content_changed(owner_id=portfolio.owner_id, portfolio_id=portfolio.pk)
 
 
 @admin.register(Portfolio)

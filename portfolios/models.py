@@ -118,11 +118,6 @@ class User(AbstractUser):
     def get_short_name(self) -> str:
         return self.display_name or self.email.split("@")[0]
 
-    @staticmethod
-    def bump_content_version(user_id: int) -> None:
-        """Mark the user's dashboard as changed (any portfolio of theirs changed, or a new one came)."""
-        User.objects.filter(pk=user_id).update(content_version=models.F("content_version") + 1)
-
 
 class Portfolio(models.Model):
     """A candidate's portfolio for one target track (one per track)."""
@@ -159,11 +154,6 @@ class Portfolio(models.Model):
     @property
     def track_info(self) -> Track:
         return TRACKS_BY_KEY[self.track]
-
-    def bump_content_version(self) -> None:
-        """Mark what recruiters see as changed, so cached share pages are never served stale."""
-        Portfolio.objects.filter(pk=self.pk).update(content_version=models.F("content_version") + 1)
-        User.bump_content_version(self.owner_id)
 
 
 class Artifact(models.Model):

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 
 from portfolios.checker import check_artifact
+from portfolios.content_versions import content_changed
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.models import Artifact, Portfolio, Revision, User
 from portfolios.rubric import phi
@@ -50,7 +50,7 @@ def portfolio_create(*, owner: User, track: str) -> Portfolio:
     try:
         with transaction.atomic():
             portfolio = Portfolio.objects.create(owner=owner, track=track)
-            User.bump_content_version(owner.pk)
+            content_changed(owner_id=owner.pk)
             return portfolio
     except IntegrityError as error:  # a concurrent create won the race
         raise ValidationError(
@@ -71,7 +71,7 @@ def portfolio_change_track(*, portfolio: Portfolio, track: str) -> Portfolio:
         )
     portfolio.track = track
     portfolio.save(update_fields=["track", "updated_at"])
-    portfolio.bump_content_version()
+    content_changed(owner_id=portfolio.owner_id, portfolio_id=portfolio.pk)
     for artifact in portfolio.artifacts.select_for_update():
         _store_check(artifact, track)
         artifact.save(update_fields=["check_result", "checked_version", "phi_error_count", "updated_at"])
@@ -100,7 +100,7 @@ def artifacts_recheck(*, portfolios=None, batch_size: int = 200) -> int:
         if (artifact.check_result, artifact.phi_error_count) != before:
             with transaction.atomic():
                 artifact.save(update_fields=["check_result", "checked_version", "phi_error_count", "updated_at"])
-                artifact.portfolio.bump_content_version()
+                content_changed(owner_id=artifact.portfolio.owner_id, portfolio_id=artifact.portfolio_id)
             changed += 1
     return changed
 
@@ -153,10 +153,7 @@ def artifact_save(
         author=author,
         note=note,
     )
-    Portfolio.objects.filter(pk=portfolio.pk).update(
-        updated_at=artifact.updated_at, content_version=F("content_version") + 1
-    )
-    User.bump_content_version(portfolio.owner_id)
+    content_changed(owner_id=portfolio.owner_id, portfolio_id=portfolio.pk, touched_at=artifact.updated_at)
     return SaveResult(artifact, revision)
 
 
@@ -243,6 +240,5 @@ def profile_update(*, user: User, display_name: str, headline: str, email_notifi
     with transaction.atomic():
         user.save(update_fields=["display_name", "headline", "email_notifications", "updated_at"])
         # The name and headline head every share page: recruiters must see the new ones.
-        Portfolio.objects.filter(owner=user).update(content_version=F("content_version") + 1)
-        User.bump_content_version(user.pk)
+        content_changed(owner_id=user.pk, every_portfolio=True)
     return user

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 
 from portfolios import redaction
+from portfolios.content_versions import content_changed
 from portfolios.models import Artifact, Comment, HistoryPurge, Portfolio, Revision, User
 from portfolios.services.artifacts import SaveResult, VersionConflict, artifact_save
 from portfolios.validation import clean_single_line, refuse_identifiers
@@ -58,7 +58,7 @@ def portfolio_headline_update(*, portfolio: Portfolio, headline: str) -> Portfol
     refuse_identifiers("headline", "Portfolio headline", headline, own_name=portfolio.owner.display_name)
     portfolio.headline = headline
     portfolio.save(update_fields=["headline", "updated_at"])
-    portfolio.bump_content_version()  # the headline heads the share page
+    content_changed(owner_id=portfolio.owner_id, portfolio_id=portfolio.pk)  # the headline heads the share page
     return portfolio
 
 
@@ -137,6 +137,5 @@ def artifact_purge_history(*, artifact: Artifact, actor: User) -> HistoryPurge:
     purge = HistoryPurge.objects.create(
         artifact=artifact, actor=actor, revisions_rewritten=rewritten, identifiers_removed=removed
     )
-    Portfolio.objects.filter(pk=artifact.portfolio_id).update(content_version=F("content_version") + 1)
-    User.bump_content_version(artifact.portfolio.owner_id)
+    content_changed(owner_id=artifact.portfolio.owner_id, portfolio_id=artifact.portfolio_id)
     return purge

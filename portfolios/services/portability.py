@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from portfolios.content_versions import content_changed
 from portfolios.kinds import KINDS_BY_KEY, ArtifactKind
 from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, User, Verdict
 from portfolios.selectors import identifier_places
@@ -354,7 +355,7 @@ def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None =
     restored = []
     for item, raw in zip(validated, chosen, strict=True):
         portfolio = Portfolio.objects.create(owner=user, track=item.track)
-        User.bump_content_version(user.pk)
+        content_changed(owner_id=user.pk)
         for entry in item.artifacts:
             last = entry.revisions[-1]
             artifact = Artifact.objects.create(

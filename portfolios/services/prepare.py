@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 
 from portfolios.checker import check_artifact
+from portfolios.content_versions import content_changed
 from portfolios.interview import (
     EMPLOYER_QUESTIONS_BY_KEY,
     SLOTS_BY_KEY,
@@ -22,7 +23,7 @@ from portfolios.interview import (
     employer_questions,
 )
 from portfolios.kinds import KINDS_BY_KEY
-from portfolios.models import DrillAttempt, EmployerNote, InterviewStory, Portfolio, StagePlan, User
+from portfolios.models import DrillAttempt, EmployerNote, InterviewStory, Portfolio, StagePlan
 from portfolios.rubric.ownership import check_answer
 from portfolios.validation import clean_fields, clean_section_text, clean_single_line
 
@@ -38,7 +39,7 @@ class StoryConflict(Exception):
 
 
 def _bump(portfolio: Portfolio) -> None:
-    User.bump_content_version(portfolio.owner_id)
+    content_changed(owner_id=portfolio.owner_id)  # readiness shows on the dashboard, not the share page
 
 
 @transaction.atomic

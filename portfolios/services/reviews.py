@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from portfolios import redaction, tokens
 from portfolios.access import Reviewer, may_give_verdict, may_resolve
+from portfolios.content_versions import content_changed
 from portfolios.kinds import SAFE_SCORE
 from portfolios.models import (
     Artifact,
@@ -107,7 +108,7 @@ def mentor_invite_accept(*, invite: MentorInvite, display_name: str, user: User 
     if user is not None:
         invite.user = user
     invite.save()
-    invite.portfolio.bump_content_version()  # the mentor's name shows beside verdicts
+    content_changed(owner_id=invite.portfolio.owner_id, portfolio_id=invite.portfolio_id)  # names beside verdicts
     if first_time:
         notify(
             recipient=invite.portfolio.owner,
@@ -136,7 +137,8 @@ def mentor_invite_revoke(*, invite: MentorInvite) -> MentorInvite:
         invite.status = MentorInvite.Status.REVOKED
         invite.revoked_at = timezone.now()
         invite.save(update_fields=["status", "revoked_at", "updated_at"])
-        invite.portfolio.bump_content_version()  # a revoked mentor's verdicts stop counting
+        # A revoked mentor's verdicts stop counting.
+        content_changed(owner_id=invite.portfolio.owner_id, portfolio_id=invite.portfolio_id)
     return invite
 
 
@@ -293,7 +295,7 @@ def verdict_give(*, artifact: Artifact, reviewer: Reviewer, call: str, note: str
         invite=reviewer.invite,
         defaults={"call": call, "note": note, "artifact_version": artifact.version},
     )
-    artifact.portfolio.bump_content_version()
+    content_changed(owner_id=artifact.portfolio.owner_id, portfolio_id=artifact.portfolio_id)
     notify(
         recipient=artifact.portfolio.owner,
         kind=Notification.Kind.VERDICT,
