@@ -22,7 +22,7 @@ It prints `name=value` lines on standard output (progress goes to standard error
 signed_in_floor), each the median over rounds of the same round's slices, and the share page's
 gzip weight. When a Redis answers (REDIS_URL, else 127.0.0.1:6379) the signed-in targets run
 again on a server with sessions and rate limits in Redis: the same names with `_redis` after
-them, and `signed_in_floor_redis_gain_pct`. Then `manage.py seed_demo --scale` adds 10,000
+them, and `signed_in_floor_redis_gain_pct`. Then `python -m bench.seed_scale` adds 10,000
 portfolios, 120,000 artifacts and 50,000 comments and the same runs repeat with a `scale_`
 prefix, followed by how much each figure moved. Aims are printed, never asserted: share and
 dashboard >= 0.9x their floors, no errors, p99 < 100 ms, each figure within 15% at scale, the
@@ -353,10 +353,20 @@ def manage(env: dict[str, str], *args: str) -> str:
     return result.stdout
 
 
+def seed_scale_data(env: dict[str, str]) -> str:
+    """Bulk data for the scale pass (bench/seed_scale.py), in its own process like the servers."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.seed_scale"], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode:
+        raise RuntimeError(f"bench.seed_scale failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
 def seed_small() -> tuple[int, str]:
     """The bench candidate: one outpatient portfolio of 12 complete, PHI-clean artifacts, and a share link."""
+    from bench.seed_scale import SAMPLE_FIELDS
     from portfolios import services
-    from portfolios.management.commands.seed_demo import SAMPLE_FIELDS
     from portfolios.models import Artifact, User
     from portfolios.tracks import TRACKS_BY_KEY
 
@@ -393,7 +403,7 @@ class Targets:
 
 def prepare_targets(server: Server, portfolio_id: int, token: str, workdir: Path) -> Targets:
     """Sign in through the login form, verify each target answers with real content, write the POST script."""
-    from portfolios.management.commands.seed_demo import SAMPLE_FIELDS
+    from bench.seed_scale import SAMPLE_FIELDS
 
     browser = Browser(server.base)
     status, _, html = browser.get("/accounts/login/")
@@ -736,9 +746,9 @@ def main(argv: list[str] | None = None) -> int:
         if not scale:
             return 0
 
-        log("seeding scale data: manage.py seed_demo --scale")
+        log("seeding scale data: python -m bench.seed_scale")
         started = time.perf_counter()
-        output = manage(env, "seed_demo", "--scale")
+        output = seed_scale_data(env)
         emit("scale_seed_seconds", f"{time.perf_counter() - started:.1f}")
         log(output.strip().splitlines()[-1])
         database.settle()

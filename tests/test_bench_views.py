@@ -1,4 +1,4 @@
-"""The benchmark's views (baseline and floors), routed only with BENCHMARK_VIEWS on, and `seed_demo --scale`."""
+"""The benchmark's views (baseline and floors), routed only with BENCHMARK_VIEWS on, and the scale seed (`bench/seed_scale.py`)."""
 
 import os
 import subprocess
@@ -8,7 +8,6 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
 from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
@@ -85,8 +84,10 @@ def test_with_benchmark_views_on_the_baseline_url_answers():
 
 
 def test_seed_demo_scale_adds_consistent_bulk_data_once(db):
+    from bench.seed_scale import seed_scale
+
     out = StringIO()
-    call_command("seed_demo", "--scale", "--force", "--scale-portfolios", "20", stdout=out)
+    assert seed_scale(20, write=out.write) == 20
     assert "Scale data added: 20 portfolios, 240 artifacts, 240 revisions, 100 comments" in out.getvalue()
     assert User.objects.filter(email__endswith="@scale.otportfolio.test").count() == 20
     portfolios = Portfolio.objects.filter(owner__email__endswith="@scale.otportfolio.test")
@@ -116,6 +117,6 @@ def test_seed_demo_scale_adds_consistent_bulk_data_once(db):
     assert comments.filter(thread__isnull=False).exists()
 
     again = StringIO()
-    call_command("seed_demo", "--scale", "--force", "--scale-portfolios", "20", stdout=again)
+    assert seed_scale(20, write=again.write) == 0
     assert "Scale data already present" in again.getvalue()
     assert Artifact.objects.filter(portfolio__in=portfolios).count() == 240
