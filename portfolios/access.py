@@ -86,19 +86,6 @@ def own_notification(user: User, notification_id: int) -> Notification:
 # ---- recruiters: share links ---------------------------------------------------------------
 
 
-def active_share_link(token: str) -> ShareLink:
-    """The live share link for a token, with its portfolio and owner; 404 for anything else.
-
-    Malformed, unknown, expired and revoked tokens all get the same 404.
-    """
-    if not tokens.is_well_formed(token):
-        raise Http404("No such link.")
-    link = ShareLink.objects.select_related("portfolio__owner").filter(token_hash=tokens.hash_token(token)).first()
-    if link is None or not tokens.matches(link.token_hash, token) or not link.is_active:
-        raise Http404("No such link.")
-    return link
-
-
 def owned_share_link(user: User, portfolio_id: int, link_id: int) -> ShareLink:
     """One of the user's own share links, or 404."""
     portfolio = owned_portfolio(user, portfolio_id)

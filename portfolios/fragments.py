@@ -8,6 +8,9 @@ processes never have to agree on anything but the database.
 
 from __future__ import annotations
 
+import gzip
+from dataclasses import dataclass
+
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -15,6 +18,8 @@ from django.utils.safestring import SafeString, mark_safe
 from portfolios import selectors, selectors_prepare
 from portfolios.models import Portfolio, User
 from portfolios.rows import ROWS
+from portfolios.services.identifiers import portfolio_problems
+from portfolios.services.sharing import phi_blockers
 
 FRAGMENT_SECONDS = 60 * 60
 DASHBOARD_CARD = "portfolios/includes/_dashboard_card.html"
@@ -44,3 +49,43 @@ def dashboard_cards(user: User) -> list[SafeString]:
         ]
         cache.set(key, cards, timeout=FRAGMENT_SECONDS)
     return [mark_safe(card) for card in cards]  # noqa: S308 - our own rendered, autoescaped templates
+
+
+# ---- the recruiter's share page ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharePageBody:
+    status: int
+    html: bytes
+    gzipped: bytes | None = None  # compressed once, when cached: browsers all accept gzip
+    cacheable: bool = False  # a 200 always is
+
+
+def share_page_body(portfolio_id: int, content_version: int) -> SharePageBody:
+    """The whole share page, rendered and gzipped once per content version.
+
+    The page holds nothing per visitor. 503 while the PHI gate pauses sharing: a paused page for
+    the profile or headline is cached like a shown one (their edits bump the version), one paused
+    by an artifact's identifiers is not (the artifact's fix may come from a recheck).
+    """
+    key = f"share-page:{portfolio_id}:{content_version}"
+    body = cache.get(key)
+    if body is None:
+        body, rendered_version = _render_share_page(portfolio_id)
+        if body.status == 200 or body.cacheable:
+            cache.set(f"share-page:{portfolio_id}:{rendered_version}", body, timeout=FRAGMENT_SECONDS)
+    return body
+
+
+def _render_share_page(portfolio_id: int) -> tuple[SharePageBody, int]:
+    """The page and the content version it shows."""
+    portfolio = Portfolio.objects.select_related("owner").get(pk=portfolio_id)
+    paused = render_to_string("portfolios/share_unavailable.html").encode()
+    if phi_blockers(portfolio):
+        return SharePageBody(503, paused), 0
+    if portfolio_problems(portfolio):
+        return SharePageBody(503, paused, cacheable=True), portfolio.content_version
+    page = selectors.share_page(portfolio)
+    html = render_to_string("portfolios/share_page.html", {"page": page, "owner": portfolio.owner}).encode()
+    return SharePageBody(200, html, gzip.compress(html, compresslevel=6)), portfolio.content_version

@@ -80,7 +80,7 @@ def is_limited(limit: Limit, identity: str) -> bool:
 
 @dataclass(frozen=True)
 class Gate:
-    """What a single SQL statement needs to ask "is this identity limited?" itself (see sharing.share_link_open)."""
+    """What a single SQL statement needs to ask "is this identity limited?" itself (see selectors_share.share_link_lookup)."""
 
     key: str
     window_start: datetime

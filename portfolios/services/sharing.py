@@ -6,14 +6,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from portfolios import tokens
 from portfolios.models import Artifact, Portfolio, ShareLink
 from portfolios.services import view_counts
 from portfolios.services.identifiers import portfolio_problems, refuse_identifiers
-from portfolios.throttle import Gate
 from portfolios.validation import clean_single_line
 
 EXPIRY_CHOICES_DAYS = (7, 30, 90, None)  # None: never expires
@@ -78,55 +77,3 @@ def share_link_revoke(*, link: ShareLink) -> ShareLink:
 def share_link_record_view(*, link_id: int) -> None:
     """Count a view (counts only: no IP address, no user agent), written with the next batch."""
     view_counts.record(link_id)
-
-
-@dataclass(frozen=True)
-class OpenedShare:
-    link_id: int
-    portfolio_id: int
-    content_version: int
-
-
-# The busiest public page's only query, in SQL: built with the ORM (two Exists subqueries) it
-# costs more to compile than to run. Runs on PostgreSQL and SQLite alike.
-OPEN_LINK_SQL = """
-    SELECT link.id, link.portfolio_id, portfolio.content_version
-    FROM portfolios_sharelink AS link
-    JOIN portfolios_portfolio AS portfolio ON portfolio.id = link.portfolio_id
-    WHERE link.token_hash = %s
-      AND link.revoked_at IS NULL
-      AND (link.expires_at IS NULL OR link.expires_at > %s)
-      AND NOT EXISTS (
-        SELECT 1 FROM portfolios_artifact AS artifact
-        WHERE artifact.portfolio_id = link.portfolio_id AND artifact.status = %s AND artifact.phi_error_count > 0)
-"""
-# The rate limit, when its counts live in the database (throttle.gate); a cache-held one is asked apart.
-OPEN_LINK_THROTTLE_SQL = """
-      AND NOT EXISTS (
-        SELECT 1 FROM portfolios_throttlebucket AS bucket
-        WHERE bucket.key = %s AND bucket.window_start = %s AND bucket.count >= %s)
-"""
-
-
-def share_link_open(token: str, *, gate: Gate | None) -> OpenedShare | None:
-    """Open a share link for a recruiter in one read-only query.
-
-    Returns the portfolio's content version when the link is live, the portfolio's artifacts
-    pass the PHI gate and the caller is not throttled (`gate`, None when the caller checked the
-    throttle already); otherwise returns None and the
-    caller works out which it was. The caller counts the view (`share_link_record_view`) once
-    it knows the page is shown: the profile and headline are checked with the page itself.
-    """
-    if not tokens.is_well_formed(token):
-        return None
-    adapt = connection.ops.adapt_datetimefield_value  # raw SQL: store datetimes as the ORM does
-    sql, params = OPEN_LINK_SQL, [tokens.hash_token(token), adapt(timezone.now()), Artifact.Status.COMPLETE]
-    if gate is not None:
-        sql += OPEN_LINK_THROTTLE_SQL
-        params += [gate.key, adapt(gate.window_start), gate.max_hits]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    return OpenedShare(*row)

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import gzip
 import re
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from portfolios import access, selectors, services, throttle
+from portfolios import access, fragments, selectors, selectors_share, services, throttle
 from portfolios.findings_view import phi_passages
 from portfolios.forms import ShareLinkForm
-from portfolios.models import Portfolio
+from portfolios.selectors_share import Outcome
 
 # Share pages must not be indexed, leak their URL through Referer, or sit in any cache.
 SHARE_HEADERS = {
@@ -30,7 +26,6 @@ SHARE_HEADERS = {
 }
 
 
-SHARE_CACHE_SECONDS = 60 * 60
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")  # as django.middleware.gzip reads Accept-Encoding
 
 
@@ -88,44 +83,7 @@ def share_link_revoke(request: HttpRequest, portfolio_id: int, link_id: int) -> 
     return redirect("portfolios:share_links", portfolio_id)
 
 
-def _share_page_cache_key(portfolio_id: int, content_version: int) -> str:
-    # Every write a recruiter could see, profile edits included, bumps content_version.
-    return f"share-page:{portfolio_id}:{content_version}"
-
-
-@dataclass(frozen=True)
-class SharePageBody:
-    status: int
-    html: bytes
-    gzipped: bytes | None = None  # compressed once, when cached: browsers all accept gzip
-    cacheable: bool = False  # a 200 always is
-
-
-def _render_share_page(portfolio_id: int) -> tuple[SharePageBody, int]:
-    """The page and the content version it shows; 503 while the PHI gate pauses sharing."""
-    portfolio = Portfolio.objects.select_related("owner").get(pk=portfolio_id)
-    if services.phi_blockers(portfolio):
-        return SharePageBody(503, render_to_string("portfolios/share_unavailable.html").encode()), 0
-    if services.portfolio_problems(portfolio):
-        # The profile and headline are checked here, once per content version (profile and
-        # headline edits bump it), so a paused page is cached like a shown one.
-        paused = render_to_string("portfolios/share_unavailable.html").encode()
-        return SharePageBody(503, paused, cacheable=True), portfolio.content_version
-    page = selectors.share_page(portfolio)
-    html = render_to_string("portfolios/share_page.html", {"page": page, "owner": portfolio.owner}).encode()
-    return SharePageBody(200, html, gzip.compress(html, compresslevel=6)), portfolio.content_version
-
-
-def _share_page_body(portfolio_id: int, content_version: int) -> SharePageBody:
-    body = cache.get(_share_page_cache_key(portfolio_id, content_version))
-    if body is None:
-        body, rendered_version = _render_share_page(portfolio_id)
-        if body.status == 200 or body.cacheable:
-            cache.set(_share_page_cache_key(portfolio_id, rendered_version), body, timeout=SHARE_CACHE_SECONDS)
-    return body
-
-
-def _share_response(request: HttpRequest, body: SharePageBody) -> HttpResponse:
+def _share_response(request: HttpRequest, body: fragments.SharePageBody) -> HttpResponse:
     if body.gzipped is not None and ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
         response = HttpResponse(body.gzipped, status=body.status)
         response["Content-Encoding"] = "gzip"
@@ -135,41 +93,23 @@ def _share_response(request: HttpRequest, body: SharePageBody) -> HttpResponse:
     return _with_share_headers(response)
 
 
-def _share_page_not_opened(request: HttpRequest, token: str) -> HttpResponse:
-    """Why a link did not open: throttled (429), paused by the PHI gate (503), or no such link (404)."""
-    limit, address = throttle.SHARE_LOOKUP_FAILURES, throttle.client_address(request)
-    if throttle.is_limited(limit, address):
-        return throttle.too_many_requests(request, limit)
-    try:
-        link = access.active_share_link(token)
-    except Http404:
-        throttle.hit(limit, address)
-        # One friendly page for every dead link, in every mode (never the debug 404 page).
-        return _with_share_headers(render(request, "portfolios/share_link_gone.html", status=404))
-    body = _share_page_body(link.portfolio_id, link.portfolio.content_version)
-    if body.status == 200:  # the PHI gate lifted between the two lookups
-        services.share_link_record_view(link_id=link.pk)
-    return _share_response(request, body)
-
-
 @require_GET
 def share_page(request: HttpRequest, token: str) -> HttpResponse:
     """The recruiter's read-only portfolio; unknown, expired and revoked links are the same 404.
 
-    One read-only query opens the link (live, PHI gate passed, caller not throttled) and
-    returns the portfolio's content version; a shown page is counted as a view, in a batch.
-    The page holds nothing per visitor, so it is rendered (and gzipped) once per content
-    version and cached, and a cached page is never stale. Failed lookups are throttled per address, so tokens
-    cannot be guessed.
+    One read-only query opens a live link (`selectors_share.share_link_lookup`); the page comes
+    from the per-version page cache (`fragments.share_page_body`); a shown page is counted as a
+    view, in a batch. Failed lookups are throttled per address, so tokens cannot be guessed.
     """
-    limit, address = throttle.SHARE_LOOKUP_FAILURES, throttle.client_address(request)
-    gate = throttle.gate(limit, address)
-    if gate is None and throttle.is_limited(limit, address):  # counts in a shared cache, not in the query
-        return throttle.too_many_requests(request, limit)
-    opened = services.share_link_open(token, gate=gate)
-    if opened is None:
-        return _share_page_not_opened(request, token)
-    body = _share_page_body(opened.portfolio_id, opened.content_version)
-    if body.status == 200:  # a page paused for the profile or headline is not a view
-        services.share_link_record_view(link_id=opened.link_id)
+    address = throttle.client_address(request)
+    found = selectors_share.share_link_lookup(token, address)
+    if found.outcome is Outcome.THROTTLED:
+        return throttle.too_many_requests(request, selectors_share.LOOKUP_LIMIT)
+    if found.outcome is Outcome.GONE:
+        throttle.hit(selectors_share.LOOKUP_LIMIT, address)
+        # One friendly page for every dead link, in every mode (never the debug 404 page).
+        return _with_share_headers(render(request, "portfolios/share_link_gone.html", status=404))
+    body = fragments.share_page_body(found.portfolio_id, found.content_version)
+    if body.status == 200:  # a page paused by the PHI gate is not a view
+        services.share_link_record_view(link_id=found.link_id)
     return _share_response(request, body)
