@@ -189,6 +189,28 @@ OUTPATIENT_ARTIFACTS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ),
 )
 
+# The outpatient artifacts written weak on purpose, so the demo shows what the checker flags; the demo
+# labels them in the editor and on the portfolio page (`weak_demo_artifacts`), and a test pins their low scores.
+DELIBERATELY_WEAK: dict[str, str] = {
+    "sop_checklist": (
+        "Its items say \u201cas needed\u201d and \u201cetc.\u201d, its pause point is just \u201cduring sessions\u201d, "
+        "and it names no owner and no one to escalate to."
+    ),
+    "education_script": (
+        "The script is in clinical jargon, ends with \u201cDo you understand?\u201d instead of a teach-back, and "
+        "answers no barrier."
+    ),
+    "workflow_safeguards": "Two sections hold one vague line each and the other four are empty.",
+}
+
+
+def weak_demo_artifacts(owner_email: str, track: str) -> dict[str, str]:
+    """The deliberately weak artifacts of the demo candidate's outpatient portfolio, by kind, with what is wrong."""
+    if owner_email.lower() == DEMO_EMAIL and track == "outpatient":
+        return DELIBERATELY_WEAK
+    return {}
+
+
 DEMO_MENTOR_EMAIL = "mentor@otportfolio.test"
 DEMO_MENTOR_NAME = "Dr. Riley Kim, OTD"
 

@@ -12,6 +12,7 @@ app_name = "portfolios"
 urlpatterns = [
     path("", public.landing, name="landing"),
     path("dev/outbox/", dev.outbox, name="dev_outbox"),  # 404 unless DEBUG
+    path("examples/<slug:kind>/", public.strong_example, name="strong_example"),
     path("dashboard/", candidate.dashboard, name="dashboard"),
     path("portfolios/new/", candidate.portfolio_new, name="portfolio_new"),
     path("portfolios/<id:portfolio_id>/", candidate.portfolio_detail, name="portfolio"),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portfolios import access, fragments, selectors, services
 from portfolios.checker import check_artifact
+from portfolios.demo_data import weak_demo_artifacts
 from portfolios.diffing import diff_fields
 from portfolios.findings_view import group_findings
 from portfolios.forms import (
@@ -31,6 +32,7 @@ from portfolios.merging import BOTH, merge_sections
 from portfolios.models import Artifact
 from portfolios.rows import ROWS
 from portfolios.rubric.findings import CheckResult
+from portfolios.strong_examples import EXAMPLES
 from portfolios.tracks import TRACKS, TRACKS_BY_KEY
 
 
@@ -80,6 +82,7 @@ def render_portfolio_detail(
             "overview": overview,
             "portfolio": portfolio,
             "rows": ROWS,
+            "weak_demo": weak_demo_artifacts(request.user.email, portfolio.track),
             "track_form": TrackChangeForm(initial={"track": portfolio.track}),
             "headline_form": headline_form or PortfolioHeadlineForm(initial={"headline": portfolio.headline}),
         },
@@ -164,6 +167,8 @@ def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRes
             "live": live,
             "rows": ROWS,
             "live_links": selectors.live_share_link_labels(portfolio) if _is_complete(artifact) else [],
+            "has_strong_example": kind in EXAMPLES,
+            "weak_demo_note": weak_demo_artifacts(request.user.email, portfolio.track).get(kind, ""),
         },
         status=422 if form.is_bound and form.errors else 200,
     )

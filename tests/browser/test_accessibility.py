@@ -84,7 +84,7 @@ def other_browser(fresh_page: Page) -> Page:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_landing_and_login_pages_have_no_serious_violations(live_server, page: Page):
+def test_landing_login_and_example_pages_have_no_serious_violations(live_server, page: Page):
     found: dict[str, str] = {}
     page.goto(live_server.url + "/")
     expect(page.get_by_role("heading", name="Stop listing claims. Bring proof.")).to_be_visible()
@@ -92,6 +92,9 @@ def test_landing_and_login_pages_have_no_serious_violations(live_server, page: P
     page.goto(live_server.url + "/accounts/login/")
     expect(page.get_by_role("heading", name="Log in")).to_be_visible()
     audit(page, "login", found)
+    page.goto(live_server.url + "/examples/case_writeup/")
+    expect(page.get_by_role("heading", name="Redacted case write-up: a strong example")).to_be_visible()
+    audit(page, "strong example", found)
     assert_clean(found)
 
 

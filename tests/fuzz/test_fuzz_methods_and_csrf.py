@@ -168,6 +168,7 @@ ENDPOINTS = [
         (200,),
     ),
     Endpoint("portfolios:dev_outbox", "anonymous", frozenset({"GET", "HEAD"})),  # a 404 unless DEBUG
+    Endpoint("portfolios:strong_example", "anonymous", frozenset({"GET", "HEAD"})),
     Endpoint("password_change_done", "owner", CBV_GET),
     Endpoint("password_reset", "anonymous", CBV_GET_POST, {"email": "casey.candidate@example.com"}, "email", (200,)),
     Endpoint("password_reset_done", "anonymous", CBV_GET),
@@ -246,6 +247,7 @@ def url_for(world, endpoint: Endpoint) -> str:
         "portfolios:drill": world.url_args()["drill"],
         "portfolios:employer_questions": world.url_args()["portfolio"],
         "portfolios:employer_notes": world.url_args()["employer_note"],
+        "portfolios:strong_example": ["case_writeup"],
     }.get(endpoint.name)
     if endpoint.name == "password_reset_confirm":
         uid = urlsafe_base64_encode(force_bytes(world.candidate.pk))

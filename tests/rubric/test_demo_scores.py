@@ -3,7 +3,7 @@
 from portfolios import demo_data
 from portfolios.checker import check_artifact
 
-DELIBERATELY_WEAK = ("sop_checklist", "workflow_safeguards", "education_script")
+DELIBERATELY_WEAK = tuple(demo_data.DELIBERATELY_WEAK)  # the kinds the demo labels "Deliberately weak"
 
 
 def _scores(track, artifacts):

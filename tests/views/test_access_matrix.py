@@ -41,6 +41,7 @@ SIGNED_IN = {**dict.fromkeys(ROLES, 302), "owner": 200, "mentor_account": 200, "
 MATRIX = {
     "landing": ("get", None, dict.fromkeys(ROLES, 200)),
     "dev_outbox": ("get", None, dict.fromkeys(ROLES, 404)),  # development only; tests run with DEBUG off
+    "strong_example": ("get", "example", dict.fromkeys(ROLES, 200)),  # written for the site: public
     "dashboard": ("get", None, SIGNED_IN),
     "portfolio_new": ("get", None, SIGNED_IN),
     "notifications": ("get", None, SIGNED_IN),
@@ -139,6 +140,7 @@ def world(candidate, portfolio, candidate_client):
         "drill": [portfolio.pk, f"story-{story.slot}"],
         "employer_note": [portfolio.pk, employer_note.pk],
         "notification": [Notification.objects.filter(recipient=candidate).first().pk],
+        "example": ["case_writeup"],
     }
     return clients, args, artifact
 
