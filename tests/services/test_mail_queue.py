@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
@@ -75,6 +76,13 @@ def smtp_server(settings):
     yield server
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def worker_keeps_the_test_connection(monkeypatch):
+    """The worker closes old connections between tasks; in a test it runs inside the test's own
+    transaction, and on PostgreSQL (CONN_MAX_AGE=0) closing would take that transaction with it."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
 
 def run_worker() -> None:
