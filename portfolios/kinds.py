@@ -175,7 +175,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="sop_checklist",
-        title="Checklist / SOP that prevents common errors",
+        title="Error-prevention checklist (SOP)",
         purpose=(
             "A checklist or SOP you use to prevent common errors, with exceptions and escalation under patient safety."
         ),
@@ -283,7 +283,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="plan_of_care",
-        title="Example plan of care (sanitized)",
+        title="Plan of care",
         purpose="Example plan structure (sanitized): patient-centered plans with measurable goals and progression.",
         proves=(PLAN_OF_CARE, ASSESSMENT),
         checks=("goals",),
@@ -377,7 +377,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="caseload_note",
-        title="Caseload strategy note (high-volume day plan)",
+        title="High-volume day plan",
         purpose=(
             "A \u201chigh-volume day\u201d plan: what you prioritize, what you escalate, what you document. "
             "Calm caseload management under productivity constraints."
@@ -451,7 +451,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="setting_fit_questions",
-        title="Setting-fit question list",
+        title="Setting-fit questions",
         purpose="A setting-fit question list: workload, supervision, documentation, and support model.",
         proves=(TIME_MANAGEMENT, DOCUMENTATION),
         checks=("shortform",),
@@ -475,7 +475,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="stakeholder_memo",
-        title="Stakeholder update memo",
+        title="Decision memo",
         purpose="A stakeholder update memo for Compliance/Admins: decision, risk, next steps.",
         proves=(DOCUMENTATION,),
         checks=("shortform",),
@@ -493,7 +493,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="before_after",
-        title="Before/after narrative",
+        title="Before-and-after story",
         purpose="A before/after narrative tied to patient satisfaction: baseline, change, outcome, and guardrail.",
         proves=(ASSESSMENT, PLAN_OF_CARE),
         checks=("shortform",),
@@ -506,7 +506,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="bad_news_update",
-        title="\u201cBad news\u201d update",
+        title="Bad-news update",
         purpose="A \u201cbad news\u201d update example: what happened, impact, what you're doing, and when you'll update next.",
         proves=(DOCUMENTATION, TIME_MANAGEMENT),
         checks=("shortform",),
@@ -519,7 +519,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="metric_definition",
-        title="Metric definition doc",
+        title="Measure definition",
         purpose="A metric definition doc for patient satisfaction: edge cases, owner, and what action changes it.",
         proves=(DOCUMENTATION,),
         checks=("shortform",),
@@ -533,7 +533,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="scope_cut_log",
-        title="Scope cut log",
+        title="What I cut and why",
         purpose="A scope cut log for throughput vs quality decisions: what you dropped, why, and what you protected.",
         proves=(TIME_MANAGEMENT,),
         checks=("shortform",),
@@ -560,7 +560,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="qa_page",
-        title="Q&A page",
+        title="Answers to likely objections",
         purpose="A Q&A page for handoff reliability: likely objections, your answers, and what evidence backs them.",
         proves=(DOCUMENTATION, ASSESSMENT),
         checks=("shortform",),
@@ -623,7 +623,7 @@ KINDS: tuple[ArtifactKind, ...] = (
     ),
     ArtifactKind(
         key="ship_plan",
-        title="\u201cHow I'd ship it\u201d plan",
+        title="Rollout plan",
         purpose=(
             "A \u201chow I'd ship it\u201d plan for throughput vs quality decisions under patient safety: milestones, "
             "risks, checks."

@@ -27,16 +27,16 @@ class RubricRow:
 
 
 ROWS: tuple[RubricRow, ...] = (
-    RubricRow(TIME_MANAGEMENT, "Time management", "Quality under volume", "Caseload strategy note"),
-    RubricRow(DOCUMENTATION, "Documentation", "Timely, accurate, defensible", "Workflow explanation + safeguards"),
+    RubricRow(TIME_MANAGEMENT, "Time management", "Quality under volume", "High-volume day plan"),
+    RubricRow(DOCUMENTATION, "Documentation", "Timely, accurate, defensible", "Documentation workflow and safeguards"),
     RubricRow(
         PLAN_OF_CARE,
         "Plan of care",
         "Measurable goals and progression",
-        "Example plan structure (sanitized)",
+        "Plan of care",
     ),
-    RubricRow(PATIENT_EDUCATION, "Patient education", "Adherence and motivation", "Education script/story"),
-    RubricRow(ASSESSMENT, "Assessment", "Finds the real constraint and baseline", "Case walkthrough with reasoning"),
+    RubricRow(PATIENT_EDUCATION, "Patient education", "Adherence and motivation", "Patient education script"),
+    RubricRow(ASSESSMENT, "Assessment", "Finds the real constraint and baseline", "Redacted case write-up"),
 )
 
 ROWS_BY_KEY: dict[str, RubricRow] = {row.key: row for row in ROWS}
