@@ -404,6 +404,7 @@ class Targets:
 def prepare_targets(server: Server, portfolio_id: int, token: str, workdir: Path) -> Targets:
     """Sign in through the login form, verify each target answers with real content, write the POST script."""
     from bench.seed_scale import SAMPLE_FIELDS
+    from portfolios.kinds import KINDS_BY_KEY
 
     browser = Browser(server.base)
     status, _, html = browser.get("/accounts/login/")
@@ -416,10 +417,14 @@ def prepare_targets(server: Server, portfolio_id: int, token: str, workdir: Path
         raise RuntimeError(f"login failed: {status} {headers.get('Location')}")
 
     status, _, html = browser.get("/dashboard/")
-    if status != 200 or "7 of 7 recommended artifacts complete" not in html or "Stakeholder" not in html:
+    if (
+        status != 200
+        or "7 of 7 recommended artifacts complete" not in html
+        or (KINDS_BY_KEY["stakeholder_memo"].title not in html)
+    ):
         raise RuntimeError(f"dashboard is not the bench candidate's: {status}")
     status, _, html = Browser(server.base).get(f"/s/{token}/")
-    if status != 200 or BENCH_NAME not in html or "Handoff communication template" not in html:
+    if status != 200 or BENCH_NAME not in html or KINDS_BY_KEY["handoff_template"].title not in html:
         raise RuntimeError(f"share page is not the bench portfolio: {status}")
     status, _, html = browser.get("/bench/baseline/")
     if status != 200 or "baseline" not in html:
