@@ -134,6 +134,20 @@ class Portfolio(models.Model):
         help_text="One line for recruiters of this portfolio, e.g. \u201cAcute-care OT: safe early mobility, clear "
         "handoffs\u201d. Empty: the profile headline is shown.",
     )
+    positioning = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Opens the recruiter's brief: what you own now and what you want to own next, e.g. \u201cI own "
+        "discharge teaching on a 28-bed ortho unit; next I want to own the unit's fall-prevention program.\u201d",
+    )
+    show_email = models.BooleanField(
+        default=False, help_text="Show your account e-mail in the brief, so a recruiter can reply without a form."
+    )
+    show_unproven_rows = models.BooleanField(
+        default=False,
+        help_text="List rubric rows no shared artifact proves yet (as \u201cNot shown yet\u201d) instead of leaving "
+        "them out of the brief.",
+    )
     content_version = models.PositiveIntegerField(
         default=0,
         help_text="Bumped by every write a recruiter could see (artifacts, verdicts, mentors, track); keys caches.",
@@ -171,6 +185,12 @@ class Artifact(models.Model):
         help_text='Section text keyed by section key, e.g. {"context": "Client A, 72, ..."}.',
     )
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    summary = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="One line of proof for the recruiter's brief: a number or observable and the constraint, e.g. "
+        "\u201cCut missed precautions at handoff from 4 a week to 0 in 6 weeks on a 28-bed unit with one OT.\u201d",
+    )
     version = models.PositiveIntegerField(
         default=0, help_text="Bumped by every save; a save must name the version it was opened at."
     )
@@ -206,6 +226,7 @@ class Revision(models.Model):
     artifact = models.ForeignKey(Artifact, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField(help_text="Equals the artifact version this save produced.")
     fields = models.JSONField(default=dict, blank=True)
+    summary = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=16, choices=Artifact.Status.choices)
     author = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     note = models.CharField(
@@ -232,6 +253,12 @@ class ShareLink(models.Model):
         max_length=80, help_text="Who the link is for, e.g. \u201cAcme Rehab \u2014 recruiter\u201d."
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    artifact_kinds = models.JSONField(
+        null=True,
+        blank=True,
+        help_text='The artifacts this link shows, in order, by kind (e.g. ["case_writeup", "handoff_template"]); '
+        "empty: every complete artifact, in the track's order.",
+    )
     expires_at = models.DateTimeField(null=True, blank=True, help_text="Empty: never expires.")
     revoked_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0)
