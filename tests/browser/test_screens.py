@@ -245,6 +245,10 @@ def test_main_screens_fit_a_phone_and_are_captured(live_server, candidate, brows
             expect(page.get_by_role("article", name="Handoff communication template")).to_be_visible()
             _check_and_shoot(page, "share-page", width, overflowing)
 
+            page.goto(f"{base}/examples/handoff_template/")
+            expect(page.get_by_role("heading", name="Handoff communication template: a strong example")).to_be_visible()
+            _check_and_shoot(page, "strong-example", width, overflowing)
+
             page.goto(invite_url)
             page.get_by_role("button", name="Start reviewing").click()  # the name is already filled in
             expect(page.get_by_role("heading", name="Reviewing Casey Candidate's portfolio")).to_be_visible()
