@@ -12,7 +12,8 @@ Matching rules, applied to every term of every vocabulary:
   which as lower-case text are ordinary words;
 - every word may take a plural ("-s", "-es", "-y"/"-ies") and a possessive;
 - words may be joined by spaces, hyphens, dashes, slashes or nothing ("plan-of-care",
-  "caregiver"/"care giver"); "-ize" also matches "-ise";
+  "caregiver"/"care giver"), so no two words of a term may glue into another English word
+  ("Medi Cal" would match "medical"); "-ize" also matches "-ise";
 - "{n}" is a number or range ("85", "80-85", "6 to 8"); "[a|b]" is an optional word;
 - where terms of one vocabulary overlap, the longer wins ("Medicare Part B" over "Medicare").
 """
@@ -465,7 +466,7 @@ PAYER_TERMS: tuple[_Entry, ...] = (
     _Entry("medicare_part_b", "Medicare Part B", ("Medicare Part B", "Part B")),
     _Entry("medicare_advantage", "Medicare Advantage", ("Medicare Advantage",)),
     _Entry("medicare", "Medicare", ("Medicare",)),
-    _Entry("medicaid", "Medicaid", ("Medicaid", "Medi Cal", "school based Medicaid")),
+    _Entry("medicaid", "Medicaid", ("Medicaid", "school based Medicaid")),
     _Entry("pdpm", "PDPM", ("PDPM", "Patient Driven Payment Model")),
     _Entry("pdgm", "PDGM", ("PDGM", "Patient Driven Groupings Model")),
     _Entry("oasis", "OASIS", ("OASIS",)),
