@@ -49,7 +49,8 @@ test: $(VENV)/.installed-dev browser
 
 test-sqlite:
 	@echo "== test suite on SQLite =="
-	env -u DATABASE_URL DJANGO_DB_CONN_MAX_AGE=0 $(PY) -m pytest -q
+	env -u DATABASE_URL DJANGO_DB_CONN_MAX_AGE=0 $(PY) -m pytest -q \
+	  --cov=portfolios --cov-report=term:skip-covered --cov-fail-under=90
 
 # Tests hold no persistent connections (live-server threads would keep the test database open).
 # Runs on PostgreSQL when DATABASE_URL points at one or 127.0.0.1:5432 answers; with CI=true it must.
