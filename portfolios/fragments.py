@@ -16,7 +16,8 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
 from portfolios import selectors, selectors_prepare
-from portfolios.models import Portfolio, User
+from portfolios.brief import build_brief
+from portfolios.models import Portfolio, ShareLink, User
 from portfolios.rows import ROWS
 from portfolios.services.identifiers import portfolio_problems
 from portfolios.services.sharing import phi_blockers
@@ -62,23 +63,31 @@ class SharePageBody:
     cacheable: bool = False  # a 200 always is
 
 
-def share_page_body(portfolio_id: int, content_version: int) -> SharePageBody:
-    """The whole share page, rendered and gzipped once per content version.
+def share_page_body(portfolio_id: int, content_version: int, link_id: int | None = None) -> SharePageBody:
+    """The whole share page of one link, rendered and gzipped once per content version.
 
+    A link shows its own choice of artifacts (`ShareLink.artifact_kinds`; editing it bumps the
+    portfolio's version); with no link, every complete artifact (the owner's own PDF and preview).
     The page holds nothing per visitor. 503 while the PHI gate pauses sharing: a paused page for
     the profile or headline is cached like a shown one (their edits bump the version), one paused
     by an artifact's identifiers is not (the artifact's fix may come from a recheck).
     """
-    key = f"share-page:{portfolio_id}:{content_version}"
+    key = f"share-page:{portfolio_id}:{link_id}:{content_version}"
     body = cache.get(key)
     if body is None:
-        body, rendered_version = _render_share_page(portfolio_id)
+        body, rendered_version = _render_share_page(portfolio_id, link_id)
         if body.status == 200 or body.cacheable:
-            cache.set(f"share-page:{portfolio_id}:{rendered_version}", body, timeout=FRAGMENT_SECONDS)
+            cache.set(f"share-page:{portfolio_id}:{link_id}:{rendered_version}", body, timeout=FRAGMENT_SECONDS)
     return body
 
 
-def _render_share_page(portfolio_id: int) -> tuple[SharePageBody, int]:
+def share_page_context(portfolio: Portfolio, link: ShareLink | None) -> dict:
+    """What the share page (and its PDF) shows for one link: the chosen artifacts and the brief."""
+    page = selectors.share_page(portfolio, link.artifact_kinds if link is not None else None)
+    return {"page": page, "owner": portfolio.owner, "brief": build_brief(page, portfolio.owner), "link": link}
+
+
+def _render_share_page(portfolio_id: int, link_id: int | None) -> tuple[SharePageBody, int]:
     """The page and the content version it shows."""
     portfolio = Portfolio.objects.select_related("owner").get(pk=portfolio_id)
     paused = render_to_string("portfolios/share_unavailable.html").encode()
@@ -86,6 +95,6 @@ def _render_share_page(portfolio_id: int) -> tuple[SharePageBody, int]:
         return SharePageBody(503, paused), 0
     if portfolio_problems(portfolio):
         return SharePageBody(503, paused, cacheable=True), portfolio.content_version
-    page = selectors.share_page(portfolio)
-    html = render_to_string("portfolios/share_page.html", {"page": page, "owner": portfolio.owner}).encode()
+    link = ShareLink.objects.get(pk=link_id, portfolio=portfolio) if link_id is not None else None
+    html = render_to_string("portfolios/share_page.html", share_page_context(portfolio, link)).encode()
     return SharePageBody(200, html, gzip.compress(html, compresslevel=6)), portfolio.content_version

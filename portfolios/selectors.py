@@ -6,7 +6,7 @@ read from storage, never recomputed per request.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -213,6 +213,7 @@ class SharedArtifact:
     kind: ArtifactKind
     sections: tuple[tuple[str, str], ...]  # (label, text) of the sections written
     verdicts: tuple[VerdictView, ...]
+    mentor_scores: tuple[tuple[str, str, int], ...] = ()  # (mentor, row key, score) on the version shown
 
     @property
     def mentor_ready(self) -> tuple[VerdictView, ...]:
@@ -226,19 +227,44 @@ class SharePage:
     artifacts: tuple[SharedArtifact, ...]
     overview: PortfolioOverview
 
+    @property
+    def mentor_ready_views(self) -> tuple[tuple[str, VerdictView], ...]:
+        """(artifact title, verdict) for every current 'Looks ready' among the shown artifacts."""
+        return tuple((shared.kind.title, view) for shared in self.artifacts for view in shared.mentor_ready)
+
 
 def _verdict_prefetch() -> Prefetch:
     return Prefetch("verdicts", queryset=Verdict.objects.select_related("invite__user").order_by("-updated_at"))
 
 
-def share_page(portfolio: Portfolio) -> SharePage:
-    """The recruiter's view: complete artifacts only, with scores and current mentor verdicts (one query)."""
+def _mentor_scores(artifact: Artifact) -> tuple[tuple[str, str, int], ...]:
+    # Scores are prefetched with their invites: live mentors' scores on the version shown only.
+    return tuple(
+        (score.invite.name, score.row, score.score)
+        for score in artifact.review_scores.all()
+        if score.invite is not None
+        and score.invite.status != MentorInvite.Status.REVOKED
+        and score.artifact_version == artifact.version
+    )
+
+
+def share_page(portfolio: Portfolio, kinds: Sequence[str] | None = None) -> SharePage:
+    """The recruiter's view of one link: its chosen complete artifacts in its order, or every complete one.
+
+    `kinds` is the link's choice (`ShareLink.artifact_kinds`); None or empty shows every complete
+    artifact in the track's order. A chosen artifact moved back to draft is left out. Three
+    queries: the artifacts, their verdicts and their mentors' scores.
+    """
+    complete = Artifact.objects.filter(portfolio=portfolio, status=Artifact.Status.COMPLETE)
+    if kinds:
+        complete = complete.filter(kind__in=list(kinds))
     complete = list(
-        Artifact.objects.filter(portfolio=portfolio, status=Artifact.Status.COMPLETE).prefetch_related(
-            _verdict_prefetch()
+        complete.prefetch_related(
+            _verdict_prefetch(),
+            Prefetch("review_scores", queryset=ReviewScore.objects.select_related("invite__user")),
         )
     )
-    order = {key: index for index, key in enumerate(portfolio.track_info.recommended_kinds)}
+    order = {key: index for index, key in enumerate(kinds or portfolio.track_info.recommended_kinds)}
     complete.sort(key=lambda artifact: (order.get(artifact.kind, len(order)), artifact.kind_info.title))
     shared = tuple(
         SharedArtifact(
@@ -250,6 +276,7 @@ def share_page(portfolio: Portfolio) -> SharePage:
                 if artifact.fields.get(section.key)
             ),
             _verdict_views(artifact),
+            _mentor_scores(artifact),
         )
         for artifact in complete
     )

@@ -61,6 +61,11 @@ urlpatterns = [
     # Recruiters: share links
     path("portfolios/<id:portfolio_id>/share/", share.share_links, name="share_links"),
     path("portfolios/<id:portfolio_id>/share/<id:link_id>/revoke/", share.share_link_revoke, name="share_link_revoke"),
+    path("portfolios/<id:portfolio_id>/share/<id:link_id>/edit/", share.share_link_edit, name="share_link_edit"),
+    path(
+        "portfolios/<id:portfolio_id>/share/<id:link_id>/preview/", share.share_link_preview, name="share_link_preview"
+    ),
+    path("portfolios/<id:portfolio_id>/share/brief/", share.portfolio_brief, name="portfolio_brief"),
     path("s/<str:token>/", share.share_page, name="share_page"),
     # Mentors: invites, review pages, threads, verdicts
     path("portfolios/<id:portfolio_id>/mentors/", review.mentors, name="mentors"),

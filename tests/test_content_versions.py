@@ -33,7 +33,10 @@ CALLERS = {
     "portfolios/services/prepare.py: _bump",
     "portfolios/services/reviews.py: mentor_invite_accept",
     "portfolios/services/reviews.py: mentor_invite_revoke",
+    "portfolios/services/reviews.py: review_scores_give",
     "portfolios/services/reviews.py: verdict_give",
+    "portfolios/services/sharing.py: portfolio_brief_update",
+    "portfolios/services/sharing.py: share_link_update",
 }
 
 

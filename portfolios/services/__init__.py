@@ -52,10 +52,13 @@ from portfolios.services.sharing import (
     EXPIRY_CHOICES_DAYS,
     NewShareLink,
     SharingBlocked,
+    complete_kinds,
     phi_blockers,
+    portfolio_brief_update,
     share_link_create,
     share_link_record_view,
     share_link_revoke,
+    share_link_update,
 )
 
 __all__ = [
@@ -80,6 +83,7 @@ __all__ = [
     "comment_reply",
     "comment_resolve",
     "comment_start",
+    "complete_kinds",
     "history_identifier_count",
     "mentor_invite_accept",
     "mentor_invite_attach",
@@ -89,6 +93,7 @@ __all__ = [
     "notifications_mark_read",
     "notify",
     "phi_blockers",
+    "portfolio_brief_update",
     "portfolio_change_track",
     "portfolio_create",
     "portfolio_headline_update",
@@ -102,5 +107,6 @@ __all__ = [
     "share_link_create",
     "share_link_record_view",
     "share_link_revoke",
+    "share_link_update",
     "verdict_give",
 ]

@@ -394,6 +394,8 @@ def review_scores_give(
         for row, given in cleaned.items()
     ]
     if not reviewer.is_owner:
+        # A mentor's score of 3 or more confirms the row in the recruiter's brief.
+        content_changed(owner_id=artifact.portfolio.owner_id, portfolio_id=artifact.portfolio_id)
         notify(
             recipient=artifact.portfolio.owner,
             kind=Notification.Kind.VERDICT,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portfolios import tokens
+from portfolios.content_versions import content_changed
 from portfolios.models import Artifact, Portfolio, ShareLink
 from portfolios.services import view_counts
 from portfolios.services.identifiers import portfolio_problems, refuse_identifiers
@@ -38,17 +40,54 @@ def phi_blockers(portfolio: Portfolio) -> list[Artifact]:
     )
 
 
-@transaction.atomic
-def share_link_create(*, portfolio: Portfolio, label: str, expires_in_days: int | None) -> NewShareLink:
-    """Create a share link; refused while any complete artifact fails the PHI gate."""
+def _clean_label(label: str) -> str:
     label = clean_single_line(label, label="The label")
     if not label:
         raise ValidationError({"label": ["Give the link a label, e.g. “Acme Rehab — recruiter”."]}, code="required")
     if len(label) > 80:
         raise ValidationError({"label": ["Keep the label under 80 characters."]}, code="too_long")
+    refuse_identifiers("label", "The label", label)
+    return label
+
+
+def complete_kinds(portfolio: Portfolio) -> list[str]:
+    """The portfolio's complete artifacts by kind, in the track's order: what a link can show."""
+    order = {key: index for index, key in enumerate(portfolio.track_info.recommended_kinds)}
+    kinds = portfolio.artifacts.filter(status=Artifact.Status.COMPLETE).values_list("kind", flat=True)
+    return sorted(kinds, key=lambda kind: (order.get(kind, len(order)), kind))
+
+
+def _clean_choice(portfolio: Portfolio, artifact_kinds: Sequence[str] | None) -> list[str] | None:
+    """The link's choice, in order, checked against the portfolio's complete artifacts; None: all of them."""
+    if artifact_kinds is None:
+        return None
+    chosen = list(dict.fromkeys(artifact_kinds))
+    if not chosen:
+        raise ValidationError("Choose at least one artifact for this link to show.", code="none_chosen")
+    unknown = set(chosen) - set(complete_kinds(portfolio))
+    if unknown:
+        raise ValidationError(
+            "A link shows complete artifacts only; finish or unselect the others.", code="not_complete"
+        )
+    return chosen
+
+
+@transaction.atomic
+def share_link_create(
+    *,
+    portfolio: Portfolio,
+    label: str,
+    expires_in_days: int | None,
+    artifact_kinds: Sequence[str] | None = None,
+) -> NewShareLink:
+    """Create a share link showing `artifact_kinds` in that order (None: every complete artifact).
+
+    Refused while any complete artifact, the profile or the headline fails the PHI gate.
+    """
+    label = _clean_label(label)
     if expires_in_days not in EXPIRY_CHOICES_DAYS:
         raise ValidationError({"expires_in_days": ["Choose 7, 30 or 90 days, or no expiry."]}, code="invalid")
-    refuse_identifiers("label", "The label", label)
+    chosen = _clean_choice(portfolio, artifact_kinds)
     if phi_blockers(portfolio):
         raise SharingBlocked(
             "This portfolio cannot be shared while a complete artifact still contains patient identifiers.",
@@ -62,8 +101,35 @@ def share_link_create(*, portfolio: Portfolio, label: str, expires_in_days: int 
         )
     token, token_hash = tokens.new_token()
     expires_at = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
-    link = ShareLink.objects.create(portfolio=portfolio, label=label, token_hash=token_hash, expires_at=expires_at)
+    link = ShareLink.objects.create(
+        portfolio=portfolio, label=label, token_hash=token_hash, expires_at=expires_at, artifact_kinds=chosen
+    )
     return NewShareLink(link, token)
+
+
+@transaction.atomic
+def share_link_update(*, link: ShareLink, label: str, artifact_kinds: Sequence[str] | None) -> ShareLink:
+    """Relabel a link and change what it shows; the recruiter's page changes at once."""
+    link.label = _clean_label(label)
+    link.artifact_kinds = _clean_choice(link.portfolio, artifact_kinds)
+    link.save(update_fields=["label", "artifact_kinds", "updated_at"])
+    content_changed(owner_id=link.portfolio.owner_id, portfolio_id=link.portfolio_id)  # the page is cached by version
+    return link
+
+
+@transaction.atomic
+def portfolio_brief_update(*, portfolio: Portfolio, positioning: str, show_email: bool, show_unproven_rows: bool):
+    """What the recruiter's brief says about the candidate: the positioning line and what it shows."""
+    positioning = clean_single_line(positioning, label="The positioning line")
+    if len(positioning) > 200:
+        raise ValidationError({"positioning": ["Keep the positioning line to 200 characters."]}, code="too_long")
+    refuse_identifiers("positioning", "The positioning line", positioning)
+    portfolio.positioning = positioning
+    portfolio.show_email = show_email
+    portfolio.show_unproven_rows = show_unproven_rows
+    portfolio.save(update_fields=["positioning", "show_email", "show_unproven_rows", "updated_at"])
+    content_changed(owner_id=portfolio.owner_id, portfolio_id=portfolio.pk)
+    return portfolio
 
 
 def share_link_revoke(*, link: ShareLink) -> ShareLink:

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from portfolios import access, fragments, selectors, selectors_share, services, throttle
 from portfolios.findings_view import phi_passages
-from portfolios.forms import ShareLinkForm
+from portfolios.kinds import KINDS_BY_KEY
 from portfolios.selectors_share import Outcome
+from portfolios.share_forms import BriefForm, NewShareLinkForm, ShareLinkEditForm
 
 # Share pages must not be indexed, leak their URL through Referer, or sit in any cache.
 SHARE_HEADERS = {
@@ -35,12 +36,42 @@ def _with_share_headers(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _artifact_choices(portfolio) -> list[tuple[str, str]]:
+    return [(kind, KINDS_BY_KEY[kind].title) for kind in services.complete_kinds(portfolio)]
+
+
+def _share_settings(request: HttpRequest, portfolio, *, form, brief_form=None, new_link_url=None, status=200):
+    blockers = services.phi_blockers(portfolio)
+    return render(
+        request,
+        "portfolios/share_links.html",
+        {
+            "portfolio": portfolio,
+            "form": form,
+            "brief_form": brief_form
+            or BriefForm(
+                initial={
+                    "positioning": portfolio.positioning,
+                    "show_email": portfolio.show_email,
+                    "show_unproven_rows": portfolio.show_unproven_rows,
+                }
+            ),
+            "links": selectors.share_links(portfolio),
+            "new_link_url": new_link_url,
+            "blockers": [(artifact, phi_passages(artifact)) for artifact in blockers],
+            "profile_problems": services.portfolio_problems(portfolio),
+        },
+        status=status,
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def share_links(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     """List, create and revoke a portfolio's share links; say what blocks sharing, if anything."""
     portfolio = access.owned_portfolio(request.user, portfolio_id)
-    form = ShareLinkForm(request.POST if request.method == "POST" else None)
+    artifacts = _artifact_choices(portfolio)
+    form = NewShareLinkForm(request.POST if request.method == "POST" else None, artifacts=artifacts)
     new_link_url = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -48,30 +79,84 @@ def share_links(request: HttpRequest, portfolio_id: int) -> HttpResponse:
                 portfolio=portfolio,
                 label=form.cleaned_data["label"],
                 expires_in_days=form.cleaned_data["expires_in_days"],
+                artifact_kinds=form.chosen_kinds(),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             new_link_url = request.build_absolute_uri(reverse("portfolios:share_page", args=[created.token]))
             messages.success(request, f"Link “{created.link.label}” created. Copy it now: it is shown only once.")
-            form = ShareLinkForm()
-    blockers = services.phi_blockers(portfolio)
-    response = render(
-        request,
-        "portfolios/share_links.html",
-        {
-            "portfolio": portfolio,
-            "form": form,
-            "links": selectors.share_links(portfolio),
-            "new_link_url": new_link_url,
-            "blockers": [(artifact, phi_passages(artifact)) for artifact in blockers],
-            "profile_problems": services.portfolio_problems(portfolio),
-        },
-        status=422 if form.is_bound and form.errors else 200,
+            form = NewShareLinkForm(artifacts=artifacts)
+    response = _share_settings(
+        request, portfolio, form=form, new_link_url=new_link_url, status=422 if form.is_bound and form.errors else 200
     )
     if new_link_url:
         response["Cache-Control"] = "private, no-store"  # the page holds a secret link
     return response
+
+
+@login_required
+@require_POST
+def portfolio_brief(request: HttpRequest, portfolio_id: int) -> HttpResponse:
+    """Save what the recruiter's brief says: the positioning line, the e-mail, unproven rows."""
+    portfolio = access.owned_portfolio(request.user, portfolio_id)
+    brief_form = BriefForm(request.POST)
+    if brief_form.is_valid():
+        try:
+            services.portfolio_brief_update(portfolio=portfolio, **brief_form.cleaned_data)
+        except ValidationError as error:
+            brief_form.add_error(None, error)
+        else:
+            messages.success(request, "Brief saved. Every link shows it from now on.")
+            return redirect("portfolios:share_links", portfolio.pk)
+    form = NewShareLinkForm(artifacts=_artifact_choices(portfolio))
+    return _share_settings(request, portfolio, form=form, brief_form=brief_form, status=422)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def share_link_edit(request: HttpRequest, portfolio_id: int, link_id: int) -> HttpResponse:
+    """Change a link's label and which artifacts it shows, in which order; its views stay counted."""
+    link = access.owned_share_link(request.user, portfolio_id, link_id)
+    artifacts = _artifact_choices(link.portfolio)
+    form = ShareLinkEditForm(
+        request.POST if request.method == "POST" else None,
+        artifacts=artifacts,
+        chosen=link.artifact_kinds,
+        initial={"label": link.label},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.share_link_update(link=link, label=form.cleaned_data["label"], artifact_kinds=form.chosen_kinds())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Link “{link.label}” updated. Its recruiter sees the change at once.")
+            return redirect("portfolios:share_links", portfolio_id)
+    missing = [kind for kind in link.artifact_kinds or [] if kind not in dict(artifacts)]
+    return render(
+        request,
+        "portfolios/share_link_edit.html",
+        {
+            "portfolio": link.portfolio,
+            "link": link,
+            "form": form,
+            "missing": [KINDS_BY_KEY[kind].title for kind in missing if kind in KINDS_BY_KEY],
+        },
+        status=422 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def share_link_preview(request: HttpRequest, portfolio_id: int, link_id: int) -> HttpResponse:
+    """The link's page exactly as its recruiter sees it (not counted as a view), under a preview banner."""
+    link = access.owned_share_link(request.user, portfolio_id, link_id)
+    portfolio = link.portfolio
+    context = fragments.share_page_context(portfolio, link)
+    context["preview"] = True
+    context["paused"] = bool(services.phi_blockers(portfolio) or services.portfolio_problems(portfolio))
+    return _with_share_headers(render(request, "portfolios/share_page.html", context))
 
 
 @login_required
@@ -109,7 +194,7 @@ def share_page(request: HttpRequest, token: str) -> HttpResponse:
         throttle.hit(selectors_share.LOOKUP_LIMIT, address)
         # One friendly page for every dead link, in every mode (never the debug 404 page).
         return _with_share_headers(render(request, "portfolios/share_link_gone.html", status=404))
-    body = fragments.share_page_body(found.portfolio_id, found.content_version)
+    body = fragments.share_page_body(found.portfolio_id, found.content_version, found.link_id)
     if body.status == 200:  # a page paused by the PHI gate is not a view
         services.share_link_record_view(link_id=found.link_id)
     return _share_response(request, body)
