@@ -10,7 +10,9 @@ Scores come from evidence, then problems cap them:
 3. The problems found cap it: each distinct check that fired on the row lowers the cap by
    `CAP_COST` (2 for an error, ½ for a warning, 0 for info; warnings together by at most
    `WARNINGS_LOWER_CAP_BY`, so many small notes cannot sink well-evidenced work, while errors
-   can), and a safety error caps the row at `SAFETY_CAP` whatever else it shows. A row that
+   can), and a safety error caps the row at `SAFETY_CAP` whatever else it shows. The ids one
+   per-goal completeness check reports under (`goal.timeline`, `goal.coast`, …) count as one check,
+   and two errors on the same sentence cost once. A row that
    earns a point of evidence keeps at least 1 ("Emerging"): problems name what to fix, and
    "Not shown" is kept for rows that show nothing.
 
@@ -225,14 +227,29 @@ def _about_a_blank_section(item: Finding, text: ArtifactText) -> bool:
     return item.start == item.end == 0 and text.is_blank(item.field) and not item.check.startswith(("phi.", "safety."))
 
 
+def _cap_group(check_id: str) -> str:
+    """The problem a check id stands for when capping: the per-goal COAST ids are one check (goal.coast)."""
+    return "goal.coast" if check_id in goals.GOAL_COMPLETENESS_CHECKS else check_id
+
+
 def _cap(row: str, findings: tuple[Finding, ...]) -> tuple[float, list[str]]:
     worst_by_check: dict[str, Finding] = {}
     for item in findings:
         if item.row != row or CAP_COST[item.severity] == 0:
             continue
-        current = worst_by_check.get(item.check)
+        group = _cap_group(item.check)
+        current = worst_by_check.get(group)
         if current is None or CAP_COST[item.severity] > CAP_COST[current.severity]:
-            worst_by_check[item.check] = item
+            worst_by_check[group] = item
+    # One unsafe sentence is one error: two checks faulting the same passage as errors cost the cap once.
+    faulted: set[tuple[str, int, int]] = set()
+    for group, item in sorted(worst_by_check.items()):
+        place = (item.field, item.start, item.end)
+        if item.severity != "error" or item.end <= item.start:
+            continue
+        if place in faulted:
+            del worst_by_check[group]
+        faulted.add(place)
     errors = sum(CAP_COST[item.severity] for item in worst_by_check.values() if item.severity == "error")
     warnings = sum(CAP_COST[item.severity] for item in worst_by_check.values() if item.severity == "warning")
     cap = 4 - errors - min(warnings, WARNINGS_LOWER_CAP_BY)

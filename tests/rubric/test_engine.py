@@ -8,8 +8,10 @@ from portfolios.rubric import engine
 from portfolios.rubric.findings import CheckResult, Finding
 
 
-def finding(check, row, severity):
-    return Finding("plan", 0, 1, check, row, severity, "msg", "fix")
+def finding(check, row, severity, start=None):
+    """A finding on its own passage (one per check id unless `start` says otherwise)."""
+    start = sum(map(ord, check)) if start is None else start
+    return Finding("plan", start, start + 1, check, row, severity, "msg", "fix")
 
 
 def test_an_artifact_with_nothing_written_scores_zero_on_every_row():
@@ -93,6 +95,24 @@ def test_warnings_together_lower_the_cap_by_two_at_most_and_errors_have_no_such_
     assert engine._cap("assessment", many_warnings[:3])[0] == 2.5
     errors = tuple(finding(f"check.{n}", "assessment", "error") for n in range(2))
     assert engine._cap("assessment", errors)[0] == 0
+
+
+def test_two_errors_on_one_sentence_cost_the_cap_once():
+    same_sentence = (
+        finding("safety.unsafe_contingency", "documentation", "error", start=10),
+        finding("safety.escalation_refused", "documentation", "error", start=10),
+    )
+    assert engine._cap("documentation", same_sentence)[0] == engine.SAFETY_CAP
+    apart = (same_sentence[0], finding("phi.name", "documentation", "error", start=40))
+    assert engine._cap("documentation", apart)[0] == 0
+
+
+def test_the_ids_of_one_per_goal_completeness_check_cost_the_cap_once():
+    goals = tuple(
+        finding(check, "plan_of_care", "warning") for check in ("goal.assist", "goal.condition", "goal.coast")
+    )
+    assert engine._cap("plan_of_care", goals)[0] == 3.5
+    assert engine._cap("plan_of_care", (*goals, finding("goal.progression", "plan_of_care", "warning")))[0] == 3
 
 
 def test_the_cap_never_goes_below_zero():
