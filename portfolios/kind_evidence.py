@@ -125,6 +125,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             2.0,
             min=5,
             max=9,
+            checkable=True,
         ),
         _rule(
             "sop.exceptions",
@@ -160,6 +161,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "a list short enough to run at the pause point (five to nine items)",
             min=5,
             max=9,
+            checkable=True,
         ),
         _rule(
             "sop.escalation_speed",

@@ -98,13 +98,14 @@ _REASSESSED = folded(
 )
 _BEFORE_AFTER = folded(r"\bfrom\b[^.;\n]{1,60}?\bto\b|→|->|\b(?:improved|progressed|went|moved)\b")
 _SAFETY = folded(
-    r"\b(?:escalat(?:e|ed|ing|ion)|notif(?:y|ied|ying)|paged|called\s+(?:the\s+)?(?:RN|MD|nurse|physician|doctor|charge"
-    r"|rapid\s+response|PT|supervisor|team)|alerted|informed\s+(?:the\s+)?(?:RN|MD|nurse|physician|charge|team"
-    r"|supervisor)"
+    r"\b(?:escalat(?:e|ed|ing|ion)|notif(?:y|ied|ying)|paged|called\s+(?:the\s+)?(?:client's\s+|patient's\s+)?(?:RN|MD"
+    r"|nurse|physician|doctor|charge|rapid\s+response|PT|supervisor|team|surgeon(?:'s)?|provider|referr\w*|GP|PCP"
+    r"|NP|PA|on-call|prescriber|cardiologist|neurologist|oncolog\w*)"
+    r"|alerted|informed\s+(?:the\s+)?(?:RN|MD|nurse|physician|charge|team|supervisor|surgeon|provider|referr\w*)"
     r"|near[- ]miss(?:es)?|safety\s+(?:concern|issue|decision|event|plan|risk|huddle)|incident\s+report"
     r"|rapid\s+response"
     r"|CUS|two[- ]challenge|held\s+(?:the\s+)?(?:session|treatment|therapy|tx|transfer|mobility)|stopped\s+(?:the\s+)?"
-    r"(?:session|activity|treatment|transfer)|deferred|red\s+flag|chain\s+of\s+command)\b"
+    r"(?:session|activity|treatment|transfer|exercises?|program|\w+ing)|deferred|red\s+flag|chain\s+of\s+command)\b"
 )
 _SKILLED_SCAN = ("assessment", "plan", "documentation", "follow_up", "handoffs")
 

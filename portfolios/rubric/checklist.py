@@ -64,6 +64,12 @@ _EXCEPTIONS = re.compile(
     r"(?i)\b(?:exceptions?|except|unless|if not possible|contraindicat\w*|does(?:n't| not) apply|not (?:used|required"
     r"|applicable|needed)|skip\w*|n/a|when not to|cannot be (?:completed|done)|can't be (?:completed|done)"
     r"|(?:if|when) (?:an item|a check|a step|it|this) (?:cannot|can't|fails?)|emergenc\w*|code blue|rapid response)\b"
+    # a stop rule ("do NOT bandage", "the session does not go ahead") or a fallback when a tool or check is
+    # missing ("if the tape measure is not available, …")
+    r"|(?i:\b(?:do|does|must|should)\s*(?:not|n't)\s+(?:start|begin|proceed|go\s+ahead|continue|transfer|mobili[sz]e|feed"
+    r"|apply|bandage|splint|stand|treat|use)\b"
+    r"|\b(?:if|when)\b[^.;\n]{1,60}\b(?:is|are)\s+(?:not\s+available|unavailable|missing|broken|out\s+of\s+service"
+    r"|not\s+(?:possible|working)))"
 )
 _ROLE = re.compile(
     r"\b(?:OTR?|OTA|COTA|PTA?|RN|LPN|MD|NP|PA|SLP|CM|SW|RT|CNA|PCT)\b"
@@ -72,7 +78,9 @@ _ROLE = re.compile(
     r"|rapid response|provider|pharmacist|safety officer|risk manager|on-call|unit manager)s?\b)"
 )
 _ORDER = re.compile(
-    r"(?i)\b(?:then|next|after that|if (?:no|not|they)|first|second|third|followed by|escalate to|up to)\b"
+    r"(?i)\b(?:then|next|after that|if (?:no|not|they)|first|second|third|followed by|escalat\w* to|up to"
+    r"|if (?:i|we|they|the \w+) (?:cannot|can't|could not|do not|don't) (?:reach|get hold of|contact)"
+    r"|(?:who|which) (?:escalates|calls|pages|notifies|tells))\b"
     r"|->|\u2192|>"
 )
 _TRIGGER = re.compile(
@@ -121,6 +129,11 @@ def _join(parts: list[str]) -> str:
 
 def _short(phrase: str, limit: int = 60) -> str:
     return phrase if len(phrase) <= limit else phrase[:limit].rstrip() + "\u2026"
+
+
+def is_checkable(item: str) -> bool:
+    """True when a checklist item says what a colleague would verify or do, in words two people read alike."""
+    return not _VAGUE.search(item) and bool(_CHECKABLE.search(item))
 
 
 def is_pause_point_header(line: str) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from portfolios.rubric import education, readability
+from portfolios.rubric import checklist, education, readability
 from portfolios.rubric import goals as goal_rules
 from portfolios.rubric.assist import find_levels, fold
 from portfolios.rubric.safety import carried_on_unsafely
@@ -118,7 +118,12 @@ _RESPONSE = re.compile(
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(
     r"\b(?:notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|alert\w*|flag\w*|text\w*"
-    r"|message\w*|raise\w*)\b"
+    r"|message\w*|raise\w*|let\s+(?:\w+\s+){1,3}know)\b"
+)
+# A trigger that names nothing a colleague could recognise: "if there are any concerns", "if needed".
+_VAGUE_TRIGGER = re.compile(
+    r"\b(?:if|when|whenever)\s+(?:there\s+(?:are|is)\s+)?(?:any\s+)?(?:concerns?|issues?|problems?|questions?"
+    r"|changes?|worries)\b|\b(?:as|if|when)\s+(?:needed|necessary|appropriate|indicated)\b|\bany\s+concerns?\b"
 )
 _REASON = re.compile(
     r"\b(?:because|since|so\s+that|so\s+(?:i|we|she|he|they|the)|due\s+to|given|which\s+(?:is\s+why|meant)"
@@ -135,7 +140,7 @@ _CONSTRAINT = re.compile(
 _OUTCOME = re.compile(
     r"\b(?:from\b[^.\n]{1,40}\bto\b|went\s+(?:from|to)|improved|progressed|now|at\s+(?:discharge|week\s+\d|day\s+\d|"
     r"follow-?up|re-?eval\w*)|increased|decreased|reduced|fell|dropped|rose|achieved|met\b|returned|reached"
-    r"|down\s+to|up\s+to|after\s+\d)"
+    r"|down\s+to|up\s+to|after\s+\d|correctly|accurately|without\s+(?:errors?|cues|help|prompts?|mistakes))"
 )
 _TEACH_BACK = re.compile(
     r"\b(?:teach[- ]?back|show\s+me|tell\s+me|walk\s+me\s+through|in\s+your\s+own\s+words|explain\s+(?:it\s+)?back"
@@ -150,12 +155,16 @@ _BARRIER = re.compile(
     r"\b(?:barrier\w*|worr\w*|afraid|fear\w*|forget\w*|can(?:'t|not)|unable|no\s+(?:time|car|ride|help|one)|alone"
     r"|works?\s+(?:nights?|days?|two\s+jobs)|tired|fatigue\w*|pain|cost\w*|afford\w*|language|hearing|vision|low\s+vision"
     r"|literacy|busy|overwhelm\w*|doesn't|does\s+not|won't|will\s+not|refus\w*|embarrass\w*|motivat\w*|stairs"
-    r"|schedule|childcare|transport\w*|memory|confus\w*|depress\w*|anxi\w*)"
+    r"|schedule|childcare|transport\w*|memory|confus\w*|depress\w*|anxi\w*"
+    # a risk stated as what the person is likely to do: "may try to lift", "tends to rush"
+    r"|(?:may|might|tends?\s+to|(?:is|are)\s+likely\s+to|will\s+probably)\s+(?:\w+\s+)?(?:try|want|forget|skip|stop"
+    r"|overdo|rush|ignore|refuse|not\b))"
 )
 _ANSWER = re.compile(
     r"\b(?:so\b|plan\w*|will\b|we\s+(?:agreed|chose|set|made|moved|tied|changed|switched|added|use|will)|instead"
     r"|solution|answer\w*|address\w*|by\s+\w+ing|using|use\b|put|set\s+up|tie\w*|link\w*|pair\w*|alarm|reminder"
-    r"|chart|calendar|checklist|picture|large[- ]print|interpreter|moved|shorter|simplif\w*|trade\w*|swap\w*)"
+    r"|chart|calendar|checklist|picture|large[- ]print|interpreter|moved|shorter|simplif\w*|trade\w*|swap\w*"
+    r"|remind\w*)"
 )
 _ROUTINE_ANCHOR = (
     r"(?:morning|evening|night|meals?|breakfast|lunch|dinner|snack|bath|shower|brush\w*\s*(?:teeth)?|bed(?:time)?"
@@ -313,9 +322,16 @@ _TOLERANCE_BEFORE = re.compile(r"(?:\bfor|\blasting|\bat\s+least|\bup\s+to|\btol
 _SHORT_TIME_UNIT = re.compile(r"(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h)$")
 
 
+# A count of tries: "correctly on the second attempt", "after the 3rd role-play".
+_ATTEMPT_COUNT = re.compile(
+    r"\b(?:on|at|by|after|in)\s+(?:the\s+|her\s+|his\s+|their\s+|a\s+)?(?:first|second|third|fourth|fifth"
+    r"|\d(?:st|nd|rd|th))\s+(?:try|tries|attempts?|trials?|round|role-?plays?|demonstrations?|teach-?backs?|go)\b"
+)
+
+
 def is_measure(lowered: str) -> bool:
     """A quantity that is not just a timeline: a score, a count, a level, a before/after, a tolerance ('for 4 hours')."""
-    if find_levels(lowered):
+    if find_levels(lowered) or _ATTEMPT_COUNT.search(lowered):
         return True
     for match in _QUANTITY.finditer(lowered):
         words = match.group(0).strip()
@@ -329,7 +345,7 @@ def is_measure(lowered: str) -> bool:
 
 def is_quantity(lowered: str) -> bool:
     """A number with its unit, a score (38/56), a named measure with its value, or an assist level."""
-    return bool(_QUANTITY.search(lowered)) or bool(find_levels(lowered))
+    return bool(_QUANTITY.search(lowered)) or bool(find_levels(lowered)) or bool(_ATTEMPT_COUNT.search(lowered))
 
 
 # --- Shapes ------------------------------------------------------------------------------------
@@ -369,12 +385,18 @@ def contingencies(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> 
 
 
 def escalation(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """An escalation that names whom to tell and what triggers it; a time frame or order completes it."""
+    """An escalation that names whom to tell and what triggers it; a time frame or order completes it.
+
+    A trigger as vague as "any concerns" earns nothing: the colleague cannot tell when it has fired.
+    """
     best = NOTHING
     for key, span in _spans(fields, rule.sections, "item"):
         lowered = fold(span.text)
         who = bool(_NOTIFY.search(lowered) and _ROLE.search(lowered))
-        trigger = bool(_TRIGGER.search(lowered) or _CONDITIONAL.search(lowered))
+        # "if there are any concerns" is no trigger: a named sign or threshold is, or a condition that names one.
+        trigger = bool(
+            _TRIGGER.search(lowered) or (_CONDITIONAL.search(lowered) and not _VAGUE_TRIGGER.search(lowered))
+        )
         when = bool(_WHEN.search(lowered) or re.search(r"\b(?:then|first|next|second|after\s+that)\b", lowered))
         share = (0.5 if who else 0) + (0.3 if who and trigger else 0) + (0.2 if who and when else 0)
         if share > best.share:
@@ -387,14 +409,20 @@ _LABEL_PREFIX = re.compile(r"^[^:\n]{1,40}:\s*")
 
 
 def _elements(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
-    """List items; a single line that is itself a list ("Required: severity, precautions, DME") splits on commas."""
+    """List items; a section written as one line that is itself a list ("Required: severity, precautions, DME")
+    splits on commas. A line among others is one item, however many commas it holds: "Ask and record: fever,
+    chills, new redness" is one check on a written list, not three."""
     elements: list[tuple[str, Span]] = []
-    for key, item in _spans(fields, sections, "item"):
+    items = list(_spans(fields, sections, "item"))
+    lines_per_section: dict[str, int] = {}
+    for key, _ in items:
+        lines_per_section[key] = lines_per_section.get(key, 0) + 1
+    for key, item in items:
         body = item.text
         label = _LABEL_PREFIX.match(body)
         offset = label.end() if label else 0
         rest = body[offset:]
-        if len(re.findall(r"[;,]", rest)) < 2:
+        if lines_per_section[key] > 1 or len(re.findall(r"[;,]", rest)) < 2:
             elements.append((key, item))
             continue
         position = offset
@@ -414,9 +442,15 @@ _SKIPPING = re.compile(
 
 
 def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """A list of `min`–`max` items, each a concrete check a colleague could verify (no 'as needed', 'etc.')."""
+    """A list of `min`–`max` items, each a concrete check a colleague could verify (no 'as needed', 'etc.').
+
+    With `checkable`, an item must also say what to check or do ("Check brakes locked"), not only name a
+    thing or a worry ("Know the baseline BP", "Watch for headache"); and vague items dilute the list, so
+    five concrete items among seven earn less than five out of five.
+    """
     low, high = int(rule.params.get("min", 5)), int(rule.params.get("max", 12))
     min_words = int(rule.params.get("min_words", 3))
+    checkable = bool(rule.params.get("checkable"))
     items = _elements(fields, rule.sections)
     if not items:
         return NOTHING
@@ -428,8 +462,11 @@ def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
         and not span.text.rstrip().endswith(":")
         and (buzzword_count(fold(span.text)) == 0 or _real_words(span.text) >= 6)
         and not (rule.params.get("never_skipped") and _SKIPPING.search(fold(span.text)))
+        and not (checkable and not checklist.is_checkable(span.text))
     ]
     share = len(concrete) / max(low, 1)
+    if checkable:
+        share = min(share, len(concrete) / len(items))
     if len(items) > high:
         share = min(share, 0.75)  # too long to run at the pause point
     key, span = (concrete or items)[0]
@@ -527,7 +564,8 @@ def _narrative_goals(fields: Mapping[str, str], sections: tuple[str, ...]) -> li
     found = []
     for key in sections:
         for goal in goal_rules.plan_goals(fields.get(key, "")):
-            found.append((key, Span(goal.start, goal.end, goal.text)))
+            # Judged on its reading: a label such as "Short-term (2 weeks):" carries the goal's timeline.
+            found.append((key, Span(goal.start, goal.end, goal.reading)))
     return found
 
 
@@ -652,7 +690,11 @@ def plain_language(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
 
 
 def main_message(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """One main message: a short statement (at most two sentences, 35 words) of what to do."""
+    """One main message: a short statement (at most two sentences, 35 words) of what to do, in the client's words.
+
+    A message the client cannot read is no message: one unexplained clinical term halves it, two or more
+    ("Implement a sensory diet with vestibular input") earn nothing.
+    """
     for key in rule.sections:
         body = fields.get(key, "")
         sentences = list(iter_sentences(body))
@@ -662,6 +704,9 @@ def main_message(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> E
         if words < 4:
             return NOTHING
         share = 1.0 if len(sentences) <= 2 and words <= 35 else 0.5
+        jargon = len(education.jargon_hits(body))
+        if jargon:
+            share = share * 0.5 if jargon == 1 else 0.0
         return _earned_at(share, key, Span(sentences[0].start, sentences[-1].end, body))
     return NOTHING
 
@@ -674,17 +719,28 @@ _MOMENT = re.compile(
 )
 
 
+# "During sessions" names a stretch of time, not the moment a list is picked up and read.
+_SPAN_NOT_MOMENT = re.compile(r"^\W*(?:during|throughout|in\s+the\s+course\s+of)\b")
+
+
 def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """The moment it is used, stated as a trigger: 'Before the first transfer of each session', 'at end of shift'."""
+    """The moment it is used, stated as a trigger: 'Before the first transfer of each session', 'at end of shift'.
+
+    'During sessions' is a stretch of time, not a moment: it earns a quarter.
+    """
     found = _first(
         fields,
         rule.sections,
         lambda s: bool(_PAUSE_POINT.search(s) and (_MOMENT.search(s) or _WHEN.search(s))) and _real_words(s) >= 3,
     )
     if found:
-        return _earned_at(1.0, *found)
+        key, span = found
+        return _earned_at(0.25 if _SPAN_NOT_MOMENT.search(fold(span.text)) else 1.0, key, span)
     found = _first(fields, rule.sections, lambda s: bool(_MOMENT.search(s) or _WHEN.search(s)))
-    return _earned_at(0.75, *found) if found else NOTHING
+    if not found:
+        return NOTHING
+    key, span = found
+    return _earned_at(0.25 if _SPAN_NOT_MOMENT.search(fold(span.text)) else 0.75, key, span)
 
 
 _SCHEDULING_ACTION = re.compile(
@@ -794,15 +850,23 @@ EXAMPLES: dict[str, dict] = {
         "misses": ["Monitor the patient closely.", "If needed, use clinical judgment."],
     },
     "escalation": {
-        "earns": ["If pain is above 7/10, stop and notify the charge nurse within 15 minutes."],
+        "earns": [
+            "If pain is above 7/10, stop and notify the charge nurse within 15 minutes.",
+            "Let the unit manager know by noon if the lift is out of service.",
+        ],
         "misses": ["Escalate as needed.", "Use good judgment."],
     },
     "concrete_items": {
         "params": {"min": 3},
         "earns": [
-            "- Confirm weight-bearing order in chart\n- Check brakes locked on both sides\n- Gait belt on before stand"
+            "- Confirm weight-bearing order in chart\n- Check brakes locked on both sides\n- Gait belt on before stand",
+            "Ask and record: any chills, fever, new swelling, or calf pain since last week\nCheck the wheelchair "
+            "brakes are locked\nConfirm the sling size on the lift label",
         ],
-        "misses": ["- Be safe\n- Use gait belt as needed\n- Etc."],
+        "misses": [
+            "- Be safe\n- Use gait belt as needed\n- Etc.",
+            "Ask and record: any chills, fever, new swelling or calf pain since last week\nBe safe",
+        ],
     },
     "written": {
         "params": {"min_words": 6},
@@ -821,8 +885,12 @@ EXAMPLES: dict[str, dict] = {
         "misses": ["Client did well in therapy today."],
     },
     "verified_outcome": {
-        "earns": ["LB dressing went from Mod A to supervision in 3 weeks.", "Late notes fell from 14 to 2 a week."],
-        "misses": ["Client improved a lot.", "Documentation got better."],
+        "earns": [
+            "LB dressing went from Mod A to supervision in 3 weeks.",
+            "Late notes fell from 14 to 2 a week.",
+            "He set the pill box up correctly on the second try after one reminder.",
+        ],
+        "misses": ["Client improved a lot.", "Documentation got better.", "She did well and verbalised understanding."],
     },
     "frequency_and_duration": {
         "earns": ["3x/week for 6 weeks.", "Twice a week for 8 visits."],
@@ -854,7 +922,10 @@ EXAMPLES: dict[str, dict] = {
     },
     "barriers_answered": {
         "params": {"min": 1},
-        "earns": ["Mom works nights, so we tied the exercises to the bedtime routine with the grandmother."],
+        "earns": [
+            "Mom works nights, so we tied the exercises to the bedtime routine with the grandmother.",
+            "He might try to drive to the shop. His wife will keep the keys and remind him of the bus times.",
+        ],
         "misses": ["No barriers.", "Client was pleasant."],
     },
     "routine_plan": {
@@ -875,7 +946,7 @@ EXAMPLES: dict[str, dict] = {
     },
     "main_message": {
         "earns": ["Keep your hand above your heart to bring the swelling down."],
-        "misses": ["TBD"],
+        "misses": ["TBD", "Maintain elevation of the affected extremity to reduce edema and paresthesia."],
     },
     "decision_rule": {
         "earns": [
@@ -885,7 +956,7 @@ EXAMPLES: dict[str, dict] = {
     },
     "pause_point": {
         "earns": ["Before the first transfer of every session."],
-        "misses": ["It is a good checklist for everyone."],
+        "misses": ["It is a good checklist for everyone.", "During treatment sessions on the stroke unit."],
     },
     "read_back": {
         "earns": ["The receiving OT reads back each action and owner, then asks questions before signing off."],

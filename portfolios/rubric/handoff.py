@@ -117,7 +117,7 @@ _REHAB_ITEMS: dict[str, re.Pattern[str]] = {
     ),
     "pending items": re.compile(
         r"(?i)\b(?:pending|outstanding|awaiting|follow[- ]?ups?|to be (?:done|completed)|not yet|still needs?"
-        r"|open items|results|consults?)\b"
+        r"|open items|results|consults?|on order|(?:still|yet) to (?:arrive|come)|back-?ordered)\b"
     ),
 }
 

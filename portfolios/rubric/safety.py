@@ -19,13 +19,16 @@ it, else Documentation):
   the escalation path is what the artifact failed to write down).
 
 Thresholds follow `shared/research/domain-checks.md` (vital-sign stop rules in acute care and
-home health). The window is one sentence plus the next, so a stop described right after
-("…so I stopped and sat her down") clears it.
+home health). The window is the red-flag sentence plus the next two, running on into the next
+written section when the flag closes its own (an assessment that ends on new numbness, a plan that
+opens "I continued the session…"); a stop described before the carrying on ("…so I stopped and sat
+her down") clears it.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -35,6 +38,8 @@ from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE, TIME_MANAGEMENT
 from portfolios.rubric.text import Span, finding, iter_sentences
 
+# The decision about a red flag is read in its sentence and the next two (running into the next section).
+WINDOW_SENTENCES = 2
 PAIN_LIMIT = 7  # out of 10: at or above this, pain is a red flag
 SPO2_LIMIT = 90  # percent: below this, a red flag
 SYSTOLIC_HIGH = 180
@@ -89,8 +94,9 @@ _RECOVERY_AFTER = re.compile(
 )
 _REFUSED = re.compile(
     r"\b(?:escalated\s+nothing|nothing\s+(?:was\s+)?escalated|(?:did\s+not|didn't|chose\s+not\s+to|decided\s+not\s+to"
-    r"|no\s+need\s+to|did\s+not\s+need\s+to|never)\s+(?:\w+\s+){0,1}(?:escalate|notify|call|page|tell|report|inform|alert)"
-    r"|without\s+(?:escalating|notifying|calling|telling|reporting|informing|alerting))\b"
+    r"|no\s+need\s+to|did\s+not\s+need\s+to|never|(?:do|does)(?:\s+not|n't)\s+(?:need|have)\s+to)\s+(?:\w+\s+){0,1}"
+    r"(?:escalate|notify|call|page|tell|report|inform|alert|mention|raise|flag|pass\s+on)"
+    r"|without\s+(?:escalating|notifying|calling|telling|reporting|informing|alerting|mentioning))\b"
 )
 _WITHIN_LIMITS = re.compile(
     r"\b(?:because|since|as|given)\b[^.;\n]{0,80}\b(?:within|normal|wnl|stable|baseline|parameters|limits"
@@ -132,6 +138,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
     escalation_row = text.spec.row_for((DOCUMENTATION, ASSESSMENT)) if text.spec else DOCUMENTATION
     # Skipping a safety step to get through the list trades quality for volume: time management first.
     guardrail_row = text.spec.row_for((TIME_MANAGEMENT, DOCUMENTATION, ASSESSMENT)) if text.spec else TIME_MANAGEMENT
+    next_openings = _next_openings(text)
     for key, body in text.fields.items():
         if not body.strip():
             continue
@@ -153,11 +160,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             if _CONDITION.search(lowered):
                 yield from _contingency(key, sentence, lowered, flag, row)
                 continue
-            window = lowered
-            if index + 1 < len(sentences):
-                following = sentences[index + 1]
-                window = f"{lowered} {folded_body[following.start : following.end]}"
-            if carried_on_unsafely(window):
+            if carried_on_unsafely(_window(lowered, folded_body, sentences, index, next_openings.get(key, ""))):
                 yield finding(
                     key,
                     sentence,
@@ -170,6 +173,29 @@ def check(text: ArtifactText) -> Iterator[Finding]:
                     ),
                     fix=FIX,
                 )
+
+
+def _next_openings(text: ArtifactText) -> dict[str, str]:
+    """For each section, the (folded) first two sentences of the next written section: a narrative runs on.
+
+    A red flag at the end of the assessment and "I continued the session …" at the start of the plan is
+    one decision, written across a section break.
+    """
+    keys = [key for key, body in text.fields.items() if body.strip()]
+    openings: dict[str, str] = {}
+    for key, following in itertools.pairwise(keys):
+        body = text.fields[following]
+        opening = list(iter_sentences(body))[:WINDOW_SENTENCES]
+        openings[key] = " ".join(fold(sentence.text) for sentence in opening)
+    return openings
+
+
+def _window(lowered: str, folded_body: str, sentences: list[Span], index: int, next_opening: str) -> str:
+    """The red-flag sentence and the WINDOW_SENTENCES after it, running into the next section when this one ends."""
+    following = [folded_body[span.start : span.end] for span in sentences[index + 1 : index + 1 + WINDOW_SENTENCES]]
+    if len(following) < WINDOW_SENTENCES and next_opening:
+        following.append(next_opening)
+    return " ".join([lowered, *following])
 
 
 def carried_on_unsafely(lowered: str) -> bool:

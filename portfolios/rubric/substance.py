@@ -3,9 +3,12 @@
 Before evidence is looked for, each section is cleaned: a section (or a list line) that only
 says "TBD", "N/A", "see above", "-" … is treated as blank, and a sentence that repeats the
 form's own guidance or example (word trigrams shared with any section's guidance of this kind)
-is cut out. Both are reported, so the candidate learns why a filled-in section earned nothing:
+is cut out, except a phrasing the guidance recommends in quotes ("I want to be sure I explained this
+well") carried on in the candidate's own words; the quoted phrase alone is still cut.
+Both are reported, so the candidate learns why a filled-in section earned nothing:
 
-- `section.placeholder` (warning): the section holds only a placeholder;
+- `section.placeholder` (warning): the section holds only a placeholder, or a template blank left
+  unfilled ("[Describe the error]", "<List …>", "[UNIT NAME]", "______"), which is cut out;
 - `section.form_text` (warning): a passage repeats the form's guidance or example text.
 
 Cleaning keeps every offset: removed passages are blanked with spaces, so a span found in the
@@ -36,6 +39,17 @@ _PLACEHOLDER = re.compile(
     rf"[\s\-–—.…*•:;,/()\[\]<>]*(?:(?:{_PLACEHOLDER_WORDS})[\s\-–—.…*•:;,!/()\[\]<>]*)*",
 )
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+# A template's blank left unfilled: "[Describe the error]", "<List contraindications>", "[UNIT NAME]", "[X]",
+# "______". Bracketed stage directions in a script ("[pause, let her answer]") are the candidate's own words.
+_SLOT_WORDS = (
+    r"describe|list|insert|enter|add|name|date|item|unit|number|role|how|what|who|when|where|why|tbd|fill|your"
+    r"|type|select|choose|specify|x|n|e\.g\.|example|details?|here"
+)
+_SLOT = re.compile(
+    rf"\[\s*(?:(?i:{_SLOT_WORDS})\b[^\[\]\n]{{0,100}}|[A-Z][A-Z /&#-]{{0,40}})\]"
+    rf"|<\s*(?:(?i:{_SLOT_WORDS})\b[^<>\n]{{0,100}}|[A-Z][A-Z /&#-]{{0,40}})>"
+    r"|_{3,}"
+)
 # Words that name what good work has without showing it: the rubric's own vocabulary, the form's
 # frameworks and filler that commits to nothing. A passage dense in them and holding no number is
 # "keyword stuffing": it earns nothing, however many of the right words it uses.
@@ -68,6 +82,8 @@ SHORT_STUFFED_SHARE = 0.3
 # A pasted passage shares at least this share of its word trigrams with the form's text.
 PASTED_SHARE = 0.5
 MIN_PASTED_WORDS = 5
+# A recommended phrasing followed by at least this many words of the candidate's own is used, not pasted.
+MIN_OWN_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -94,6 +110,21 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
         if not body.strip():
             cleaned[section.key] = body
             continue
+        slots = list(_SLOT.finditer(body))
+        if slots:
+            body = _blank_slots(body, slots)
+            findings.append(
+                Finding(
+                    field=section.key,
+                    start=slots[0].start(),
+                    end=slots[0].end(),
+                    check="section.placeholder",
+                    row=row,
+                    severity="warning",
+                    message=f"\u201c{slots[0].group(0)}\u201d is a template blank left unfilled, so it earns nothing.",
+                    fix=section.guidance or "Write this section in your own words.",
+                )
+            )
         if is_placeholder(body):
             cleaned[section.key] = " " * len(body)
             findings.append(
@@ -115,7 +146,7 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
             if is_placeholder(span.text):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 continue
-            if _shares_form_text(span.text, form):
+            if _shares_form_text(span.text, form) and not _adapts_recommended_phrasing(span.text, kind):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 pasted.append(span)
             elif is_stuffed(span.text):
@@ -155,6 +186,13 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                 )
             )
     return Cleaned(fields=cleaned, findings=tuple(findings))
+
+
+def _blank_slots(body: str, slots: list[re.Match[str]]) -> str:
+    kept = list(body)
+    for slot in slots:
+        kept[slot.start() : slot.end()] = " " * (slot.end() - slot.start())
+    return "".join(kept)
 
 
 def buzzword_count(text: str) -> int:
@@ -197,6 +235,38 @@ def _form_trigrams(kind: KindSpec) -> frozenset[tuple[str, str, str]]:
         for text in (section.guidance, section.placeholder):
             found |= _trigrams(_words(text))
     return frozenset(found)
+
+
+# A phrasing the guidance recommends, in quotes: “I want to be sure I explained this well.”
+_QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+
+
+@lru_cache(maxsize=64)
+def _form_trigrams_unquoted(kind: KindSpec) -> frozenset[tuple[str, str, str]]:
+    """The form's trigrams outside the phrasings its guidance recommends in quotes (the placeholder counts whole)."""
+    found: set[tuple[str, str, str]] = set()
+    for section in kind.sections:
+        for part in _QUOTED.split(section.guidance):
+            found |= _trigrams(_words(part))
+        found |= _trigrams(_words(section.placeholder))
+    return frozenset(found)
+
+
+def _adapts_recommended_phrasing(passage: str, kind: KindSpec) -> bool:
+    """A phrasing the guidance recommends in quotes, carried on in the candidate's own words.
+
+    "I want to be sure I explained this clearly, because it's a lot" follows the form's advice; the
+    quoted phrase alone, or any copy of the guidance's own prose or example, is still the form's text.
+    """
+    if _shares_form_text(passage, _form_trigrams_unquoted(kind)):
+        return False
+    words = _words(passage)
+    form = _form_trigrams(kind)
+    covered = [False] * len(words)
+    for index in range(len(words) - 2):
+        if tuple(words[index : index + 3]) in form:
+            covered[index : index + 3] = [True, True, True]
+    return covered.count(False) >= MIN_OWN_WORDS
 
 
 def _shares_form_text(passage: str, form: Iterable[tuple[str, str, str]]) -> bool:
