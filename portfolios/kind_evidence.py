@@ -368,6 +368,13 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             1.5,
         ),
         _rule(
+            "education.others",
+            DOCUMENTATION,
+            "others_included",
+            "response",
+            "who else was taught or present (caregiver, family), or that no one else was there",
+        ),
+        _rule(
             "education.audience",
             DOCUMENTATION,
             "written",

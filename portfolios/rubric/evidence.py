@@ -770,6 +770,32 @@ def decision_rule(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> 
     return _earned_at(0.5 + (0.25 if told else 0) + (0.25 if len(rules) >= 2 else 0), key, span, f"{len(rules)} rules")
 
 
+_OTHER_PERSON = re.compile(
+    r"\b(?:caregivers?|carers?|wife|husband|spouse|partner|daughter|son|family|parents?|mother|father|mom|dad|aide"
+    r"|friend|sister|brother|grand\w+|niece|nephew|neighbou?r|guardian|teacher|staff|rn|nurs\w*|team|therapists?"
+    r"|aides?)\b"
+)
+_INCLUDED = re.compile(
+    r"\b(?:taught|trained|shown|showed|practi[sc]ed|restated|repeated|demonstrated|was\s+(?:also\s+)?(?:present|there)"
+    r"|were\s+(?:also\s+)?(?:present|there)|(?:not|wasn't|weren't)\s+(?:present|there|available)|absent|joined"
+    r"|included|told|informed|given\s+(?:the|a|copies)|will\s+(?:show|teach|practi[sc]e))\b"
+)
+_NO_ONE_ELSE = re.compile(r"\b(?:lives\s+alone|no\s+(?:caregiver|family|one\s+else)|nobody\s+else)\b")
+
+
+def others_included(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
+    """Who else was taught or present (a caregiver, family, staff), or that no one else was there.
+
+    Naming someone without saying they were there or taught ("Parents were receptive") is not enough.
+    """
+    found = _first(
+        fields,
+        rule.sections,
+        lambda s: bool(_NO_ONE_ELSE.search(s) or (_OTHER_PERSON.search(s) and _INCLUDED.search(s))),
+    )
+    return _earned_at(1.0, *found) if found else NOTHING
+
+
 SHAPES: dict[str, Callable[[EvidenceRule, Mapping[str, str], str], Earned]] = {
     "measured": measured,
     "timed": timed,
@@ -792,6 +818,7 @@ SHAPES: dict[str, Callable[[EvidenceRule, Mapping[str, str], str], Earned]] = {
     "main_message": main_message,
     "pause_point": pause_point,
     "decision_rule": decision_rule,
+    "others_included": others_included,
 }
 
 
@@ -953,6 +980,13 @@ EXAMPLES: dict[str, dict] = {
             "Stable clients with a home program can be rescheduled within the week; the front desk calls them by 10:00."
         ],
         "misses": ["Skip patients as needed.", "I am flexible with my schedule."],
+    },
+    "others_included": {
+        "earns": [
+            "Her husband was present and practised the transfer twice.",
+            "Client lives alone; no one else taught.",
+        ],
+        "misses": ["Family was supportive.", "Client did well."],
     },
     "pause_point": {
         "earns": ["Before the first transfer of every session."],

@@ -307,3 +307,20 @@ def test_an_unfilled_template_scores_no_higher_than_its_blanks():
     }
     result = check_artifact("sop_checklist", "outpatient", fields)
     assert {row: score.score for row, score in result.rows.items()} == {"documentation": 0, "time_management": 0}
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "His daughter was there and practised the sling on the second arm.",
+        "Ward nurses told about the schedule so they can prompt him.",
+        "She lives alone, so the plan is hers to run.",
+    ],
+)
+def test_a_response_that_says_who_else_was_taught_or_present_earns_it(response):
+    assert _earn("others_included", response) == 1.0
+
+
+@pytest.mark.parametrize("response", ["Parents were receptive.", "The son is supportive.", "Client did well."])
+def test_naming_someone_without_saying_they_were_there_or_taught_earns_nothing(response):
+    assert _earn("others_included", response) == 0.0
