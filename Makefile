@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/otportfolio
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-sqlite test-postgres bench eval lint format deploy-check clean browser
+.PHONY: run test test-sqlite test-postgres bench eval lint format deploy-check clean browser pdf-libs
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -25,7 +25,7 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 # The mail worker runs beside the server and stops with it (Ctrl-C stops both). Links in mail
 # follow HOST and PORT unless DJANGO_SITE_URL is set. Once the server answers, `welcome` prints the
 # address, the demo login, the demo share link and the mail outbox, last.
-run: $(VENV)/.installed
+run: $(VENV)/.installed pdf-libs
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@export DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://$(HOST):$(PORT)}"; \
@@ -42,7 +42,17 @@ browser:
 	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: install Debian's 'chromium' package (browser tests need it)"; exit 1; fi; }
 
-test: $(VENV)/.installed-dev browser
+# The share PDF (WeasyPrint) lays text out with Debian's pango and HarfBuzz and needs a font; install them
+# when missing (root on Debian/Ubuntu). Elsewhere, pango's shared library is enough.
+PDF_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+pdf-libs:
+	@if command -v dpkg >/dev/null 2>&1; then dpkg -s $(PDF_LIBS) >/dev/null 2>&1; \
+	  else ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0.so.0; fi || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_LIBS) >/dev/null; \
+	  else echo "pango is missing: install Debian's $(PDF_LIBS) (the share PDF needs them)"; exit 1; fi; }
+
+test: $(VENV)/.installed-dev browser pdf-libs
 	$(PY) manage.py collectstatic --noinput -v0
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
@@ -63,7 +73,7 @@ test-postgres:
 
 # Rubric timings, then HTTP load (gunicorn + wrk) on small and at-scale data: see bench/README.md.
 # BENCH_ARGS=--quick for a smoke run.
-bench: $(VENV)/.installed-dev bench-tools
+bench: $(VENV)/.installed-dev bench-tools pdf-libs
 	$(PY) bench/bench_rubric.py
 	$(PY) bench/bench_http.py $(BENCH_ARGS)
 
