@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import path, register_converter
 
 from portfolios.converters import IdConverter
-from portfolios.views import candidate, dev, identifiers, public, review, share
+from portfolios.views import candidate, dev, identifiers, public, review, share, share_pdf
 from portfolios.views import prepare as prepare_views
 
 register_converter(IdConverter, "id")
@@ -59,6 +59,7 @@ urlpatterns = [
         name="employer_notes",
     ),
     # Recruiters: share links
+    path("portfolios/<id:portfolio_id>/pdf/", share_pdf.portfolio_pdf, name="portfolio_pdf"),
     path("portfolios/<id:portfolio_id>/share/", share.share_links, name="share_links"),
     path("portfolios/<id:portfolio_id>/share/<id:link_id>/revoke/", share.share_link_revoke, name="share_link_revoke"),
     path("portfolios/<id:portfolio_id>/share/<id:link_id>/edit/", share.share_link_edit, name="share_link_edit"),
@@ -67,6 +68,7 @@ urlpatterns = [
     ),
     path("portfolios/<id:portfolio_id>/share/brief/", share.portfolio_brief, name="portfolio_brief"),
     path("s/<str:token>/", share.share_page, name="share_page"),
+    path("s/<str:token>/pdf", share_pdf.share_pdf, name="share_pdf"),
     # Mentors: invites, review pages, threads, verdicts
     path("portfolios/<id:portfolio_id>/mentors/", review.mentors, name="mentors"),
     path("portfolios/<id:portfolio_id>/mentors/<id:invite_id>/revoke/", review.invite_revoke, name="invite_revoke"),

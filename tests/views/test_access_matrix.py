@@ -71,6 +71,8 @@ MATRIX = {
     "mentors": ("get", "portfolio", OWNER_ONLY),
     "invite_revoke": ("post", "invite", OWNER_WRITE),
     "share_page": ("get", "token", dict.fromkeys(ROLES, 200)),
+    "share_pdf": ("get", "token", dict.fromkeys(ROLES, 200)),  # the share page as a PDF
+    "portfolio_pdf": ("get", "portfolio", OWNER_ONLY),
     "invite_accept": ("get", "invite_token", {**dict.fromkeys(ROLES, 200), "owner": 302}),
     "review_inbox": ("get", None, {**SIGNED_IN, "mentor_link": 200}),
     "review": ("get", "portfolio", REVIEWERS),
