@@ -75,6 +75,7 @@ test-postgres:
 # BENCH_ARGS=--quick for a smoke run.
 bench: $(VENV)/.installed-dev bench-tools pdf-libs
 	$(PY) bench/bench_rubric.py
+	$(PY) bench/bench_pdf.py
 	$(PY) bench/bench_http.py $(BENCH_ARGS)
 
 # The checker against its labelled corpora (graded artifacts, held-out batch, PHI, goals, readability).
