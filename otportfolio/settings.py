@@ -280,6 +280,10 @@ BENCHMARK_VIEWS = env_bool("DJANGO_BENCHMARK_VIEWS", False)
 # opening a share page writes nothing; see portfolios/services/view_counts.py.
 SHARE_VIEW_FLUSH_SECONDS = env_int("DJANGO_SHARE_VIEW_FLUSH_SECONDS", 0 if DEBUG else 10)
 
+# On PostgreSQL the share-link lookup runs as a statement prepared once per connection
+# (portfolios/selectors_share.py). Turn off behind a pooler in transaction mode (PgBouncer).
+SHARE_LOOKUP_PREPARED = env_bool("DJANGO_SHARE_LOOKUP_PREPARED", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -24,7 +24,13 @@ def link(portfolio):
     return services.share_link_create(portfolio=portfolio, label="Acme Rehab", expires_in_days=30)
 
 
+def read_only(sql: str) -> bool:
+    """A SELECT, or on PostgreSQL the prepared lookup's EXECUTE."""
+    return sql.lstrip().upper().startswith(("SELECT", "EXECUTE OTP_OPEN_LINK"))
+
+
 def test_a_live_link_opens_in_one_read_only_query_with_its_page_version(link, portfolio, throttle_backend):
+    share_link_lookup(tokens.new_token()[0], ADDRESS)  # any lookup prepares the statement (PostgreSQL)
     with CaptureQueriesContext(connection) as queries:
         found = share_link_lookup(link.token, ADDRESS)
     assert found.outcome is Outcome.OPEN and found.shows_a_page
@@ -34,7 +40,7 @@ def test_a_live_link_opens_in_one_read_only_query_with_its_page_version(link, po
         portfolio.pk,
         portfolio.content_version,
     )
-    assert len(queries) == 1 and queries[0]["sql"].lstrip().upper().startswith("SELECT")
+    assert len(queries) == 1 and read_only(queries[0]["sql"])
 
 
 @pytest.mark.parametrize("how", ["malformed", "unknown", "revoked", "expired", "one character off"])
@@ -76,3 +82,20 @@ def test_an_address_at_its_limit_is_throttled_even_for_a_good_link_and_others_ar
     assert share_link_lookup(link.token, ADDRESS).outcome is Outcome.THROTTLED  # N: limited
     assert share_link_lookup("not a token", ADDRESS).outcome is Outcome.THROTTLED
     assert share_link_lookup(link.token, OTHER_ADDRESS).outcome is Outcome.OPEN
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only")
+def test_on_postgresql_the_lookup_is_prepared_once_per_connection_and_can_be_turned_off(link, settings):
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    connection.connection.otp_prepared = set()  # as a fresh connection
+    with CaptureQueriesContext(connection) as first:
+        assert share_link_lookup(link.token, ADDRESS).outcome is Outcome.OPEN
+    with CaptureQueriesContext(connection) as second:
+        assert share_link_lookup(link.token, ADDRESS).outcome is Outcome.OPEN
+    assert [q["sql"].split()[0] for q in first] == ["PREPARE", "EXECUTE"]
+    assert [q["sql"].split()[0] for q in second] == ["EXECUTE"]
+    settings.SHARE_LOOKUP_PREPARED = False
+    with CaptureQueriesContext(connection) as plain:
+        assert share_link_lookup(link.token, ADDRESS).outcome is Outcome.OPEN
+    assert [q["sql"].split()[0] for q in plain] == ["SELECT"]
