@@ -103,6 +103,10 @@ _WITHIN_LIMITS = re.compile(
     r"|no\s+(?:red\s+flags?|symptoms))"
 )
 _CONDITION = re.compile(r"\b(?:if|when|whenever|should)\b")
+# A sign said to be absent is no red flag: "no numbness", "denies dizziness", "negative for chest pain".
+_DENIED_BEFORE = re.compile(
+    r"\b(?:no|denie[sd]|denying|without|not|nor|negative\s+for|free\s+of|absence\s+of)\s+(?:[\w-]+\s+){0,2}$"
+)
 
 # Safety steps skipped to save time: pre-activity vitals, precautions, orders, handoffs, stop rules.
 _SKIPPED_GUARDRAIL = re.compile(
@@ -228,9 +232,9 @@ def red_flag(lowered: str) -> str | None:
     for match in _BP_DROP.finditer(lowered):
         if int(match.group(1)) >= BP_DROP:
             return "a blood-pressure drop"
-    sign = _SIGN.search(lowered)
-    if sign:
-        return sign.group(0)
+    for sign in _SIGN.finditer(lowered):
+        if not _DENIED_BEFORE.search(lowered, max(0, sign.start() - 30), sign.start()):
+            return sign.group(0)
     return None
 
 

@@ -45,9 +45,12 @@ _SLOT_WORDS = (
     r"describe|list|insert|enter|add|name|date|item|unit|number|role|how|what|who|when|where|why|tbd|fill|your"
     r"|type|select|choose|specify|x|n|e\.g\.|example|details?|here"
 )
+# Capitals in brackets are a blank when they are one letter ("[X]") or several words ("[UNIT NAME]");
+# one acronym ("[CUS]", "[RN]") is the candidate's own shorthand.
+_CAPS_SLOT = r"[A-Z]|[A-Z][A-Z/&#-]*(?:\s+[A-Z/&#-]+)+"
 _SLOT = re.compile(
-    rf"\[\s*(?:(?i:{_SLOT_WORDS})\b[^\[\]\n]{{0,100}}|[A-Z][A-Z /&#-]{{0,40}})\]"
-    rf"|<\s*(?:(?i:{_SLOT_WORDS})\b[^<>\n]{{0,100}}|[A-Z][A-Z /&#-]{{0,40}})>"
+    rf"\[\s*(?:(?i:{_SLOT_WORDS})\b[^\[\]\n]{{0,100}}|{_CAPS_SLOT})\s*\]"
+    rf"|<\s*(?:(?i:{_SLOT_WORDS})\b[^<>\n]{{0,100}}|{_CAPS_SLOT})\s*>"
     r"|_{3,}"
 )
 # Words that name what good work has without showing it: the rubric's own vocabulary, the form's

@@ -128,6 +128,12 @@ def test_an_unfilled_template_blank_is_cut_and_reported(slot):
     assert any(f.check == "section.placeholder" and f.field == "exceptions" for f in cleaned.findings)
 
 
+@pytest.mark.parametrize("own", ["Say it as CUS [CUS] to the charge nurse.", "Hand over to the nurse [RN] by 15:00."])
+def test_a_single_acronym_in_brackets_is_not_a_blank(own):
+    kind = get_kind("sop_checklist").spec
+    assert substance.clean(kind, {"escalation": own}).fields["escalation"] == own
+
+
 def test_a_bracketed_stage_direction_in_a_script_is_kept():
     kind = get_kind("education_script").spec
     script = "Put the brace on before you stand. [pause, let him try it] Good, now the strap."
@@ -174,6 +180,16 @@ def test_a_stop_opening_the_next_section_clears_the_red_flag():
         plan="I stopped the session, returned her to bed and called the RN. We continued the next day once cleared.",
     )
     assert found == []
+
+
+def test_a_sign_said_to_be_absent_is_no_red_flag_even_across_a_section_break():
+    found = _safety(
+        "case_writeup",
+        assessment="Grip 20 kg. She denies dizziness and reports no new numbness.",
+        plan="Continued the grip program 3x/week for 4 weeks.",
+    )
+    assert found == []
+    assert safety.red_flag("she reported new numbness in the thumb") == "new numbness"
 
 
 @pytest.mark.parametrize(
