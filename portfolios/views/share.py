@@ -178,13 +178,12 @@ def _share_response(request: HttpRequest, body: fragments.SharePageBody) -> Http
     return _with_share_headers(response)
 
 
-@require_GET
-def share_page(request: HttpRequest, token: str) -> HttpResponse:
-    """The recruiter's read-only portfolio; unknown, expired and revoked links are the same 404.
+def open_share_link(request: HttpRequest, token: str) -> selectors_share.ShareLookup | HttpResponse:
+    """The link as this visitor opens it (open, or paused by the PHI gate), else the answer to send.
 
-    One read-only query opens a live link (`selectors_share.share_link_lookup`); the page comes
-    from the per-version page cache (`fragments.share_page_body`); a shown page is counted as a
-    view, in a batch. Failed lookups are throttled per address, so tokens cannot be guessed.
+    The page and its PDF (views/share_pdf.py) both open links here, so they fail alike: 429 while
+    the address is throttled, and for unknown, expired and revoked links the same friendly 404,
+    each counted against the address.
     """
     address = throttle.client_address(request)
     found = selectors_share.share_link_lookup(token, address)
@@ -194,6 +193,20 @@ def share_page(request: HttpRequest, token: str) -> HttpResponse:
         throttle.hit(selectors_share.LOOKUP_LIMIT, address)
         # One friendly page for every dead link, in every mode (never the debug 404 page).
         return _with_share_headers(render(request, "portfolios/share_link_gone.html", status=404))
+    return found
+
+
+@require_GET
+def share_page(request: HttpRequest, token: str) -> HttpResponse:
+    """The recruiter's read-only portfolio; unknown, expired and revoked links are the same 404.
+
+    One read-only query opens a live link (`selectors_share.share_link_lookup`); the page comes
+    from the per-version page cache (`fragments.share_page_body`); a shown page is counted as a
+    view, in a batch. Failed lookups are throttled per address, so tokens cannot be guessed.
+    """
+    found = open_share_link(request, token)
+    if isinstance(found, HttpResponse):
+        return found
     body = fragments.share_page_body(found.portfolio_id, found.content_version, found.link_id)
     if body.status == 200:  # a page paused by the PHI gate is not a view
         services.share_link_record_view(link_id=found.link_id)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from portfolios import access, selectors_share, throttle
-from portfolios.selectors_share import Outcome
+from portfolios import access
 from portfolios.share_pdf import SharePdf, share_pdf_body
-from portfolios.views.share import SHARE_HEADERS
+from portfolios.views.share import SHARE_HEADERS, open_share_link
 
 
 @require_GET
@@ -20,13 +18,9 @@ def share_pdf(request: HttpRequest, token: str) -> HttpResponse:
     A PDF is not counted as a view: it is fetched from the page, which counted the visit, and
     mail scanners and applicant-tracking systems fetch documents no person opened.
     """
-    address = throttle.client_address(request)
-    found = selectors_share.share_link_lookup(token, address)
-    if found.outcome is Outcome.THROTTLED:
-        return throttle.too_many_requests(request, selectors_share.LOOKUP_LIMIT)
-    if found.outcome is Outcome.GONE:
-        throttle.hit(selectors_share.LOOKUP_LIMIT, address)
-        return _with_share_headers(render(request, "portfolios/share_link_gone.html", status=404))
+    found = open_share_link(request, token)
+    if isinstance(found, HttpResponse):
+        return found
     return _pdf_response(share_pdf_body(found.portfolio_id, found.content_version, found.link_id))
 
 

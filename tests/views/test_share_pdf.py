@@ -202,3 +202,12 @@ def test_the_pdf_runs_constant_queries_for_one_or_twelve_artifacts(anonymous_cli
         response = anonymous_client.get(pdf_url(token))
     assert response.status_code == 200 and len(pages_of(response)) > 2
     assert len(small) == len(large)  # the share page's render, and no view counted
+
+
+def test_guessing_tokens_through_the_pdf_is_throttled_with_the_page(anonymous_client, shared):
+    _, created = shared
+    for _ in range(20):
+        assert anonymous_client.get(pdf_url("B" * 43)).status_code == 404
+    assert anonymous_client.get(reverse("portfolios:share_page", args=[created.token])).status_code == 429
+    blocked = anonymous_client.get(pdf_url(created.token))
+    assert blocked.status_code == 429 and not blocked.content.startswith(b"%PDF-")
