@@ -140,7 +140,7 @@ _CONSTRAINT = re.compile(
 _OUTCOME = re.compile(
     r"\b(?:from\b[^.\n]{1,40}\bto\b|went\s+(?:from|to)|improved|progressed|now|at\s+(?:discharge|week\s+\d|day\s+\d|"
     r"follow-?up|re-?eval\w*)|increased|decreased|reduced|fell|dropped|rose|achieved|met\b|returned|reached"
-    r"|down\s+to|up\s+to|after\s+\d|correctly|accurately|without\s+(?:errors?|cues|help|prompts?|mistakes))"
+    r"|down\s+to|up\s+to|after\s+\d|correctly|accurately|without\s+(?:errors?|cues|help|prompts?|mistakes)\b)"
 )
 _TEACH_BACK = re.compile(
     r"\b(?:teach[- ]?back|show\s+me|tell\s+me|walk\s+me\s+through|in\s+your\s+own\s+words|explain\s+(?:it\s+)?back"

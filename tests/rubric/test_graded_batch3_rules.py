@@ -340,3 +340,8 @@ def test_a_response_that_says_who_else_was_taught_or_present_earns_it(response):
 @pytest.mark.parametrize("response", ["Parents were receptive.", "The son is supportive.", "Client did well."])
 def test_naming_someone_without_saying_they_were_there_or_taught_earns_nothing(response):
     assert _earn("others_included", response) == 0.0
+
+
+def test_done_without_cues_or_errors_is_an_outcome_word_but_a_longer_word_is_not():
+    assert _earn("verified_outcome", "She stood without cues on 3 of 3 trials.") == 1.0
+    assert _earn("verified_outcome", "She rested without prompting; SpO2 92%.") == 0.5
