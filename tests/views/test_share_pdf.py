@@ -211,3 +211,17 @@ def test_guessing_tokens_through_the_pdf_is_throttled_with_the_page(anonymous_cl
     assert anonymous_client.get(reverse("portfolios:share_page", args=[created.token])).status_code == 429
     blocked = anonymous_client.get(pdf_url(created.token))
     assert blocked.status_code == 429 and not blocked.content.startswith(b"%PDF-")
+
+
+def test_a_curated_links_pdf_holds_only_the_artifacts_it_shows(anonymous_client, portfolio, candidate_client):
+    complete(portfolio)
+    complete(portfolio, "sop_checklist", SAMPLE_FIELDS["sop_checklist"])
+    created = services.share_link_create(
+        portfolio=portfolio, label="Only the SOP", expires_in_days=7, artifact_kinds=["sop_checklist"]
+    )
+    text = body_text(pages_of(anonymous_client.get(pdf_url(created.token))))
+    assert flat(SAMPLE_FIELDS["sop_checklist"]["error_prevented"]) in text
+    assert get_kind("handoff_template").title not in text and flat(HANDOFF["framework"]) not in text
+    # The owner's own PDF is what a link showing everything shows.
+    owner = body_text(pages_of(candidate_client.get(reverse("portfolios:portfolio_pdf", args=[portfolio.pk]))))
+    assert flat(HANDOFF["framework"]) in owner and flat(SAMPLE_FIELDS["sop_checklist"]["error_prevented"]) in owner
