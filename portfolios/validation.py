@@ -11,6 +11,7 @@ from django.core.validators import validate_email
 from portfolios import redaction
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
 from portfolios.models import User
+from portfolios.proof_summary import summary_problems
 
 # C0 and C1 control characters except tab, line feed and carriage return; NUL included.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -69,6 +70,27 @@ def refuse_identifiers(field: str, label: str, text: str, *, own_name: str | Non
                 ]
             }
         )
+
+
+def clean_proof_summary(value: str) -> str:
+    """Normalise an artifact's proof summary: one line, at most 200 characters, no patient identifiers.
+
+    Errors are keyed on `summary`. A missing number or constraint is only a hint (`summary_problems`).
+    """
+    if not isinstance(value, str):
+        raise ValidationError({"summary": [ValidationError("The proof summary must be text.", code="invalid")]})
+    try:
+        summary = clean_single_line(value, label="The proof summary")
+    except ValidationError as error:
+        raise ValidationError({"summary": [error]}) from error
+    blocking = [problem for problem in summary_problems(summary) if problem.blocking]
+    if blocking:
+        raise ValidationError(
+            {"summary": [ValidationError(problem.message, code=problem.code) for problem in blocking]}
+        )
+    # Recruiters read it first, outside the artifact: refused like link labels and headlines.
+    refuse_identifiers("summary", "The proof summary", summary)
+    return summary
 
 
 def single_line_validator(value: str) -> None:

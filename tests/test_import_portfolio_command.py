@@ -82,6 +82,11 @@ MALFORMED = [
     (set_in([*OLD, "created_at"], "2024-13-45T00:00:00"), "not a date and time"),
     (set_in([*OLD, "created_at"], 12345), "not a date and time"),
     (set_in([*CASE, "fields", "context"], "edited"), "fields differ from the last revision"),
+    (set_in([*OLD, "summary"], 7), "summary: expected text, not a number"),
+    (set_in([*OLD, "summary"], "two\nlines"), "single line"),
+    (set_in([*OLD, "summary"], "x" * 201), "201 characters; the limit is 200"),
+    (set_in([*OLD, "summary"], "Mrs. Alvarez: grip from 8 to 22 lb in 30-minute visits."), "patient identifier"),
+    (set_in([*CASE, "summary"], "Edited: 0 late notes with one OT."), "summary differs from the last revision"),
     (lambda d: d["portfolios"].append(copy.deepcopy(d["portfolios"][0])), "two portfolios for one track"),
     (lambda d: d["portfolios"][0]["artifacts"].append(first(d)), "appears twice"),
 ]
@@ -139,6 +144,38 @@ def test_text_is_cleaned_as_the_editor_cleans_it(good, tmp_path):
     assert stored.fields["plan"] == "Client will dress with min A."
 
 
+def test_summaries_come_back_on_the_artifact_and_every_revision(candidate, portfolio, tmp_path):
+    first_line = "Grip from 8 to 22 lb in 30-minute visits."
+    second_line = "Grip from 8 to 22 lb in 10 visits under a payer cap."
+    for summary in (first_line, second_line):
+        current = portfolio.artifacts.filter(kind="case_writeup").first()
+        services.artifact_save(
+            portfolio=portfolio,
+            kind="case_writeup",
+            fields={"context": "Client A, 72."},
+            status="draft",
+            expected_version=current.version if current else 0,
+            author=candidate,
+            summary=summary,
+        )
+    data = services.account_export(user=candidate)
+    exported = data["portfolios"][0]["artifacts"][0]
+    assert exported["summary"] == second_line
+    assert [revision["summary"] for revision in exported["revisions"]] == [first_line, second_line]
+    make_user(TARGET)
+    run_import(tmp_path, json.dumps(data))
+    revisions = Revision.objects.filter(artifact__portfolio__owner__email=TARGET).order_by("number")
+    assert [revision.summary for revision in revisions] == [first_line, second_line]
+    assert revisions[0].artifact.summary == second_line
+
+
+def test_an_export_from_before_summaries_imports_with_none(good, tmp_path):
+    for node in (first(good), *first(good)["revisions"]):
+        del node["summary"]
+    run_import(tmp_path, json.dumps(good))
+    assert not Revision.objects.filter(artifact__portfolio__owner__email=TARGET).exclude(summary="").exists()
+
+
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
@@ -171,4 +208,5 @@ def test_any_single_change_to_an_export_is_imported_clean_or_refused_with_a_reas
         for revision in Revision.objects.filter(artifact__portfolio__owner=target):
             assert all(isinstance(text, str) for text in revision.fields.values())
             assert isinstance(revision.note, str)
+            assert isinstance(revision.summary, str) and len(revision.summary) <= 200
         assert history_pages_open(target)

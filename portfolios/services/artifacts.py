@@ -15,18 +15,26 @@ from portfolios.models import Artifact, Portfolio, Revision, User
 from portfolios.rubric import phi
 from portfolios.rubric.findings import CheckResult
 from portfolios.tracks import TRACKS_BY_KEY
-from portfolios.validation import clean_fields, clean_single_line, refuse_identifiers
+from portfolios.validation import clean_fields, clean_proof_summary, clean_single_line, refuse_identifiers
 
 
 class VersionConflict(Exception):
     """The artifact changed since the editor was opened: saving would overwrite someone's text."""
 
-    def __init__(self, artifact: Artifact, submitted: Mapping[str, str], submitted_status: str, base_version: int):
+    def __init__(
+        self,
+        artifact: Artifact,
+        submitted: Mapping[str, str],
+        submitted_status: str,
+        base_version: int,
+        submitted_summary: str | None = None,
+    ):
         super().__init__(f"{artifact} is at version {artifact.version}, not {base_version}")
         self.artifact = artifact
         self.submitted = dict(submitted)
         self.submitted_status = submitted_status
         self.base_version = base_version  # the version the editor was opened at
+        self.submitted_summary = submitted_summary  # None: the save did not change the summary
 
 
 @dataclass(frozen=True)
@@ -125,9 +133,11 @@ def artifact_save(
     expected_version: int,
     author: User,
     note: str = "",
+    summary: str | None = None,
 ) -> SaveResult:
-    """Save an artifact's sections as a new revision, unless someone saved since `expected_version`.
+    """Save an artifact's sections and proof summary as a new revision, unless someone saved since `expected_version`.
 
+    `summary` None keeps the artifact's current one (restores and identifier fixes never lose it).
     Raises ValidationError for bad input (nothing is written) and VersionConflict when the
     artifact moved on (nothing is written; the caller shows both texts).
     """
@@ -137,18 +147,23 @@ def artifact_save(
     if status not in Artifact.Status.values:
         raise ValidationError("Unknown status.", code="invalid_status")
     cleaned = clean_fields(artifact_kind, fields, complete=status == Artifact.Status.COMPLETE)
+    if summary is not None:
+        summary = clean_proof_summary(summary)
     artifact = _locked_artifact(portfolio, kind)
     if artifact.version != expected_version:
-        raise VersionConflict(artifact, cleaned, status, expected_version)
+        raise VersionConflict(artifact, cleaned, status, expected_version, submitted_summary=summary)
     artifact.version += 1
     artifact.fields = cleaned
     artifact.status = status
+    if summary is not None:
+        artifact.summary = summary
     _store_check(artifact, portfolio.track)
     artifact.save()
     revision = Revision.objects.create(
         artifact=artifact,
         number=artifact.version,
         fields=cleaned,
+        summary=artifact.summary,
         status=status,
         author=author,
         note=note,
@@ -159,7 +174,10 @@ def artifact_save(
 
 @transaction.atomic
 def revision_restore(*, artifact: Artifact, number: int, author: User, expected_version: int) -> SaveResult:
-    """Make an old revision current again, as a new revision (history is never rewritten)."""
+    """Make an old revision current again, as a new revision (history is never rewritten).
+
+    Its proof summary comes back too; a revision saved before summaries existed keeps the current one.
+    """
     try:
         old = artifact.revisions.get(number=number)
     except Revision.DoesNotExist as error:
@@ -180,6 +198,7 @@ def revision_restore(*, artifact: Artifact, number: int, author: User, expected_
         expected_version=expected_version,
         author=author,
         note=f"Restored revision {number}",
+        summary=old.summary or None,
     )
 
 

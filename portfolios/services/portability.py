@@ -20,7 +20,7 @@ from portfolios.selectors import identifier_places
 from portfolios.services.artifacts import _store_check
 from portfolios.services.prepare import prepare_export, prepare_import
 from portfolios.tracks import TRACKS_BY_KEY
-from portfolios.validation import clean_fields, clean_single_line
+from portfolios.validation import clean_fields, clean_proof_summary, clean_single_line
 
 EXPORT_FORMAT = "otportfolio-export"
 EXPORT_VERSION = 1
@@ -40,6 +40,7 @@ def _revision(revision: Revision, owner: User) -> dict[str, Any]:
     return {
         "number": revision.number,
         "status": revision.status,
+        "summary": revision.summary,
         "fields": revision.fields,
         "note": revision.note,
         "author": None if author is None else ("self" if author.pk == owner.pk else author.email),
@@ -93,6 +94,7 @@ def account_export(*, user: User) -> dict[str, Any]:
                         "kind": artifact.kind,
                         "status": artifact.status,
                         "version": artifact.version,
+                        "summary": artifact.summary,
                         "fields": artifact.fields,
                         "created_at": _time(artifact.created_at),
                         "updated_at": _time(artifact.updated_at),
@@ -228,6 +230,7 @@ def _parse_time(value: Any, where: str) -> datetime | None:
 class _ImportedRevision:
     number: int
     fields: dict[str, str]
+    summary: str
     status: str
     note: str
     created_at: datetime | None
@@ -267,6 +270,18 @@ def _fields_and_status(kind: ArtifactKind, fields: Any, status: Any, where: str)
     return cleaned, status
 
 
+def _summary(raw: Mapping[str, Any], where: str) -> str:
+    """The proof summary, cleaned as the editor cleans it; files from before summaries have none."""
+    summary = raw.get("summary")
+    if summary is None:
+        return ""
+    _expect(summary, str, f"{where}.summary")
+    try:
+        return clean_proof_summary(summary)
+    except ValidationError as error:
+        raise InvalidExport(f"{where}.summary: {' '.join(error.messages)}", code="invalid_import") from error
+
+
 def _validated_revision(kind: ArtifactKind, raw: Any, where: str) -> _ImportedRevision:
     _expect(raw, Mapping, where)
     fields, status = _fields_and_status(kind, raw.get("fields"), raw.get("status"), where)
@@ -280,6 +295,7 @@ def _validated_revision(kind: ArtifactKind, raw: Any, where: str) -> _ImportedRe
     return _ImportedRevision(
         number=raw["number"],
         fields=fields,
+        summary=_summary(raw, where),
         status=status,
         note=note[:max_note],
         created_at=_parse_time(raw.get("created_at"), f"{where}.created_at"),
@@ -309,6 +325,7 @@ def _validated_artifact(raw: Any, where: str) -> _ImportedArtifact:
     last = revisions[-1]
     current_fields, current_status = _fields_and_status(kind, raw.get("fields"), raw.get("status"), where)
     _require(current_fields == validated[-1].fields, f"{where}: fields differ from the last revision")
+    _require(_summary(raw, where) == validated[-1].summary, f"{where}: summary differs from the last revision")
     _require(
         raw.get("status") == last.get("status") and current_status == validated[-1].status,
         f"{where}: status differs from the last revision",
@@ -362,6 +379,7 @@ def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None =
                 portfolio=portfolio,
                 kind=entry.kind,
                 fields=last.fields,
+                summary=last.summary,
                 status=last.status,
                 version=last.number,
             )
@@ -370,6 +388,7 @@ def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None =
                     artifact=artifact,
                     number=revision.number,
                     fields=revision.fields,
+                    summary=revision.summary,
                     status=revision.status,
                     note=revision.note,
                     author=user,
