@@ -40,6 +40,7 @@ from portfolios.rubric.text import Span, finding, iter_sentences
 
 # The decision about a red flag is read in its sentence and the next two (running into the next section).
 WINDOW_SENTENCES = 2
+OPENING_CHARS = 600
 PAIN_LIMIT = 7  # out of 10: at or above this, pain is a red flag
 SPO2_LIMIT = 90  # percent: below this, a red flag
 SYSTOLIC_HIGH = 180
@@ -188,8 +189,8 @@ def _next_openings(text: ArtifactText) -> dict[str, str]:
     keys = [key for key, body in text.fields.items() if body.strip()]
     openings: dict[str, str] = {}
     for key, following in itertools.pairwise(keys):
-        body = text.fields[following]
-        opening = list(iter_sentences(body))[:WINDOW_SENTENCES]
+        # Only the opening is read, so only a few hundred characters are split into sentences.
+        opening = list(itertools.islice(iter_sentences(text.fields[following][:OPENING_CHARS]), WINDOW_SENTENCES))
         openings[key] = " ".join(fold(sentence.text) for sentence in opening)
     return openings
 
