@@ -54,3 +54,25 @@ def test_a_tie_in_the_checker_counts_half_and_a_wrong_order_nothing():
     assert grading.ordering_pairs([make("a", 4, 2), make("b", 2, 2)], "r") == (0.5, 1)
     assert grading.ordering_pairs([make("a", 4, 1), make("b", 2, 2)], "r") == (0.0, 1)
     assert grading.ordering_pairs([make("a", 3, 1), make("b", 3, 4)], "r") == (0.0, 0)
+
+
+def _strong_middling_weak_breaks(scored) -> list[str]:
+    by_kind: dict[str, dict[str, grading.Scored]] = {}
+    for item in scored:
+        by_kind.setdefault(item.kind, {})[item.level] = item
+    broken = []
+    for kind, levels in by_kind.items():
+        if not {"strong", "middling", "weak"} <= set(levels):
+            continue
+        for row in levels["strong"].labels:
+            strong, middling, weak = (levels[level].scores[row] for level in ("strong", "middling", "weak"))
+            if not strong > middling > weak:
+                broken.append(f"{kind}.{row}: {strong} / {middling} / {weak}")
+    return broken
+
+
+def test_batch_3_once_tuned_on_keeps_strong_above_middling_above_weak_on_every_row():
+    """Batch 3 was written blind and tuned on after its score was recorded: it must not slip back."""
+    scored = grading.score_all(grading.load(grading.BATCH_3))
+    assert _strong_middling_weak_breaks(scored) == []
+    assert grading.figures(scored)["all.ordering"] >= ORDERING_AT_LEAST
