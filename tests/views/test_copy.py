@@ -30,10 +30,12 @@ def test_the_invite_page_says_a_before_a_consonant(candidate, candidate_client):
     assert "review a <strong>Home health</strong> portfolio" in body
 
 
-def test_the_recruiter_legend_leaves_out_the_not_started_symbol_it_never_shows(anonymous_client, portfolio):
+def test_the_recruiter_page_speaks_plain_words_not_the_checkers_symbols(anonymous_client, portfolio):
     body = anonymous_client.get(reverse("portfolios:share_page", args=[shared(portfolio)])).content.decode()
-    assert "not what this artifact proves" in body
-    assert "○" not in body
+    brief = body[body.index('id="brief-heading"') : body.index("</section>", body.index('id="brief-heading"'))]
+    assert "Skills shown" in brief
+    for symbol in ("○", "·", "/4", "Standing"):
+        assert symbol not in brief
 
 
 def test_the_candidates_legend_explains_the_not_started_symbol(candidate_client, portfolio):
