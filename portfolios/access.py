@@ -25,6 +25,7 @@ from portfolios.models import (
     Notification,
     Portfolio,
     ShareLink,
+    TargetJob,
     User,
 )
 
@@ -93,6 +94,24 @@ def owned_share_link(user: User, portfolio_id: int, link_id: int) -> ShareLink:
         return ShareLink.objects.get(pk=link_id, portfolio=portfolio)
     except ShareLink.DoesNotExist as error:
         raise Http404("No such link.") from error
+
+
+def owned_target_job(user: User, portfolio_id: int, target_id: int) -> TargetJob:
+    """One of the user's own target jobs, in this portfolio, with the portfolio (one query), or 404.
+
+    Someone else's target id under the user's own portfolio URL is a 404 too.
+    """
+    if not user.is_authenticated:
+        raise Http404("No such target job.")
+    target = (
+        TargetJob.objects.select_related("portfolio")
+        .filter(pk=target_id, portfolio_id=portfolio_id, portfolio__owner=user)
+        .first()
+    )
+    if target is None:
+        raise Http404("No such target job.")
+    target.portfolio.owner = user
+    return target
 
 
 # ---- mentors: invites and review access ----------------------------------------------------

@@ -17,6 +17,7 @@ from portfolios.models import (
     Revision,
     ShareLink,
     StagePlan,
+    TargetJob,
     ThrottleBucket,
     User,
     Verdict,
@@ -235,5 +236,14 @@ class DrillAttemptAdmin(admin.ModelAdmin):
 class EmployerNoteAdmin(admin.ModelAdmin):
     list_display = ["portfolio", "employer", "updated_at"]
     search_fields = ["employer", "portfolio__owner__email"]
+    list_select_related = ["portfolio__owner"]
+    raw_id_fields = ["portfolio"]
+
+
+@admin.register(TargetJob)
+class TargetJobAdmin(admin.ModelAdmin):
+    list_display = ["label", "portfolio", "industry", "created_at"]
+    list_filter = ["industry"]
+    search_fields = ["label", "portfolio__owner__email"]
     list_select_related = ["portfolio__owner"]
     raw_id_fields = ["portfolio"]

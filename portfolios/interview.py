@@ -48,12 +48,16 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class EmployerQuestion:
-    """A question to ask the employer, with the report line it comes from; empty `tracks` means every track."""
+    """A question to ask the employer, with the report line it comes from.
+
+    Empty `tracks` means every track; empty `industries` means every industry lens (or none).
+    """
 
     key: str
     question: str
     why: str
     tracks: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
 
 
 STAGES: tuple[Stage, ...] = (
@@ -384,12 +388,80 @@ EMPLOYER_QUESTIONS: tuple[EmployerQuestion, ...] = (
     ),
 )
 
-EMPLOYER_QUESTIONS_BY_KEY: dict[str, EmployerQuestion] = {question.key: question for question in EMPLOYER_QUESTIONS}
+# Asked when the candidate sets the portfolio's industry lens (Portfolio.industry).
+LENS_QUESTIONS: tuple[EmployerQuestion, ...] = (
+    EmployerQuestion(
+        "compliance_priorities",
+        "When Compliance and the administrators want different outcomes, who decides, and how?",
+        "\u201cAsk how they decide priorities when Compliance/Admins want different outcomes for care "
+        "coordination.\u201d (Enterprise)",
+        industries=("enterprise",),
+    ),
+    EmployerQuestion(
+        "top_risks",
+        "What are the top two risks you are hiring this therapist to reduce in the next three months?",
+        "\u201cWhat are the top 2 risks you\u2019re hiring Occupational Therapist to reduce in the next 3 months?\u201d "
+        "(Enterprise)",
+        industries=("enterprise",),
+    ),
+    EmployerQuestion(
+        "approvals_and_audits",
+        "Which approvals, audits or system changes shape the schedule, and what happens when they slip?",
+        "\u201cSchedule reality: approvals, release windows, and what happens when scope boundaries hits.\u201d and "
+        "\u201cgovernance, compliance, and approval requirements tighten under security posture and audits.\u201d "
+        "(Enterprise)",
+        industries=("enterprise",),
+    ),
+    EmployerQuestion(
+        "decision_rights",
+        "Which care-coordination decisions can I make on my own, and which must be reviewed?",
+        "\u201cLeveling is mostly a scope question: what decisions you can make on care coordination and what must "
+        "be reviewed.\u201d (Enterprise)",
+        industries=("enterprise",),
+    ),
+    EmployerQuestion(
+        "satisfaction_measure",
+        "Which patient-satisfaction or retention measure does the team watch, who owns it, and what changes it?",
+        "\u201cA metric definition doc for patient satisfaction: edge cases, owner, and what action changes "
+        "it.\u201d (Consumer)",
+        industries=("consumer",),
+    ),
+    EmployerQuestion(
+        "review_evidence",
+        "What evidence matters in reviews here: metrics, patient feedback, write-ups, or how steadily work ships?",
+        "\u201cWhat evidence usually matters in reviews: metrics, stakeholder feedback, write-ups, delivery "
+        "cadence?\u201d (Consumer)",
+        industries=("consumer",),
+    ),
+    EmployerQuestion(
+        "churn_and_quality",
+        "When patients drop out or churn, what do you change first, and how is quality protected under volume?",
+        "\u201cWhat shapes approvals: churn risk.\u201d and \u201cask how quality is protected under "
+        "volume.\u201d (Consumer)",
+        industries=("consumer",),
+    ),
+    EmployerQuestion(
+        "support_model",
+        "Who unblocks me when I am stuck, what tools do I get, and how does escalation work?",
+        "\u201cSupport model: who unblocks you, what tools you get, and how escalation works under documentation "
+        "requirements.\u201d (Consumer)",
+        industries=("consumer",),
+    ),
+)
+
+EMPLOYER_QUESTIONS_BY_KEY: dict[str, EmployerQuestion] = {
+    question.key: question for question in (*EMPLOYER_QUESTIONS, *LENS_QUESTIONS)
+}
 
 
-def employer_questions(track: str) -> tuple[EmployerQuestion, ...]:
-    """The questions for this track: the ones for every track, then the track's own."""
-    return tuple(question for question in EMPLOYER_QUESTIONS if not question.tracks or track in question.tracks)
+def employer_questions(track: str, industry: str = "") -> tuple[EmployerQuestion, ...]:
+    """The questions for this track and industry lens: the ones for everyone, the track's own, then the lens's."""
+    return tuple(
+        question
+        for question in (*EMPLOYER_QUESTIONS, *LENS_QUESTIONS)
+        if (not question.tracks or track in question.tracks)
+        and (not question.industries or industry in question.industries)
+    )
 
 
 def _check_catalog() -> None:

@@ -119,6 +119,13 @@ class User(AbstractUser):
         return self.display_name or self.email.split("@")[0]
 
 
+class Industry(models.TextChoices):
+    """The hiring reports' two industry lenses: what an employer's reviewers weigh."""
+
+    ENTERPRISE = "enterprise", "Enterprise"  # audits, procurement, integration, compliance
+    CONSUMER = "consumer", "Consumer"  # churn, attribution, support, growth
+
+
 class Portfolio(models.Model):
     """A candidate's portfolio for one target track (one per track)."""
 
@@ -148,6 +155,15 @@ class Portfolio(models.Model):
         help_text="List rubric rows no shared artifact proves yet (as \u201cNot shown yet\u201d) instead of leaving "
         "them out of the brief.",
     )
+    industry = models.CharField(
+        "industry lens",
+        max_length=16,
+        choices=Industry.choices,
+        blank=True,
+        default="",
+        help_text="The employers this portfolio aims at, e.g. Enterprise (audits, compliance) or Consumer (retention, "
+        "satisfaction); empty: no lens. Chooses the lens checks and the questions to ask employers.",
+    )
     content_version = models.PositiveIntegerField(
         default=0,
         help_text="Bumped by every write a recruiter could see (artifacts, verdicts, mentors, track); keys caches.",
@@ -157,7 +173,12 @@ class Portfolio(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["owner", "track"], name="portfolio_one_per_track")]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "track"], name="portfolio_one_per_track"),
+            models.CheckConstraint(
+                condition=models.Q(industry__in=["", *Industry.values]), name="portfolio_industry_known"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.track_info.name} portfolio of {self.owner}"
@@ -168,6 +189,55 @@ class Portfolio(models.Model):
     @property
     def track_info(self) -> Track:
         return TRACKS_BY_KEY[self.track]
+
+
+class TargetJob(models.Model):
+    """A job posting the candidate pasted, to weigh their checked artifacts against it.
+
+    Never shown to recruiters or mentors. The posting is the employer's text, kept as pasted;
+    what it asks for is read from it on each view (`portfolios.job_posting.read_posting`).
+    """
+
+    LABEL_MAX_CHARS = 80
+    POSTING_MAX_CHARS = 20_000
+
+    portfolio = models.ForeignKey(Portfolio, on_delete=models.CASCADE, related_name="target_jobs")
+    label = models.CharField(
+        "title and employer",
+        max_length=LABEL_MAX_CHARS,
+        help_text="One line naming the job, e.g. \u201cHand therapist \u2014 Riverside Health\u201d.",
+    )
+    posting = models.TextField(
+        "job posting",
+        max_length=POSTING_MAX_CHARS,
+        help_text="The posting as the employer wrote it, e.g. \u201cRequirements: OT license; 2 years outpatient\u2026\u201d.",
+    )
+    industry = models.CharField(
+        "industry lens",
+        max_length=16,
+        choices=Industry.choices,
+        blank=True,
+        default="",
+        help_text="Overrides the industry read from the posting, e.g. Enterprise; empty: as read from the posting.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "target job"
+        verbose_name_plural = "target jobs"
+        ordering = ["portfolio_id", "-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(industry__in=["", *Industry.values]), name="target_job_industry_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("portfolios:target", args=[self.portfolio_id, self.pk])
 
 
 class Artifact(models.Model):

@@ -7,7 +7,7 @@ read from storage, never recomputed per request.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
@@ -32,6 +32,7 @@ from portfolios.models import (
 )
 from portfolios.rows import ROWS, RubricRow
 from portfolios.rubric.findings import SCORE_LABELS, CheckResult, Finding
+from portfolios.selectors_targets import LensView, portfolio_lens
 
 NOT_STARTED = "not_started"
 STATUS_LABELS = {NOT_STARTED: "Not started", "draft": "Draft", "complete": "Complete"}
@@ -88,6 +89,7 @@ class PortfolioOverview:
     portfolio: Portfolio
     items: tuple[ArtifactSummary, ...]
     addable: tuple[ArtifactKind, ...] = field(default_factory=tuple)
+    lens: LensView | None = None  # the portfolio's industry lens and its checks (the portfolio page only)
 
     @property
     def recommended(self) -> tuple[ArtifactSummary, ...]:
@@ -162,8 +164,9 @@ def portfolio_overviews(portfolios: Iterable[Portfolio]) -> list[PortfolioOvervi
 
 
 def portfolio_overview(portfolio: Portfolio) -> PortfolioOverview:
-    """One portfolio's artifacts with status and scores: one query."""
-    return _overview(portfolio, _artifacts_without_text().filter(portfolio=portfolio))
+    """One portfolio's artifacts with status and scores, and its lens checks: one query, two with a lens."""
+    overview = _overview(portfolio, _artifacts_without_text().filter(portfolio=portfolio))
+    return replace(overview, lens=portfolio_lens(portfolio))
 
 
 def revision_list(artifact: Artifact) -> list[Revision]:

@@ -312,5 +312,7 @@ class EmployerQuestionsPage:
 def employer_questions_page(portfolio: Portfolio) -> EmployerQuestionsPage:
     """The track's questions and every employer's notes (one query)."""
     return EmployerQuestionsPage(
-        portfolio, employer_questions(portfolio.track), tuple(EmployerNote.objects.filter(portfolio=portfolio))
+        portfolio,
+        employer_questions(portfolio.track, portfolio.industry),
+        tuple(EmployerNote.objects.filter(portfolio=portfolio)),
     )

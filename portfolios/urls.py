@@ -2,7 +2,7 @@ from django.conf import settings
 from django.urls import path, register_converter
 
 from portfolios.converters import IdConverter
-from portfolios.views import candidate, dev, identifiers, public, review, share, share_pdf
+from portfolios.views import candidate, dev, identifiers, public, review, share, share_pdf, targets
 from portfolios.views import prepare as prepare_views
 
 register_converter(IdConverter, "id")
@@ -58,6 +58,17 @@ urlpatterns = [
         prepare_views.employer_notes,
         name="employer_notes",
     ),
+    # Target jobs and the industry lens (owner only)
+    path("portfolios/<id:portfolio_id>/targets/", targets.targets, name="targets"),
+    path("portfolios/<id:portfolio_id>/industry/", targets.portfolio_industry, name="portfolio_industry"),
+    path("portfolios/<id:portfolio_id>/targets/<id:target_id>/", targets.target, name="target"),
+    path(
+        "portfolios/<id:portfolio_id>/targets/<id:target_id>/industry/",
+        targets.target_industry,
+        name="target_industry",
+    ),
+    path("portfolios/<id:portfolio_id>/targets/<id:target_id>/link/", targets.target_link, name="target_link"),
+    path("portfolios/<id:portfolio_id>/targets/<id:target_id>/delete/", targets.target_delete, name="target_delete"),
     # Recruiters: share links
     path("portfolios/<id:portfolio_id>/pdf/", share_pdf.portfolio_pdf, name="portfolio_pdf"),
     path("portfolios/<id:portfolio_id>/share/", share.share_links, name="share_links"),

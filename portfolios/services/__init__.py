@@ -60,6 +60,13 @@ from portfolios.services.sharing import (
     share_link_revoke,
     share_link_update,
 )
+from portfolios.services.targets import (
+    portfolio_industry_update,
+    target_job_create,
+    target_job_delete,
+    target_job_set_industry,
+    target_share_link_create,
+)
 
 __all__ = [
     "DEFAULT_EXPIRY_DAYS",
@@ -98,6 +105,7 @@ __all__ = [
     "portfolio_create",
     "portfolio_headline_update",
     "portfolio_import",
+    "portfolio_industry_update",
     "portfolio_problems",
     "profile_problems",
     "profile_update",
@@ -108,5 +116,9 @@ __all__ = [
     "share_link_record_view",
     "share_link_revoke",
     "share_link_update",
+    "target_job_create",
+    "target_job_delete",
+    "target_job_set_industry",
+    "target_share_link_create",
     "verdict_give",
 ]

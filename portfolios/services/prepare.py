@@ -158,7 +158,7 @@ def employer_note_create(*, portfolio: Portfolio, employer: str) -> EmployerNote
 @transaction.atomic
 def employer_note_save(*, note: EmployerNote, answers: Mapping[str, str]) -> EmployerNote:
     """Keep what the employer said, per question of the portfolio's track; blank answers are dropped."""
-    allowed = {question.key for question in employer_questions(note.portfolio.track)}
+    allowed = {question.key for question in employer_questions(note.portfolio.track, note.portfolio.industry)}
     unknown = sorted(set(answers) - allowed)
     if unknown:
         raise ValidationError(f"Unknown question(s): {', '.join(unknown)}.", code="unknown_question")

@@ -42,6 +42,7 @@ class World:
     thread_id: int
     notification_id: int
     employer_note_id: int = 0  # notes on one employer, from the Prepare page
+    target_id: int = 0  # a pasted job posting
 
     def fresh_owner(self, **kwargs) -> Client:
         client = Client(**kwargs)
@@ -74,6 +75,7 @@ class World:
             "story": [self.portfolio.pk, "edge_case"],
             "drill": [self.portfolio.pk, "story-edge_case"],
             "employer_note": [self.portfolio.pk, self.employer_note_id],
+            "target": [self.portfolio.pk, self.target_id],
         }
 
 
@@ -106,6 +108,9 @@ def world(candidate, portfolio, candidate_client) -> World:
     stranger.force_login(make_user("sam.stranger@example.com", display_name="Sam Stranger"))
     prepare.story_save(portfolio=portfolio, slot="edge_case", fields={"situation": CASE["context"]}, expected_version=0)
     employer_note = prepare.employer_note_create(portfolio=portfolio, employer="Riverside Outpatient")
+    target = services.target_job_create(
+        portfolio=portfolio, label="Hand therapist — Riverside", posting="Requirements: must write measurable goals."
+    )
     artifact.refresh_from_db()
     return World(
         candidate=candidate,
@@ -124,4 +129,5 @@ def world(candidate, portfolio, candidate_client) -> World:
         thread_id=thread.pk,
         notification_id=Notification.objects.filter(recipient=candidate).first().pk,
         employer_note_id=employer_note.pk,
+        target_id=target.pk,
     )

@@ -31,6 +31,7 @@ from portfolios.models import (
     Revision,
     ShareLink,
     StagePlan,
+    TargetJob,
     User,
     Verdict,
 )
@@ -49,6 +50,7 @@ TRACKED = (
     StagePlan,
     DrillAttempt,
     EmployerNote,
+    TargetJob,
 )
 
 

@@ -152,6 +152,19 @@ ENDPOINTS = [
     ),
     Endpoint("portfolios:notification_open", "owner", GET),
     Endpoint(
+        "portfolios:targets",
+        "owner",
+        GET_POST,
+        {"label": "Acme Rehab OT", "posting": "Requirements: must write measurable goals."},
+        "posting",
+        (422,),
+    ),
+    Endpoint("portfolios:portfolio_industry", "owner", POST, {"lens-industry": "enterprise"}),
+    Endpoint("portfolios:target", "owner", GET),
+    Endpoint("portfolios:target_industry", "owner", POST, {"industry": "consumer"}),
+    Endpoint("portfolios:target_link", "owner", POST),
+    Endpoint("portfolios:target_delete", "owner", GET_POST),
+    Endpoint(
         "signup",
         "anonymous",
         GET_POST,
@@ -265,6 +278,12 @@ def url_for(world, endpoint: Endpoint) -> str:
         "portfolios:employer_questions": world.url_args()["portfolio"],
         "portfolios:employer_notes": world.url_args()["employer_note"],
         "portfolios:strong_example": ["case_writeup"],
+        "portfolios:targets": world.url_args()["portfolio"],
+        "portfolios:portfolio_industry": world.url_args()["portfolio"],
+        "portfolios:target": world.url_args()["target"],
+        "portfolios:target_industry": world.url_args()["target"],
+        "portfolios:target_link": world.url_args()["target"],
+        "portfolios:target_delete": world.url_args()["target"],
     }.get(endpoint.name)
     if endpoint.name == "password_reset_confirm":
         uid = urlsafe_base64_encode(force_bytes(world.candidate.pk))

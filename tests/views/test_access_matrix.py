@@ -22,6 +22,7 @@ from portfolios.models import (
     Revision,
     ShareLink,
     StagePlan,
+    TargetJob,
     Verdict,
 )
 from portfolios.services import prepare
@@ -68,6 +69,13 @@ MATRIX = {
     "share_link_edit": ("get", "link", OWNER_ONLY),
     "share_link_preview": ("get", "link", OWNER_ONLY),
     "portfolio_brief": ("post", "portfolio", OWNER_WRITE),
+    "targets": ("get", "portfolio", OWNER_ONLY),
+    "portfolio_industry": ("post", "portfolio", OWNER_WRITE),
+    "target": ("get", "target", OWNER_ONLY),
+    "target_industry": ("post", "target", OWNER_WRITE),
+    # The page again: with the new link shown once, or (nothing complete in this world) why not.
+    "target_link": ("post", "target", {**OWNER_ONLY, "owner": 422}),
+    "target_delete": ("get", "target", OWNER_ONLY),  # asks first; the POST deletes
     "mentors": ("get", "portfolio", OWNER_ONLY),
     "invite_revoke": ("post", "invite", OWNER_WRITE),
     "share_page": ("get", "token", dict.fromkeys(ROLES, 200)),
@@ -119,6 +127,9 @@ def world(candidate, portfolio, candidate_client):
         portfolio=portfolio, slot="edge_case", fields={"situation": "A busy unit."}, expected_version=0
     )
     employer_note = prepare.employer_note_create(portfolio=portfolio, employer="Riverside")
+    target = services.target_job_create(
+        portfolio=portfolio, label="Riverside OT", posting="Must write measurable goals."
+    )
     recruiter = Client()
     recruiter.get(reverse("portfolios:share_page", args=[link.token]))
     stranger = Client()
@@ -145,6 +156,7 @@ def world(candidate, portfolio, candidate_client):
         "story": [portfolio.pk, story.slot],
         "drill": [portfolio.pk, f"story-{story.slot}"],
         "employer_note": [portfolio.pk, employer_note.pk],
+        "target": [portfolio.pk, target.pk],
         "notification": [Notification.objects.filter(recipient=candidate).first().pk],
         "example": ["case_writeup"],
     }
@@ -160,7 +172,8 @@ def snapshot():
         ReviewScore.objects.count(),
         ReviewRequest.objects.count(),
         list(ShareLink.objects.values_list("revoked_at", "label", "artifact_kinds")),
-        list(Portfolio.objects.values_list("positioning", "show_email", "show_unproven_rows")),
+        list(Portfolio.objects.values_list("positioning", "show_email", "show_unproven_rows", "industry")),
+        list(TargetJob.objects.values_list("label", "industry")),
         list(MentorInvite.objects.order_by("pk").values_list("status", flat=True)),
         list(StagePlan.objects.values_list("lead_kind", flat=True)),
     )
