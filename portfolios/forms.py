@@ -13,9 +13,12 @@ from django.utils.html import format_html
 
 from portfolios.kinds import SECTION_MAX_CHARS, ArtifactKind
 from portfolios.models import Artifact, User, Verdict
+from portfolios.proof_summary import EXAMPLE as SUMMARY_EXAMPLE
+from portfolios.proof_summary import MAX_CHARS as SUMMARY_MAX_CHARS
 from portfolios.services.accounts import email_taken_error
 from portfolios.tracks import TRACKS
 from portfolios.validation import (
+    clean_proof_summary,
     clean_section_text,
     clean_single_line,
     refuse_identifiers,
@@ -55,10 +58,35 @@ class ArtifactForm(forms.Form):
         widget=forms.HiddenInput,
     )
 
-    def __init__(self, *args, kind: ArtifactKind, current_status: str = Artifact.Status.DRAFT, **kwargs):
+    summary = forms.CharField(
+        label="Proof summary (one line for recruiters)",
+        required=False,
+        strip=False,
+        help_text=f"The result with a number and the situation you achieved it under, at most {SUMMARY_MAX_CHARS} "
+        f"characters, e.g. \u201c{SUMMARY_EXAMPLE}\u201d It opens the recruiter's brief; needed to mark the "
+        "artifact complete.",
+        widget=forms.TextInput(
+            attrs={
+                "aria-describedby": "id_summary_helptext summary-hints",
+                "data-max-chars": SUMMARY_MAX_CHARS,
+                "autocomplete": "off",
+            }
+        ),
+    )
+
+    def __init__(
+        self,
+        *args,
+        kind: ArtifactKind,
+        current_status: str = Artifact.Status.DRAFT,
+        current_summary: str = "",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.current_status = current_status  # what "Save" keeps
+        self.current_summary = current_summary  # what a post without the summary keeps
+        self.fields["summary"].validators = []  # clean_proof_summary says what is wrong and where
         for section in kind.sections:
             # Required sections also point at the editor's note saying they are needed to mark complete.
             described_by = f"required-note guidance-{section.key}" if section.required else f"guidance-{section.key}"
@@ -143,7 +171,42 @@ class ArtifactForm(forms.Form):
                         code="required",
                     ),
                 )
+        self._clean_summary(cleaned, completing=completing, keeping_complete=keeping_complete)
         return cleaned
+
+    def _clean_summary(self, cleaned: dict, *, completing: bool, keeping_complete: bool) -> None:
+        """One line, no identifiers; required to mark complete, and not to be cleared from a complete artifact.
+
+        A complete artifact saved before summaries existed may stay complete without one.
+        """
+        if "summary" not in self.data:  # an older page or a script: keep the current summary
+            cleaned["summary"] = None
+            summary = self.current_summary
+        else:
+            try:
+                summary = cleaned["summary"] = clean_proof_summary(cleaned.get("summary") or "")
+            except ValidationError as error:
+                self.add_error(None, error)  # keyed on "summary"
+                return
+        if summary or not completing or cleaned.get("action") == ACTION_CHECK:
+            return
+        if not keeping_complete:
+            message = (
+                "A proof summary is required before you can mark this artifact complete: it opens the recruiter's "
+                "brief. Write one line with the result and the situation, e.g. \u201c%(example)s\u201d"
+            )
+        elif self.current_summary:
+            message = (
+                "The proof summary is required: this artifact is complete and the summary opens the recruiter's "
+                "brief. Write one line, or move the artifact back to draft."
+            )
+        else:
+            return
+        self.add_error("summary", ValidationError(message, code="required", params={"example": SUMMARY_EXAMPLE}))
+
+    def summary_value(self) -> str | None:
+        """The cleaned summary to save; None keeps the artifact's current one."""
+        return self.cleaned_data.get("summary")
 
     def _status_after(self, action: str | None) -> str:
         if action == ACTION_COMPLETE or (action == ACTION_SAVE and self.current_status == Artifact.Status.COMPLETE):

@@ -30,6 +30,7 @@ from portfolios.forms import (
 from portfolios.kinds import KINDS_BY_KEY
 from portfolios.merging import BOTH, merge_sections
 from portfolios.models import Artifact
+from portfolios.proof_summary import summary_hints
 from portfolios.rows import ROWS
 from portfolios.rubric.findings import CheckResult
 from portfolios.strong_examples import EXAMPLES
@@ -126,11 +127,20 @@ def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRes
     result_fields = artifact.fields if artifact else {}
     live = False
     if request.method == "GET":
-        initial = {"version": version, **(artifact.fields if artifact else {})}
+        initial = {
+            "version": version,
+            "summary": artifact.summary if artifact else "",
+            **(artifact.fields if artifact else {}),
+        }
         form = ArtifactForm(kind=artifact_kind, initial=initial)
     else:
         current_status = artifact.status if artifact else Artifact.Status.DRAFT
-        form = ArtifactForm(request.POST, kind=artifact_kind, current_status=current_status)
+        form = ArtifactForm(
+            request.POST,
+            kind=artifact_kind,
+            current_status=current_status,
+            current_summary=artifact.summary if artifact else "",
+        )
         if form.is_valid() and form.cleaned_data.get("action") == ACTION_CHECK:
             result_fields = form.section_values()
             result = check_artifact(kind, portfolio.track, result_fields)
@@ -145,6 +155,7 @@ def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRes
                     status=form.status,
                     expected_version=form.cleaned_data["version"],
                     author=request.user,
+                    summary=form.summary_value(),
                 )
             except services.VersionConflict as conflict:
                 return _conflict(request, portfolio, conflict)
@@ -165,6 +176,7 @@ def artifact_edit(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRes
             "form": form,
             "groups": group_findings(result, artifact_kind, result_fields) if result else None,
             "live": live,
+            "summary_hints": summary_hints(form["summary"].value() or ""),
             "rows": ROWS,
             "live_links": selectors.live_share_link_labels(portfolio) if _is_complete(artifact) else [],
             "has_strong_example": kind in EXAMPLES,
@@ -204,6 +216,7 @@ def _conflict(request: HttpRequest, portfolio, conflict: services.VersionConflic
             "sections": sections,
             "both_changed": sum(1 for item in sections if item.outcome == BOTH),
             "submitted_status": conflict.submitted_status,
+            "submitted_summary": current.summary if conflict.submitted_summary is None else conflict.submitted_summary,
         },
         status=409,
     )
@@ -287,17 +300,15 @@ def artifact_check(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRe
     data["action"] = ACTION_CHECK  # this endpoint only ever checks, whatever the post says
     form = ArtifactForm(data, kind=artifact_kind)
     if not form.is_valid():
-        errors = [
-            f"{artifact_kind.section(key).label if key in artifact_kind.section_keys else 'Form'}: {' '.join(msgs)}"
-            for key, msgs in form.errors.items()
-        ]
+        errors = [f"{_field_label(artifact_kind, key)}: {' '.join(msgs)}" for key, msgs in form.errors.items()]
         return render(request, "portfolios/includes/_check_errors.html", {"errors": errors}, status=422)
     fields = form.section_values()
     result = check_artifact(kind, portfolio.track, fields)
     return render(
         request,
-        "portfolios/includes/_findings.html",
+        "portfolios/includes/_live_check.html",
         {
+            "summary_hints": summary_hints(form.cleaned_data.get("summary") or ""),
             "groups": group_findings(result, artifact_kind, fields),
             "live": True,
             "portfolio": portfolio,
@@ -305,6 +316,12 @@ def artifact_check(request: HttpRequest, portfolio_id: int, kind: str) -> HttpRe
             "artifact": artifact,
         },
     )
+
+
+def _field_label(kind, key: str) -> str:
+    if key in kind.section_keys:
+        return kind.section(key).label
+    return "Proof summary" if key == "summary" else "Form"
 
 
 @login_required

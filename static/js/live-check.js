@@ -15,6 +15,10 @@
     if (!current) { return; }
     var holder = document.createElement("div");
     holder.innerHTML = html;
+    // The proof summary's hints come with the findings; they sit under the summary field.
+    var hints = holder.querySelector("#summary-hints");
+    var shownHints = document.getElementById("summary-hints");
+    if (hints && shownHints) { shownHints.innerHTML = hints.innerHTML; }
     var fresh = holder.querySelector("#findings-panel");
     if (!fresh) { return; }
     // The panel itself is not announced (too long); a short status line is.

@@ -67,19 +67,35 @@ def editor_posts(draw):
         text = last(values[key])
         at = draw(st.integers(0, len(text)))
         values[key] = text[:at] + draw(st.sampled_from(CONTROLS)) + text[at:]
+    summary = draw(SUMMARIES)
+    if summary is not None:  # None: a post without the field (an older page), which keeps the current summary
+        values["summary"] = summary
     return kind.key, values, draw(ACTIONS)
 
 
-def form_refuses(kind, values, action) -> bool:
-    """Whether the editor's form must refuse these sections and action (version aside)."""
+# The proof summary as sent: absent, blank, a good line, or one the form refuses (second line, too long).
+GOOD_SUMMARY = "Grip from 8 to 22 lb in 30-minute visits."
+SUMMARIES = st.sampled_from([None, "", "  ", GOOD_SUMMARY, f" {GOOD_SUMMARY} ", "two\nlines", "x" * 201])
+
+
+def summary_refused(summary: str | None) -> bool:
+    return summary is not None and ("\n" in summary or len(summary.strip()) > 200)
+
+
+def form_refuses(kind, values, action, current_summary: str = "") -> bool:
+    """Whether the editor's form must refuse these sections, summary and action (version aside).
+
+    Marking complete needs a proof summary: the one sent, or the current one when none is sent.
+    """
     if action not in VALID_ACTIONS:
         return True
     sent = {key: last(values.get(key, "")) for key in kind.section_keys}
-    if any(section_refused(text) for text in sent.values()):
+    if any(section_refused(text) for text in sent.values()) or summary_refused(values.get("summary")):
         return True
-    return action == "complete" and any(
-        section.required and not normalised(sent[section.key]) for section in kind.sections
-    )
+    if action != "complete":
+        return False
+    summary = values["summary"].strip() if "summary" in values else current_summary
+    return not summary or any(section.required and not normalised(sent[section.key]) for section in kind.sections)
 
 
 # ---- the artifact editor -----------------------------------------------------------------------
@@ -132,7 +148,7 @@ def test_the_editor_stores_exactly_the_normalised_text_or_nothing(world, post, e
         before, before_counts = db_state(), counts()
         response = submit(world.owner, edit_url(world, kind.key), data, encoding=encoding)
         expected = {key: normalised(last(values.get(key, ""))) for key in kind.section_keys}
-        if form_refuses(kind, values, action):
+        if form_refuses(kind, values, action, current.summary if current else ""):
             assert response.status_code == 422, response.status_code
             assert_unchanged(before, response, "refused editor save")
         elif action == "check":
@@ -146,6 +162,8 @@ def test_the_editor_stores_exactly_the_normalised_text_or_nothing(world, post, e
             assert artifact.status == ("complete" if action == "complete" else "draft")
             revision = artifact.revisions.get(number=artifact.version)
             assert revision.fields == expected and revision.status == artifact.status
+            summary = values["summary"].strip() if "summary" in values else (current.summary if current else "")
+            assert artifact.summary == revision.summary == summary
             assert counts() == {
                 **before_counts,
                 "Artifact": before_counts["Artifact"] + (0 if current else 1),
@@ -168,7 +186,7 @@ def test_metric_definition_keeps_its_action_section_as_typed(world):
     with isolated():
         for button, status in (("draft", "draft"), ("complete", "complete")):
             current = Artifact.objects.filter(portfolio=world.portfolio, kind="metric_definition").first()
-            data = browser_post(METRIC_DEFINITION, button)
+            data = browser_post({"summary": GOOD_SUMMARY, **METRIC_DEFINITION}, button)
             data["version"] = str(current.version if current else 0)
             response = submit(world.owner, edit_url(world, "metric_definition"), data)
             assert response.status_code == 302
@@ -196,7 +214,7 @@ def test_a_save_at_any_version_but_the_current_one_changes_nothing(world, versio
     """Stale, negative, huge, non-numeric, missing or duplicated versions: a 409 or 422 that writes nothing."""
     world.reset_cookies()
     with isolated():
-        data = {**CASE, "plan": text, "action": action}
+        data = {**CASE, "summary": GOOD_SUMMARY, "plan": text, "action": action}
         if version is not None:
             data["version"] = version
         before = db_state()

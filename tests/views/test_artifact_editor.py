@@ -10,12 +10,13 @@ def edit_url(portfolio, kind="case_writeup"):
 
 
 def post(client, portfolio, data, kind="case_writeup", **extra):
-    """Post as the editor does: every section of the kind, blank unless given."""
-    sections = dict.fromkeys(get_kind(kind).section_keys, "")
+    """Post as the editor does: the proof summary and every section of the kind, blank unless given."""
+    sections = dict.fromkeys(["summary", *get_kind(kind).section_keys], "")
     return client.post(edit_url(portfolio, kind), {**sections, **data}, **extra)
 
 
 FULL_CASE = {
+    "summary": "Grip from 8 to 20 lb in 10 visits, in 30-minute visits.",
     "context": "Client A, 72, outpatient hand clinic, 30-minute visits.",
     "assessment": "PLOF independent. Now Mod A for LB dressing due to hip pain; grip 8 lb.",
     "plan": "Client will dress her lower body with supervision using a reacher within 3 weeks.",
