@@ -189,6 +189,36 @@ OUTPATIENT_ARTIFACTS: tuple[tuple[str, str, dict[str, str]], ...] = (
     ),
 )
 
+# Each artifact's proof summary, by track then kind: the line a recruiter's brief leads with. Each holds a
+# number or observable and its constraint (tests/test_seed_demo.py runs them through summary_problems).
+DEMO_SUMMARIES: dict[str, dict[str, str]] = {
+    "outpatient": {
+        "case_writeup": (
+            "Grip from 8 to 22 lb and QuickDASH from 68 to 34 by visit 10, in 30-minute visits under a payer cap."
+        ),
+        "plan_of_care": (
+            "Dressing goals from Mod A to modified independent in 8 weeks, at 2 visits a week after rotator cuff repair."
+        ),
+        "handoff_template": (
+            "Every OT-to-OT handoff read back with each action's owner and time, despite end-of-day handoffs to a "
+            "covering OT."
+        ),
+        "sop_checklist": "Transfer checklist drafted on 17 visits a day with one OT out; aim: 0 missed brake checks.",
+        "education_script": "Taught edema elevation to client and daughter in one 30-minute visit; swelling down in 1 week.",
+        "caseload_note": "17 visits seen with 0 late notes on a high-volume day with one therapist out.",
+        "workflow_safeguards": "Notes signed the same day on 12-14 visits a day per OT.",
+    },
+    "inpatient_rehab": {
+        "case_writeup": (
+            "Toileting from GG 02 to GG 04 and Box and Block from 12 to 27 in 9 days, within a 12-day stay."
+        ),
+        "plan_of_care": "Toileting goals from GG 02 to GG 04 by discharge, within a 12-day stay at 90 minutes of OT a day.",
+        "handoff_template": (
+            "Every OT handoff read back with owner and time across day and evening shifts on an inpatient rehab unit."
+        ),
+    },
+}
+
 # The outpatient artifacts written weak on purpose, so the demo shows what the checker flags; the demo
 # labels them in the editor and on the portfolio page (`weak_demo_artifacts`), and a test pins their low scores.
 DELIBERATELY_WEAK: dict[str, str] = {

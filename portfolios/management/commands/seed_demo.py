@@ -1,4 +1,5 @@
-"""Create (or bring up to date) the demo: a candidate with two portfolios, a share link and a mentor review.
+"""Create (or bring up to date) the demo: a candidate with two portfolios, a share link, a target job and a
+mentor review.
 
 Safe to run again. The demo's share and invite tokens are derived from the secret key, so
 every run prints the same working link without storing any token. Bulk data for load tests is
@@ -20,11 +21,13 @@ from portfolios.demo_data import (
     DEMO_MENTOR_NAME,
     DEMO_NAME,
     DEMO_PASSWORD,
+    DEMO_SUMMARIES,
     OUTPATIENT_ARTIFACTS,
     REHAB_ARTIFACTS,
 )
 from portfolios.demo_links import SHARE_LABEL, demo_token
 from portfolios.demo_prepare import seed_prepare
+from portfolios.demo_targets import seed_brief, seed_target_job
 from portfolios.models import (
     Artifact,
     Comment,
@@ -70,13 +73,16 @@ class Command(BaseCommand):
         outpatient = self._portfolio(user, "outpatient", OUTPATIENT_ARTIFACTS)
         rehab = self._portfolio(user, "inpatient_rehab", REHAB_ARTIFACTS)
         services.artifacts_recheck(portfolios=[outpatient, rehab])  # results from an older checker, if any
+        seed_brief(rehab)  # the positioning line the demo link's brief opens with
         share_path = self._share_link(rehab)
+        target = seed_target_job(rehab)  # a posting to weigh the shared portfolio against
         mentor_path = self._mentor_review(rehab)
         seed_prepare(outpatient)  # the Prepare page: two stories, stage leads, a drill history
 
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {outpatient} and {rehab}."))
         self.stdout.write(f"Log in at /accounts/login/ with email {DEMO_EMAIL} and password {DEMO_PASSWORD}")
         self.stdout.write(f"Share link: {share_path}")
+        self.stdout.write(f"Target job: {target.get_absolute_url()}")
         self.stdout.write(f"Mentor link: {mentor_path}")
 
     def _portfolio(self, user: User, track: str, artifacts) -> Portfolio:
@@ -84,8 +90,9 @@ class Command(BaseCommand):
         if portfolio is None:
             portfolio = services.portfolio_create(owner=user, track=track)
         for kind, status, fields in artifacts:
+            summary = DEMO_SUMMARIES[track][kind]
             artifact = Artifact.objects.filter(portfolio=portfolio, kind=kind).first()
-            if artifact and artifact.fields == fields and artifact.status == status:
+            if artifact and artifact.fields == fields and artifact.status == status and artifact.summary == summary:
                 continue  # already as the demo wants it: no new revision
             services.artifact_save(
                 portfolio=portfolio,
@@ -95,6 +102,7 @@ class Command(BaseCommand):
                 expected_version=artifact.version if artifact else 0,
                 author=user,
                 note="Demo data",
+                summary=summary,
             )
         return portfolio
 
