@@ -261,7 +261,9 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             ASSESSMENT,
             "named_constraint",
             ("problem", "baseline"),
-            "a problem statement that names what limits the client's occupations",
+            "a problem statement that names what limits the client's occupations, with the help needed as a level or "
+            "number (\u201cClient requires Mod A for showering due to \u2026\u201d)",
+            leveled=True,
         ),
         _rule(
             "plan.problem_written",

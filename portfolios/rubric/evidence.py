@@ -56,6 +56,9 @@ _UNIT = (
 )
 _QUANTITY = re.compile(
     rf"(?<![\w.])(?:{_NUMBER}\s?(?:-|–|to)\s?)?{_NUMBER}\s?{_UNIT}"
+    # the kind of help between the number and its unit: "4 verbal prompts", "3-4 rest breaks an hour"
+    rf"|(?<![\w.])(?:{_NUMBER}\s?(?:-|–|to)\s?)?{_NUMBER}\s(?:verbal|visual|tactile|physical|gestural|rest)\s"
+    r"(?:cues?|prompts?|breaks?|reminders?)\b"
     r"|(?<![\w/])\d{1,3}\s?/\s?\d{1,3}(?![\w/])"  # a score: 38/56, 3/4 trials, 6/10 pain
     r"|\bfrom\s+\d+(?:\.\d+)?\s?\S{0,8}\s+to\s+\d"  # a change: from 14 to 2
     r"|\b(?:target|aim|goal|benchmark|threshold|limit|cap|baseline|median|mean|average)\s?(?:of|:|=|is|was)?\s?\d"
@@ -106,7 +109,10 @@ _TRIGGER = re.compile(
     r"|at\s+least|or\s+(?:more|higher|lower|less))\s?\d"
     r"|\d+\s?(?:/10|%|mmhg|bpm)|\b(?:dizz\w*|light-?headed\w*|syncop\w*|chest\s+pain|short(?:ness)?\s+of\s+breath"
     r"|sob\b|diaphore\w*|confus\w*|new\s+(?:numbness|weakness|onset|pain|tingling)|numbness|fall\w*|unresponsive"
-    r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*)"
+    r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*"
+    # signs a receiver can see on a limb, a wound or the skin: swelling, redness, colour, circulation
+    r"|swell\w*|swollen|redness|blister\w*|bruis\w*|skin\s+(?:breakdown|problems?|changes?|tears?|irritation)"
+    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?)"
 )
 # A response that acts: "monitor" or "document" alone is no response to a red flag.
 _RESPONSE = re.compile(
@@ -118,12 +124,14 @@ _RESPONSE = re.compile(
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(
     r"\b(?:notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|alert\w*|flag\w*|text\w*"
-    r"|message\w*|raise\w*|let\s+(?:\w+\s+){1,3}know)\b"
+    r"|message\w*|raise\w*|let\s+(?:\w+\s+){1,3}know|(?:talk|speak)\w*\s+(?:to|with)|discuss\w*\s+with|phone\w*)\b"
 )
 # A trigger that names nothing a colleague could recognise: "if there are any concerns", "if needed".
 _VAGUE_TRIGGER = re.compile(
     r"\b(?:if|when|whenever)\s+(?:there\s+(?:are|is)\s+)?(?:any\s+)?(?:concerns?|issues?|problems?|questions?"
     r"|changes?|worries)\b|\b(?:as|if|when)\s+(?:needed|necessary|appropriate|indicated)\b|\bany\s+concerns?\b"
+    # a load with no number: "if the schedule is too full", "when we are short" names no threshold
+    r"|\b(?:if|when|whenever)\s+(?:\w+\s+){0,3}?(?:too\s+(?:full|busy|much|many|heavy)|overloaded|swamped|behind|short)\b"
 )
 _REASON = re.compile(
     r"\b(?:because|since|so\s+that|so\s+(?:i|we|she|he|they|the)|due\s+to|given|which\s+(?:is\s+why|meant)"
@@ -140,7 +148,10 @@ _CONSTRAINT = re.compile(
 _OUTCOME = re.compile(
     r"\b(?:from\b[^.\n]{1,40}\bto\b|went\s+(?:from|to)|improved|progressed|now|at\s+(?:discharge|week\s+\d|day\s+\d|"
     r"follow-?up|re-?eval\w*)|increased|decreased|reduced|fell|dropped|rose|achieved|met\b|returned|reached"
-    r"|down\s+to|up\s+to|after\s+\d|correctly|accurately|without\s+(?:errors?|cues|help|prompts?|mistakes)\b)"
+    r"|down\s+to|up\s+to|after\s+\d|correctly|accurately|(?:was|were)\s+correct\b"
+    r"|without\s+(?:a\s+|any\s+)?(?:errors?|cues?|help|prompts?|mistakes?|reminders?)\b"
+    # a before/after written as a comparison: "(before: missed 2-3 words a line)", "compared with 6/10 last week"
+    r"|\(?\s*before\s*:|compared\s+(?:with|to)|last\s+(?:week|visit|session)\s*:)"
 )
 _TEACH_BACK = re.compile(
     r"\b(?:teach[- ]?back|show\s+me|tell\s+me|walk\s+me\s+through|in\s+your\s+own\s+words|explain\s+(?:it\s+)?back"
@@ -515,9 +526,20 @@ def _names_a_constraint(lowered: str) -> bool:
 
 
 def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """The real constraint named: what limited the client or the plan, stated as such (not 'multiple factors')."""
-    found = _first(fields, rule.sections, lambda s: _names_a_constraint(s) and _real_words(s) >= 5)
-    return _earned_at(1.0, *found) if found else NOTHING
+    """The real constraint named: what limited the client or the plan, stated as such (not 'multiple factors').
+
+    With `leveled`, the statement is a problem statement ("Client requires Mod A for showering due to …"): the
+    help needed comes with a level or a number, or it earns half ("needs help with bathing due to fatigue").
+    """
+    found = _count(fields, rule.sections, lambda s: _names_a_constraint(s) and _real_words(s) >= 5)
+    if not found:
+        return NOTHING
+    if not rule.params.get("leveled"):
+        return _earned_at(1.0, *found[0])
+    for key, span in found:
+        if is_quantity(fold(span.text)):
+            return _earned_at(1.0, key, span)
+    return _earned_at(0.5, *found[0], "the help needed has no level or number")
 
 
 def verified_outcome(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:

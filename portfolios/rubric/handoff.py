@@ -127,7 +127,7 @@ _ESCALATION_TRIGGER = re.compile(
 )
 _ESCALATION_ACTION = re.compile(
     r"(?i)\b(?:notify|notified|call|page|escalate\w*|inform|tell|alert|contact|report|activate|text|CUS"
-    r"|two[- ]challenge|chain of command)\b"
+    r"|two[- ]challenge|chain of command|(?:talk|speak)\w*\s+(?:to|with)|discuss\w*\s+with|phone|ring)\b"
 )
 _HEADER_LINE = re.compile(r":\s*$")
 

@@ -61,7 +61,10 @@ _SIGN = re.compile(
     r"(?:falling|dropping|declin\w*|decreas\w*)|(?:fell|slid|slipped)\s+(?:to|on)\s+the\s+floor|had\s+a\s+fall|"
     r"red\s+flags?\b|sudden\s+(?:pop|snap|loss|onset|increase|swelling|weakness)|loss\s+of\s+(?:active|motion"
     r"|sensation|function|flexion|extension|strength|consciousness|balance)|"
-    r"(?:she|he|they|client|pt|patient)\s+fell\b|near[- ]fall|desaturat\w*|unresponsive|unstable)"
+    r"(?:she|he|they|client|pt|patient)\s+fell\b|near[- ]fall|desaturat\w*|unresponsive|unstable"
+    # Bleeding that is happening, not a precaution or a risk: with low counts it is a stop sign.
+    r"|nose-?bleeds?|(?:new|increas\w*|worsening|active|fresh|spreading)\s+(?:bleed\w*|bruis\w*)"
+    r"|bleed(?:s|ing)?\s+(?:from|through|at|into)|blood\s+(?:in\s+(?:the\s+)?(?:urine|stool|sputum)|through))"
 )
 _CARRY_ON = re.compile(
     r"\b(?:continu\w*|kept\s+(?:going|on|working)|keep\s+going|proceed\w*|push\w*\s+(?:through|on)|carr(?:y|ied)\s+on"
@@ -119,6 +122,13 @@ _SKIPPED_GUARDRAIL = re.compile(
     r"|were|was)\s+(?:skipped|dropped|cut|omitted)\b"
     r"|\b(?:do\s+not|don't|never|won't)\s+stop\s+(?:the\s+|a\s+)?(?:sessions?|activit\w*|treatments?|exercis\w*)\s+for\b"
 )
+# A stop rule waved away: activity goes ahead whatever a vital sign or a lab value shows.
+_THRESHOLD_IGNORED = re.compile(
+    r"\b(?:whatever|regardless\s+of|no\s+matter(?:\s+what)?|irrespective\s+of|ignor\w*|even\s+with)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+|a\s+|low\s+|high\s+)?(?:[\w-]+\s+){0,2}?(?:counts?|levels?|labs?|lab\s+values?"
+    r"|vitals?|vital\s+signs?|readings?|bp|blood\s+pressure|spo2|sats?|saturation|heart\s+rate|hr|inr|glucose"
+    r"|platelets?|hb|h[ae]moglobin|potassium|temperature|fever)\b"
+)
 # "I never skip …", and "skipped" used of something counted or prevented ("0 events from skipped checks").
 _NEVER_BEFORE = re.compile(
     r"(?:\bnever|\bnot|n't|\bno|\bnobody|\bwithout|\bfrom|\bof|\bzero|\b0|\bany|\bprevent\w*|\bavoid\w*"
@@ -127,7 +137,10 @@ _NEVER_BEFORE = re.compile(
 
 # Anything that could start a red flag or a refused escalation: the sentences worth a closer look.
 _ANY_FLAG = re.compile(
-    "|".join(f"(?:{pattern.pattern})" for pattern in (_PAIN, _SPO2, _BP, _BP_DROP, _SIGN, _REFUSED, _SKIPPED_GUARDRAIL))
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (_PAIN, _SPO2, _BP, _BP_DROP, _SIGN, _REFUSED, _SKIPPED_GUARDRAIL, _THRESHOLD_IGNORED)
+    )
 )
 
 FIX = (
@@ -159,6 +172,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             lowered = folded_body[sentence.start : sentence.end]
             yield from _refused(key, sentence, lowered, escalation_row)
             yield from _skipped(key, sentence, lowered, guardrail_row)
+            yield from _threshold_ignored(key, sentence, lowered, row)
             flag = red_flag(lowered)
             if flag is None:
                 continue
@@ -277,6 +291,25 @@ def _skipped(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Findi
             "or the precautions check; on a 16-client day I defer stable follow-ups and tell the charge nurse.\u201d",
         )
         return
+
+
+def _threshold_ignored(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:
+    match = _THRESHOLD_IGNORED.search(lowered)
+    if match is None or _NEVER_BEFORE.search(lowered, max(0, match.start() - 30), match.start()):
+        return
+    yield finding(
+        key,
+        sentence,
+        check="safety.threshold_ignored",
+        row=row,
+        severity="error",
+        message=(
+            "This goes ahead whatever a vital sign or lab value shows. A plan that waves away its own stop "
+            "thresholds tells reviewers the assessment does not guide the decisions."
+        ),
+        fix="State the threshold and what you do at it: \u201cResistive exercise only with platelets above 20; below "
+        "that, active range of motion and ADL practice, and I check the morning count before each session.\u201d",
+    )
 
 
 def _refused(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:

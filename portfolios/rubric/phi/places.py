@@ -497,8 +497,15 @@ def towns(text: str, lower: str) -> Iterator[Identifier]:
             lead = 0
             while lead < len(run) and name_key(run[lead][1]) in _GENERIC_PLACE_WORDS:
                 lead += 1
-            if lead < len(run):
+            if lead < len(run) and not _names_a_service(run[lead:]):
                 yield Identifier(run[lead][0], match.end(), "geo")
+
+
+def _names_a_service(run: list[tuple[int, str]]) -> bool:
+    """A lower-case run of ordinary words, none a first name, names a kind of clinic ("the eye clinic",
+    "the brachial plexus clinic"), not one particular place; "mercy general hospital" still names one."""
+    words = [word.translate(_NAME_PUNCTUATION) for _, word in run]
+    return all(is_english_word(word) and name_key(word) not in FIRST_NAMES for word in words)
 
 
 def _address_tail(text: str, lower: str, end: int) -> Iterator[Identifier]:

@@ -1,0 +1,192 @@
+"""Rules added when graded batch 4 became tuning material: each one passes and fails on texts written here.
+
+Bleeding as a red flag and stop thresholds waved away; a kind of clinic is no facility name; outcomes
+written without an article ("without a cue") or as a comparison; talking to someone is telling them;
+signs on a limb or the skin as triggers; a load with no number is no trigger; a problem statement
+gives the help needed as a level or a number.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolios.checker import check_artifact
+from portfolios.kinds import get_kind
+from portfolios.rubric import evidence, handoff, phi, safety
+from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+from tests.rubric.texts import artifact_text
+
+
+def _rule(shape: str, **params) -> EvidenceRule:
+    return EvidenceRule("test", "documentation", shape, ("a",), "test", 1.0, frozen_mapping(params))
+
+
+def _earn(shape: str, text: str, **params) -> float:
+    return evidence.earn(_rule(shape, **params), {"a": text}, "outpatient").share
+
+
+def _safety(kind: str, **fields: str) -> list[str]:
+    spec = get_kind(kind).spec
+    text = artifact_text(kind, "acute", {key: fields.get(key, "") for key in spec.section_keys}, spec)
+    return [item.check for item in safety.check(text)]
+
+
+# --- Bleeding is a red flag -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "If there is a nosebleed, apply pressure and continue the session.",
+        "If new bruising appears on the arms, carry on with the resistance program.",
+    ],
+)
+def test_a_contingency_that_carries_on_through_bleeding_is_unsafe(rule):
+    assert _safety("plan_of_care", interventions=rule) == ["safety.unsafe_contingency"]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "If there is a nosebleed, stop, apply pressure and call the RN before any more activity.",
+        "Bleeding precautions: soft toothbrush and electric razor; continue the ADL program.",
+    ],
+)
+def test_stopping_for_bleeding_or_naming_a_precaution_is_safe(rule):
+    assert _safety("plan_of_care", interventions=rule) == []
+
+
+# --- A stop threshold waved away ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Daily resistive exercise with 3 lb weights, whatever the platelet count.",
+        "Stairs practice every session regardless of the blood pressure reading.",
+    ],
+)
+def test_going_ahead_whatever_a_lab_value_or_vital_sign_shows_is_an_error(plan):
+    assert _safety("plan_of_care", interventions=plan) == ["safety.threshold_ignored"]
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Resistive exercise only with platelets above 20; below that, active range of motion only.",
+        "Never exercise regardless of the platelet count: check the morning count first.",
+    ],
+)
+def test_a_plan_that_keeps_its_thresholds_is_not_flagged(plan):
+    assert _safety("plan_of_care", interventions=plan) == []
+
+
+def test_a_waved_away_threshold_caps_the_assessment():
+    fields = {
+        "problem": "Client requires Min A for toileting due to fatigue during chemotherapy.",
+        "baseline": "Toilet transfer Min A. Shower Mod A seated. Platelets 9 this morning.",
+        "interventions": "Progressive resistive exercise daily, whatever the platelet count.",
+    }
+    result = check_artifact("plan_of_care", "acute", fields)
+    assert result.rows["assessment"].score <= 1
+
+
+# --- A kind of clinic is not a facility name ----------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Referred by the brachial plexus clinic for review of the shoulder.",
+        "Field loss shown on the eye clinic's visual field test.",
+    ],
+)
+def test_a_specialty_clinic_in_lower_case_is_not_a_place(sentence):
+    assert not [item for item in phi.scan_field("a", sentence) if item.check == "phi.geo"]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Seen at the mercy general hospital last spring.", "Seen at the lakeview clinic twice."]
+)
+def test_a_named_facility_in_lower_case_is_still_a_place(sentence):
+    assert [item for item in phi.scan_field("a", sentence) if item.check == "phi.geo"]
+
+
+# --- Outcomes -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Turned his head at 4 of 5 doorways without a cue.",
+        "Read the 6-line card, missing one word (before: missed 2-3 words on every line).",
+        "The re-check on the stove was correct on the second try.",
+    ],
+)
+def test_an_outcome_without_an_article_or_as_a_comparison_earns_in_full(response):
+    assert _earn("verified_outcome", response) == 1.0
+
+
+def test_a_count_with_no_outcome_still_earns_half():
+    assert _earn("verified_outcome", "Practised the head turn 3 times.") == 0.5
+
+
+# --- Escalation: talking to someone is telling them; a load with no number is no trigger --------
+def test_talking_to_a_named_person_about_a_named_sign_is_an_escalation():
+    assert _earn("escalation", "Talk to the physician if the fingers turn blue or the skin breaks down.") >= 0.8
+
+
+def test_a_handoff_escalation_that_talks_to_the_physician_has_its_notify_step():
+    spec = get_kind("handoff_template").spec
+    text = artifact_text(
+        "handoff_template",
+        "pediatrics",
+        dict.fromkeys(spec.section_keys, "")
+        | {"escalation": "Talk to the physician at once if the fingers swell or turn blue."},
+        spec,
+    )
+    messages = [item.message for item in handoff.check(text) if item.check == "handoff.escalation"]
+    assert not [message for message in messages if "notify" in message]
+
+
+@pytest.mark.parametrize(
+    "rule", ["If the schedule is too full I talk to my manager.", "When we are short, I speak with the lead."]
+)
+def test_a_load_with_no_number_is_no_trigger(rule):
+    assert _earn("escalation", rule) == 0.5
+
+
+def test_a_load_with_a_number_is_a_trigger():
+    assert _earn("escalation", "If more than 14 clients are on my list, I talk to the manager.") >= 0.8
+
+
+# --- Contingencies: signs a receiver can see -----------------------------------------------------
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "If the fingers swell or look blue, take the cast off and call the surgeon.",
+        "If there is redness lasting over 20 minutes after the splint comes off, stop wearing it and tell the OT.",
+    ],
+)
+def test_a_sign_on_a_limb_or_the_skin_is_a_trigger(rule):
+    assert _earn("contingencies", rule, min=1) == 1.0
+
+
+def test_a_bare_symptom_word_with_no_sign_is_still_no_trigger():
+    assert _earn("contingencies", "If pain, modify exercises.", min=1) == 0.0
+
+
+# --- Problem statements: the help needed as a level or a number ---------------------------------
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "Client requires Mod A for showering and Min A for toilet transfers due to ataxia after a stroke.",
+        "Student requires 4 verbal prompts to start written work because of poor motor planning.",
+    ],
+)
+def test_a_problem_statement_with_a_level_earns_in_full(problem):
+    assert _earn("named_constraint", problem, leveled=True) == 1.0
+
+
+@pytest.mark.parametrize(
+    "problem",
+    [
+        "Client needs help with bathing and dressing because of fatigue from kidney disease.",
+        "Student has difficulty with handwriting due to a coordination disorder, which affects classwork.",
+    ],
+)
+def test_a_problem_statement_that_only_says_help_is_needed_earns_half(problem):
+    assert _earn("named_constraint", problem, leveled=True) == 0.5
+    assert _earn("named_constraint", problem) == 1.0
