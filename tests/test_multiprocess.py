@@ -31,7 +31,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from portfolios.management.commands.seed_demo import SAMPLE_FIELDS
+from bench.seed_scale import SAMPLE_FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/otportfolio"
