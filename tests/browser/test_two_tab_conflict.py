@@ -24,6 +24,7 @@ COMPLETE = {
     "handoffs": "Handed off to the home program with a written plan; escalated a new numbness report to the surgeon.",
 }
 B_CONTEXT = "Tab B: Client A, 68, seen in an outpatient shoulder clinic with a 45-minute limit per visit."
+A_SUMMARY = "Shoulder flexion from 90 to 140 degrees in 6 weeks, in 45-minute visits."
 B_ASSESSMENT = "Tab B: PLOF independent. Min A for UB dressing; pain 6/10 at 90 degrees of flexion."
 
 
@@ -125,10 +126,12 @@ def test_a_stale_mark_complete_conflicts_and_can_merge_both_texts(
 
     # A marks complete from its stale page (opened at revision 1).
     tab_a.get_by_label("Context (redacted)", exact=True).fill(A_CONTEXT)
+    tab_a.get_by_label("Proof summary (one line for recruiters)").fill(A_SUMMARY)  # needed to mark complete
     tab_a.get_by_role("button", name="Mark complete").click()
     expect(tab_a.get_by_role("heading", name="This artifact changed while you were editing")).to_be_visible()
     expect(tab_a.locator("#id_context")).to_have_value(A_CONTEXT)
     expect(tab_a.locator("#other-context")).to_have_value(B_CONTEXT)
+    expect(tab_a.locator("#id_summary")).to_have_value(A_SUMMARY)  # the typed summary survives the conflict
 
     # "Add it below" keeps both versions of the section in the editable box.
     tab_a.get_by_role("group", name="Context (redacted)").get_by_role("button", name="Add it below").click()
@@ -145,3 +148,4 @@ def test_a_stale_mark_complete_conflicts_and_can_merge_both_texts(
     assert artifact.status == Artifact.Status.COMPLETE
     assert artifact.fields["context"] == f"{A_CONTEXT}\n\n{B_CONTEXT}"
     assert Revision.objects.get(artifact=artifact, number=2).fields["context"] == B_CONTEXT
+    assert artifact.summary == A_SUMMARY
