@@ -1,4 +1,4 @@
-"""Create (or bring up to date) the demo: a candidate with two portfolios, a share link and a mentor review.
+"""Create (or bring up to date) the demo: a candidate, two portfolios, a share link, a target job, a mentor review.
 
 Safe to run again. The demo's share and invite tokens are derived from the secret key, so
 every run prints the same working link without storing any token. Bulk data for load tests is
@@ -26,6 +26,7 @@ from portfolios.demo_data import (
 )
 from portfolios.demo_links import SHARE_LABEL, demo_token
 from portfolios.demo_prepare import seed_prepare
+from portfolios.demo_targets import seed_brief, seed_target_job
 from portfolios.models import (
     Artifact,
     Comment,
@@ -71,13 +72,16 @@ class Command(BaseCommand):
         outpatient = self._portfolio(user, "outpatient", OUTPATIENT_ARTIFACTS)
         rehab = self._portfolio(user, "inpatient_rehab", REHAB_ARTIFACTS)
         services.artifacts_recheck(portfolios=[outpatient, rehab])  # results from an older checker, if any
+        seed_brief(rehab)  # the positioning line the demo link's brief opens with
         share_path = self._share_link(rehab)
+        target = seed_target_job(rehab)  # a posting to weigh the shared portfolio against
         mentor_path = self._mentor_review(rehab)
         seed_prepare(outpatient)  # the Prepare page: two stories, stage leads, a drill history
 
         self.stdout.write(self.style.SUCCESS(f"Demo ready: {outpatient} and {rehab}."))
         self.stdout.write(f"Log in at /accounts/login/ with email {DEMO_EMAIL} and password {DEMO_PASSWORD}")
         self.stdout.write(f"Share link: {share_path}")
+        self.stdout.write(f"Target job: {target.get_absolute_url()}")
         self.stdout.write(f"Mentor link: {mentor_path}")
 
     def _portfolio(self, user: User, track: str, artifacts) -> Portfolio:
