@@ -105,6 +105,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "current status and limits in numbers or levels (vitals limits, assist level)",
             1.0,
             min=2,
+            named=True,
         ),
     ),
     "sop_checklist": (
@@ -210,6 +211,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "measured",
             "documentation",
             "what was documented, with its measures",
+            named=True,
         ),
         _rule(
             "case.documented_when",
@@ -217,6 +219,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "timed",
             "documentation",
             "when it was documented (point of service, same day)",
+            tied=True,
         ),
         _rule(
             "case.handoffs",

@@ -93,7 +93,7 @@ _WHEN = re.compile(
     r"|before\s+(?:the\s+)?(?:discharge|d/c|next|transfer|first|any|each|every|lunch|noon|\d|leaving|mobility|the)"
     r"|within\s+\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?|business\s+days?)\b|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)\b"
     r"|same\s+(?:day|shift|session)|(?:on|at|by)\s+day\s+\d+|daily\b|weekly\b|every\s+\d+|q\s?\d+\s?h\b|stat\b"
-    r"|(?:each|every|after\s+each|after\s+every)\s+(?:visit|session|treatment|shift|encounter)"
+    r"|(?:each|every|after\s+each|after\s+every)\s+(?:[a-z-]+\s+)?(?:visit|session|treatment|shift|encounter)"
     r"|within\s+\d+\s?[-–]\s?\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?)\b"
     r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge)"
     r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
@@ -360,16 +360,61 @@ def is_quantity(lowered: str) -> bool:
 
 
 # --- Shapes ------------------------------------------------------------------------------------
+# A measure named without its value: what a note records or a template asks the receiver to carry.
+_MEASURE_NAMED = re.compile(
+    r"\b(?:assist(?:ance)?\s+levels?|levels?\s+of\s+(?:assist\w*|help)|scores?|angles?|range\s+of\s+motion|rom|mmt"
+    r"|vitals?|vital\s+signs|blood\s+pressure|spo2|heart\s+rate|timed\s+minutes|total\s+minutes|cue\s+counts?"
+    r"|number\s+of\s+(?:cues|prompts|trials|repetitions|reps|falls|errors|steps)|measurements?|readings?"
+    r"|goniomet\w*|dynamomet\w*)\b"
+)
+
+
 def measured(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """Passages with a measure: a number with its unit, a score, a named test's value or an assist level."""
+    """Passages with a measure: a number with its unit, a score, a named test's value or an assist level.
+
+    With `named`, a passage that names the measure without its value ("notes with assist levels", "the angle
+    at the last cast change") counts half, and only where no value is given at all: it says what is recorded or
+    carried, not what was found.
+    """
     needed = int(rule.params.get("min", 1))
-    return _share_of(_count(fields, rule.sections, is_quantity), needed)
+    found = _count(fields, rule.sections, is_quantity)
+    if not rule.params.get("named"):
+        return _share_of(found, needed)
+    if found:
+        return _share_of(found, needed)
+    named = _count(fields, rule.sections, lambda s: bool(_MEASURE_NAMED.search(s)))
+    if not named:
+        return NOTHING
+    key, span = named[0]
+    return _earned_at(len(named) / 2 / max(1, needed), key, span, "measures named, no values")
+
+
+# A cadence says how often, not when against the visit: "daily notes" may be written days later.
+_CADENCE = re.compile(
+    r"(?:daily|weekly|monthly|quarterly|annually|biweekly|every\s+(?:\d+\s+)?(?:days?|weeks?|months?|quarters?|years?"
+    r"|mornings?))"
+)
+
+
+def _tied_to_the_work(lowered: str) -> bool:
+    """A when set against the visit or the shift (same day, after each visit, by 17:00), not only a cadence."""
+    return any(not _CADENCE.fullmatch(match.group(0).strip()) for match in _WHEN.finditer(lowered))
 
 
 def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """A when: a deadline, an interval, a clock time or a cadence."""
+    """A when: a deadline, an interval, a clock time or a cadence.
+
+    With `tied`, a cadence alone ("daily notes") earns half: the rule asks when, against the visit, it is done.
+    """
     needed = int(rule.params.get("min", 1))
-    return _share_of(_count(fields, rule.sections, lambda s: bool(_WHEN.search(s) or _FREQUENCY.search(s))), needed)
+    found = _count(fields, rule.sections, lambda s: bool(_WHEN.search(s) or _FREQUENCY.search(s)))
+    if not rule.params.get("tied") or not found:
+        return _share_of(found, needed)
+    tied = [(key, span) for key, span in found if _tied_to_the_work(fold(span.text))]
+    if tied:
+        return _share_of(tied, needed)
+    earned = _share_of(found, needed)
+    return Earned(earned.share / 2, earned.field, earned.start, earned.end, "a cadence, not when against the visit")
 
 
 def owner_and_time(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -390,9 +435,12 @@ def _is_contingency(lowered: str) -> bool:
 
 
 def contingencies(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """If/then rules whose trigger has a threshold or a named sign and whose 'then' says what to do."""
+    """If/then rules whose trigger has a threshold or a named sign and whose 'then' says what to do.
+
+    Rules are counted by sentence: three rules written as one paragraph are three rules.
+    """
     needed = int(rule.params.get("min", 2))
-    return _share_of(_count(fields, rule.sections, _is_contingency, unit="item"), needed)
+    return _share_of(_count(fields, rule.sections, _is_contingency), needed)
 
 
 def escalation(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -499,9 +547,121 @@ def written(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned
     return best if best.share >= 0.5 else NOTHING
 
 
+# A reason or a constraint whose every word is a qualifier or a category names nothing: "because of evidence",
+# "due to occupational demands", "for clinical reasons".
+_EMPTY_CLAUSE_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "for",
+        "and",
+        "or",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "all",
+        "any",
+        "some",
+        "such",
+        "its",
+        "evidence",
+        "research",
+        "literature",
+        "best",
+        "practice",
+        "practices",
+        "guidelines",
+        "guideline",
+        "standards",
+        "standard",
+        "protocol",
+        "policy",
+        "clinical",
+        "medical",
+        "functional",
+        "occupational",
+        "overall",
+        "general",
+        "various",
+        "several",
+        "multiple",
+        "many",
+        "numerous",
+        "other",
+        "demands",
+        "needs",
+        "requirements",
+        "challenges",
+        "complexity",
+        "complex",
+        "presentation",
+        "circumstances",
+        "situation",
+        "concerns",
+        "factors",
+        "issues",
+        "problems",
+        "reasons",
+        "deficits",
+        "impairments",
+        "decline",
+        "reasoning",
+        "judgment",
+        "judgement",
+        "findings",
+        "identified",
+        "noted",
+        "reviewed",
+        "considered",
+        "established",
+        "determined",
+        "due",
+        "because",
+        "owing",
+        "from",
+        "by",
+        "with",
+        "in",
+        "on",
+        "at",
+        "was",
+        "is",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+    ]
+)
+_CLAUSE = re.compile(r"[^.;:\n()]{0,60}")
+
+
+def _empty_clause(following: str) -> bool:
+    """True when the words after a 'because' or a 'due to', up to the clause's end, name nothing in particular."""
+    clause = _CLAUSE.match(following)
+    words = re.findall(r"[a-z]+", clause.group(0) if clause else "")
+    return bool(words) and all(word in _EMPTY_CLAUSE_WORDS for word in words)
+
+
+def _gives_a_reason(lowered: str) -> bool:
+    return any(not _empty_clause(lowered[match.end() :]) for match in _REASON.finditer(lowered))
+
+
 def reasoned(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """A decision with its reason ('because', 'so that', 'due to' …); naming the rejected alternative completes it."""
-    reasons = _count(fields, rule.sections, lambda s: bool(_REASON.search(s)) and _real_words(s) >= 6)
+    """A decision with its reason ('because', 'so that', 'due to' …); naming the rejected alternative completes it.
+
+    A reason that names nothing ("ruled out because of evidence") is no reason.
+    """
+    reasons = _count(fields, rule.sections, lambda s: _gives_a_reason(s) and _real_words(s) >= 6)
     if not reasons:
         return NOTHING
     alternatives = _count(fields, rule.sections, lambda s: bool(_ALTERNATIVE.search(s)))
@@ -520,7 +680,11 @@ _VAGUE_CONSTRAINT = re.compile(
 def _names_a_constraint(lowered: str) -> bool:
     for match in _CONSTRAINT.finditer(lowered):
         following = lowered[match.end() : match.end() + 60]
-        if _real_words(following) >= 2 and not _VAGUE_CONSTRAINT.search(following[:35]):
+        if (
+            _real_words(following) >= 2
+            and not _VAGUE_CONSTRAINT.search(following[:35])
+            and not _empty_clause(following)
+        ):
             return True
     return False
 

@@ -190,3 +190,76 @@ def test_a_problem_statement_with_a_level_earns_in_full(problem):
 def test_a_problem_statement_that_only_says_help_is_needed_earns_half(problem):
     assert _earn("named_constraint", problem, leveled=True) == 0.5
     assert _earn("named_constraint", problem) == 1.0
+
+
+# --- Reasons and constraints that name nothing -------------------------------------------------
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Alternatives considered and ruled out because of evidence.",
+        "The plan was changed for clinical reasons and overall functional needs.",
+    ],
+)
+def test_a_reason_that_names_nothing_is_no_reason(passage):
+    assert _earn("reasoned", passage) == 0.0
+
+
+def test_a_reason_that_names_something_still_counts():
+    assert _earn("reasoned", "I chose a tub bench because she cannot step over the tub wall.") >= 0.75
+
+
+@pytest.mark.parametrize(
+    "passage",
+    ["Real constraint due to occupational demands.", "Progress was limited by multiple factors."],
+)
+def test_a_constraint_that_names_nothing_is_no_constraint(passage):
+    assert _earn("named_constraint", passage) == 0.0
+
+
+def test_a_constraint_that_names_the_factor_counts():
+    assert _earn("named_constraint", "Progress was limited by her fear of falling in the shower.") == 1.0
+
+
+# --- A verb is never a name -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence", ["The child held the shoulder turned in.", "The client paid for the bench and began using it."]
+)
+def test_an_irregular_past_form_after_a_role_word_is_not_a_name(sentence):
+    assert not [item for item in phi.scan_field("a", sentence) if item.check == "phi.name"]
+
+
+# --- When a note is written: against the visit, not only how often ---------------------------
+def test_a_cadence_alone_earns_half_when_the_rule_asks_when_against_the_visit():
+    assert _earn("timed", "Daily notes.", tied=True) == 0.5
+    assert _earn("timed", "Daily notes.") == 1.0
+
+
+@pytest.mark.parametrize(
+    "note", ["Notes written after each dressing session.", "Notes signed the same day, before I leave the unit."]
+)
+def test_a_note_tied_to_the_visit_earns_in_full(note):
+    assert _earn("timed", note, tied=True) == 1.0
+
+
+# --- Measures named without their values --------------------------------------------------------
+def test_a_measure_named_without_its_value_earns_half_with_named():
+    assert _earn("measured", "Daily notes in the EMR with assist levels.", named=True) == 0.5
+    assert _earn("measured", "Daily notes in the EMR with assist levels.") == 0.0
+
+
+def test_named_measures_count_only_where_no_value_is_given():
+    both = "- LB dressing Mod A\n- The angle at the last cast change\n- The skin score at the last change"
+    assert _earn("measured", both, named=True, min=2) == 0.5
+
+
+def test_a_note_that_names_nothing_measured_earns_nothing():
+    assert _earn("measured", "Daily notes. Patient tolerated treatment well.", named=True) == 0.0
+
+
+# --- If/then rules are counted by sentence ----------------------------------------------------
+def test_rules_written_as_one_paragraph_are_each_counted():
+    paragraph = (
+        "If the score goes above 28, then stop the session and let the RN know. "
+        "If there is a seizure, follow the unit protocol and call the RN."
+    )
+    assert _earn("contingencies", paragraph, min=2) == 1.0

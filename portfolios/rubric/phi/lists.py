@@ -191,6 +191,8 @@ ENGLISH_WORDS |= word_set(
     info admin meds vitals labs stats docs prefs etc
     """
 )
+# Irregular past forms the word list leaves out (its stemming reaches "held" from nothing): verbs, never names.
+ENGLISH_WORDS |= word_set("became began blew forgave heard held paid withdrew overcame withheld upheld")
 # Clinical and academic word endings: an unknown word ending so names a field or a condition
 # ("Rheumatology", "Ergonomics", "Tendinosis"), not a person.
 CLINICAL_ENDINGS = (
