@@ -136,7 +136,12 @@ class Found:
 
 
 def _quotes(spans: Iterable[Span]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(" ".join(span.text.split()) for span in spans))
+    """The distinct words that matched, first spelling kept ("Health System" and "health system" once)."""
+    quotes: dict[str, str] = {}
+    for span in spans:
+        text = " ".join(span.text.split())
+        quotes.setdefault(text.casefold(), text)
+    return tuple(quotes.values())
 
 
 def _cue(profile: PostingProfile, row: str) -> str:
