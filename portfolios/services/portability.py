@@ -60,6 +60,7 @@ def account_export(*, user: User) -> dict[str, Any]:
         "stage_plans",
         "drill_attempts",
         "employer_notes",
+        "target_jobs",
     )
     comments = Comment.objects.filter(Q(author=user) | Q(author_invite__user=user)).select_related(
         "artifact__portfolio__owner"
@@ -127,6 +128,16 @@ def account_export(*, user: User) -> dict[str, Any]:
                     for invite in portfolio.mentor_invites.all()
                 ],
                 "prepare": prepare_export(portfolio),  # private interview preparation, never shared
+                "industry": portfolio.industry,
+                "target_jobs": [
+                    {
+                        "label": target.label,
+                        "posting": target.posting,
+                        "industry": target.industry,
+                        "created_at": _time(target.created_at),
+                    }
+                    for target in portfolio.target_jobs.all()
+                ],
             }
             for portfolio in portfolios
         ],
