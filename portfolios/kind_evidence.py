@@ -444,6 +444,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "documentation",
             "when notes are written and signed (point of service, same day)",
             1.5,
+            firm=True,
         ),
         _rule(
             "caseload.measures",
@@ -462,6 +463,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "a documentation rule in your own words",
             0.5,
             min_words=12,
+            firm=True,
         ),
     ),
     "workflow_safeguards": (

@@ -131,7 +131,8 @@ _VAGUE_TRIGGER = re.compile(
     r"\b(?:if|when|whenever)\s+(?:there\s+(?:are|is)\s+)?(?:any\s+)?(?:concerns?|issues?|problems?|questions?"
     r"|changes?|worries)\b|\b(?:as|if|when)\s+(?:needed|necessary|appropriate|indicated)\b|\bany\s+concerns?\b"
     # a load with no number: "if the schedule is too full", "when we are short" names no threshold
-    r"|\b(?:if|when|whenever)\s+(?:\w+\s+){0,3}?(?:too\s+(?:full|busy|much|many|heavy)|overloaded|swamped|behind|short)\b"
+    r"|\b(?:if|when|whenever)\s+(?:[\w'’]+\s+){0,3}?(?:too\s+(?:full|busy|much|many|heavy)|overloaded|swamped|behind"
+    r"|short|packed|(?:really\s+)?bad)\b"
 )
 _REASON = re.compile(
     r"\b(?:because|since|so\s+that|so\s+(?:i|we|she|he|they|the)|due\s+to|given|which\s+(?:is\s+why|meant)"
@@ -401,13 +402,39 @@ def _tied_to_the_work(lowered: str) -> bool:
     return any(not _CADENCE.fullmatch(match.group(0).strip()) for match in _WHEN.finditer(lowered))
 
 
+# A rule hedged into a hope: "I try to", "usually", "when I can" says what happens on a good day only.
+_HEDGE = re.compile(
+    r"\b(?:(?:try|tries|trying|tried|aim|aims|hope|hopes)\s+to|usually|hopefully|ideally|sometimes|often"
+    r"|when(?:ever)?\s+(?:i|we)\s+can|(?:when|whenever|if)\s+possible|if\s+(?:i|we)\s+(?:can|have\s+time)"
+    r"|most\s+(?:of\s+the\s+time|days|weeks))\b"
+)
+# Notes put off past the day or off the premises: "at home over the weekend", "the next day", "when I get time".
+_LATE = re.compile(
+    r"\b(?:at\s+home|over\s+the\s+weekend|on\s+(?:the\s+)?weekends?|(?:the\s+)?next\s+(?:day|morning|week)"
+    r"|(?:\d+|a\s+few|two|three|several)\s+days?\s+later|within\s+(?:24\s*[-–]\s*)?48\s+hours|catch\s+up"
+    r"|when\s+(?:i|we)\s+(?:have|get|find)\s+(?:the\s+)?(?:time|a\s+chance))\b"
+)
+
+
+def _hedged_or_late(lowered: str) -> bool:
+    """A when that is a hope ("I try to") or that puts the work past the day ("at home over the weekend")."""
+    return bool(_HEDGE.search(lowered) or _LATE.search(lowered))
+
+
 def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """A when: a deadline, an interval, a clock time or a cadence.
 
     With `tied`, a cadence alone ("daily notes") earns half: the rule asks when, against the visit, it is done.
+    With `firm`, a when hedged into a hope ("I try to finish notes the same day") or put past the day earns half.
     """
     needed = int(rule.params.get("min", 1))
     found = _count(fields, rule.sections, lambda s: bool(_WHEN.search(s) or _FREQUENCY.search(s)))
+    if rule.params.get("firm") and found:
+        firm = [(key, span) for key, span in found if not _hedged_or_late(fold(span.text))]
+        if not firm:
+            earned = _share_of(found, needed)
+            return Earned(earned.share / 2, earned.field, earned.start, earned.end, "hedged: a hope, not a rule")
+        found = firm
     if not rule.params.get("tied") or not found:
         return _share_of(found, needed)
     tied = [(key, span) for key, span in found if _tied_to_the_work(fold(span.text))]
@@ -533,7 +560,11 @@ def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
 
 
 def written(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """A section written in the candidate's own words, at least `min_words` of them (placeholders excluded)."""
+    """A section written in the candidate's own words, at least `min_words` of them (placeholders excluded).
+
+    With `firm`, a rule hedged into a hope or put past the day ("I finish notes at home over the weekend")
+    earns half: it is written, but it is no rule a colleague could hold you to.
+    """
     needed = int(rule.params.get("min_words", 12))
     best = NOTHING
     for key in rule.sections:
@@ -544,7 +575,11 @@ def written(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned
             stripped = body.strip()
             start = body.index(stripped[:1]) if stripped else 0
             best = Earned(min(1.0, count / needed), key, start, start + len(stripped))
-    return best if best.share >= 0.5 else NOTHING
+    if best.share < 0.5:
+        return NOTHING
+    if rule.params.get("firm") and _hedged_or_late(fold(fields.get(best.field, ""))):
+        return Earned(best.share / 2, best.field, best.start, best.end, "hedged or late: no rule")
+    return best
 
 
 # A reason or a constraint whose every word is a qualifier or a category names nothing: "because of evidence",

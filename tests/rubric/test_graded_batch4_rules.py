@@ -263,3 +263,42 @@ def test_rules_written_as_one_paragraph_are_each_counted():
         "If there is a seizure, follow the unit protocol and call the RN."
     )
     assert _earn("contingencies", paragraph, min=2) == 1.0
+
+
+# --- A documentation rule hedged into a hope, or put past the day ---------------------------------
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "I try to write notes before the patient leaves; otherwise by the end of the day.",
+        "Notes are usually done the same day.",
+    ],
+)
+def test_a_hedged_when_earns_half_when_the_rule_must_be_firm(rule):
+    assert _earn("timed", rule, firm=True) == 0.5
+    assert _earn("timed", rule) == 1.0
+
+
+def test_a_firm_when_earns_in_full():
+    assert _earn("timed", "Notes are signed the same day, before 17:00.", firm=True) == 1.0
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "Flowsheets get filled in between patients. If I run out of time I finish the narrative notes at home "
+        "over the weekend.",
+        "I try to keep up with the notes, and I write the rest of them up when I get time on Friday.",
+    ],
+)
+def test_a_written_rule_that_is_a_hope_or_puts_notes_off_earns_half(rule):
+    assert _earn("written", rule, min_words=12, firm=True) == 0.5
+    assert _earn("written", rule, min_words=12) == 1.0
+
+
+def test_a_written_rule_a_colleague_could_hold_you_to_earns_in_full():
+    rule = "Every note is signed before I leave the unit, with timed and total minutes and the assist level."
+    assert _earn("written", rule, min_words=12, firm=True) == 1.0
+
+
+def test_a_load_with_no_number_is_no_trigger_however_it_is_contracted():
+    assert _earn("escalation", "Tell my manager when it's too busy.") == 0.5
