@@ -54,6 +54,12 @@ _TEACH_BACK = re.compile(
     r"|how\s+(?:would|will|could|do)\s+you\s+(?:explain|show|tell|teach|describe|remember|set\s+up|get|put|use|know)"
     r"|what\s+(?:would|will|do)\s+you\s+(?:do|say|tell|use)\b)"
 )
+# A show-back recorded without the prompt that asked for it: "Mom showed me the tendon glides".
+SHOWN_BACK = re.compile(
+    r"(?i)\b(?:showed\s+(?:me|us)|demonstrated\s+(?:it\s+|them\s+|the\s+[\w-]+\s+)?(?:back|correctly|to\s+(?:me|us))"
+    r"|return[- ]demonstrat\w*|(?:said|explained|repeated)\s+(?:it\s+|them\s+)?back|told\s+(?:me|us)\s+back"
+    r"|(?:explained|described|said)\s+(?:it\s+)?in\s+(?:her|his|their)\s+own\s+words)"
+)
 # "After each chunk I ask..." covers every chunk with one sentence.
 _CHECK_EVERY_CHUNK = re.compile(
     r"(?i)\b(?:after|at the end of)\s+(?:each|every)\s+(?:step|chunk|idea|concept|part|section|topic|point|key point)"
@@ -355,6 +361,21 @@ def _prompt_count(text: ArtifactText) -> int:
 
 def _teach_back(text: ArtifactText) -> Iterator[Finding]:
     if _prompt_count(text):
+        return
+    if any(SHOWN_BACK.search(text.text(field)) for field in ("teach_back", "response")):
+        # The person did show it back: what is missing is the prompt, so the next OT can ask it the same way.
+        yield section_finding(
+            "teach_back",
+            text.text("teach_back"),
+            check="education.teach_back",
+            row=PATIENT_EDUCATION,
+            severity="warning",
+            message=(
+                "A show-back is recorded, but no prompt asks for it: write the question you ask (\u201cShow me how "
+                "you would \u2026\u201d) so every concept is checked the same way."
+            ),
+            fix=example(text.track, "teach_back"),
+        )
         return
     yield section_finding(
         "teach_back",

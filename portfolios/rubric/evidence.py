@@ -853,10 +853,14 @@ def linked_to_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -
 
 
 def teach_back(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """The client is asked to show or say it back in their own words; a plan for a wrong answer completes it."""
+    """The client is asked to show or say it back in their own words; a plan for a wrong answer completes it.
+
+    A show-back recorded with no prompt ("Mom showed me the tendon glides") earns half.
+    """
     found = _first(fields, rule.sections, lambda s: bool(_TEACH_BACK.search(s)))
     if not found:
-        return NOTHING
+        shown = _first(fields, rule.sections, lambda s: bool(education.SHOWN_BACK.search(s)))
+        return _earned_at(0.5, *shown, "shown back, no prompt") if shown else NOTHING
     reteach = _first(fields, rule.sections, lambda s: bool(_RETEACH.search(s)))
     return _earned_at(0.75 + (0.25 if reteach else 0), *found)
 

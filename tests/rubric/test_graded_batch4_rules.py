@@ -12,7 +12,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import evidence, handoff, phi, safety
+from portfolios.rubric import education, evidence, handoff, phi, safety
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -302,3 +302,28 @@ def test_a_written_rule_a_colleague_could_hold_you_to_earns_in_full():
 
 def test_a_load_with_no_number_is_no_trigger_however_it_is_contracted():
     assert _earn("escalation", "Tell my manager when it's too busy.") == 0.5
+
+
+# --- A show-back recorded without its prompt -------------------------------------------------
+def _education_checks(**fields: str) -> dict[str, str]:
+    spec = get_kind("education_script").spec
+    text = artifact_text(
+        "education_script", "outpatient", {key: fields.get(key, "") for key in spec.section_keys}, spec
+    )
+    return {item.check: item.severity for item in education.check(text)}
+
+
+def test_a_show_back_recorded_without_a_prompt_earns_half_and_is_a_warning():
+    shown = "Asked if they had any questions. Mom showed me the tendon glides."
+    assert _earn("teach_back", shown) == 0.5
+    assert _education_checks(script="Warm the hands first.", teach_back=shown)["education.teach_back"] == "warning"
+
+
+def test_understanding_verbalised_is_still_no_teach_back():
+    said = "Family verbalized understanding."
+    assert _earn("teach_back", said) == 0.0
+    assert _education_checks(script="Warm the hands first.", teach_back=said)["education.teach_back"] == "error"
+
+
+def test_a_prompt_still_earns_more_than_a_show_back():
+    assert _earn("teach_back", "Show me how you would do the tendon glides.") > 0.5
