@@ -397,6 +397,8 @@ _MEASURE = folded(
     r"|\b(?:no|zero|without)\s+(?:reported\s+|report\s+of\s+|c/o\s+|complaints?\s+of\s+)?" + _SYMPTOM + r"\b"
     r"|(?:\b(?:fewer\s+than|less\s+than|no\s+more\s+than|at\s+least|under)|[≤≥<>]=?)\s{0,2}\d"
     r"|\b[0-5][+-]?\s{0,2}/\s{0,2}5\b"
+    # a count in words: "has shown safe set-up twice", "less than one GG level in 2 weeks"
+    r"|\b(?:twice|thrice)\b|\b(?:one|two|three|\d)\s+(?:[a-z]{2,5}\s+)?levels?\b"
     r"|\b(?:COPM|GAS|FIM|Barthel|AM-PAC|PEDI(?:-CAT)?|VMI|Beery|BOT-?2|9HPT|TUG|Berg|MoCA|SLUMS|KELS|PSFS|Quick-?DASH"
     r"|DASH|LEFS|ACLS|SFA|SPM)\b[^.;\n]{0,40}?\d"
     r")"

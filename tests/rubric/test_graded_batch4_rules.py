@@ -12,7 +12,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import education, evidence, handoff, phi, safety
+from portfolios.rubric import education, evidence, goals, handoff, phi, safety
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -327,3 +327,19 @@ def test_understanding_verbalised_is_still_no_teach_back():
 
 def test_a_prompt_still_earns_more_than_a_show_back():
     assert _earn("teach_back", "Show me how you would do the tendon glides.") > 0.5
+
+
+# --- Discharge criteria: a count in words is a measure ----------------------------------------
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        "Discharge when the goals are met and the spouse has shown safe shower set-up twice.",
+        "Discharge at team conference if progress is less than one GG level on target items.",
+    ],
+)
+def test_goals_met_with_a_count_in_words_is_measurable(criteria):
+    assert goals.is_measurable(criteria)
+
+
+def test_goals_met_alone_is_still_not_measurable():
+    assert not goals.is_measurable("Discharge when goals are met.")
