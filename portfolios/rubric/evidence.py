@@ -945,7 +945,12 @@ _MOMENT = re.compile(
 
 
 # "During sessions" names a stretch of time, not the moment a list is picked up and read.
-_SPAN_NOT_MOMENT = re.compile(r"^\W*(?:during|throughout|in\s+the\s+course\s+of)\b")
+# "At home visits" names the occasions it is used on, not the moment within them it is picked up.
+_SPAN_NOT_MOMENT = re.compile(
+    r"^\W*(?:during|throughout|in\s+the\s+course\s+of"
+    r"|(?:at|on|for)\s+(?:all\s+|every\s+|each\s+)?(?:[a-z-]+\s+)?(?:visits|sessions|appointments|treatments|shifts)"
+    r"|(?:at|on|for)\s+(?:all|every|each)\s+(?:[a-z-]+\s+)?(?:visit|session|appointment|treatment|shift))\b"
+)
 
 
 def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:

@@ -64,7 +64,10 @@ _SIGN = re.compile(
     r"(?:she|he|they|client|pt|patient)\s+fell\b|near[- ]fall|desaturat\w*|unresponsive|unstable"
     # Bleeding that is happening, not a precaution or a risk: with low counts it is a stop sign.
     r"|nose-?bleeds?|(?:new|increas\w*|worsening|active|fresh|spreading)\s+(?:bleed\w*|bruis\w*)"
-    r"|bleed(?:s|ing)?\s+(?:from|through|at|into)|blood\s+(?:in\s+(?:the\s+)?(?:urine|stool|sputum)|through))"
+    r"|bleed(?:s|ing)?\s+(?:from|through|at|into)|blood\s+(?:in\s+(?:the\s+)?(?:urine|stool|sputum)|through)"
+    # signs of aspiration at a meal: a cough or choke while eating or drinking, a wet voice
+    r"|(?:cough\w*|chok\w*)\s+(?:during|while|with|when|at|on)\s+(?:the\s+|a\s+|her\s+|his\s+|their\s+)?(?:meals?"
+    r"|eating|drinking|swallow\w*|feeding|liquids?|drinks?|food)|wet\s+(?:voice|cough)|gurgl\w*)"
 )
 _CARRY_ON = re.compile(
     r"\b(?:continu\w*|kept\s+(?:going|on|working)|keep\s+going|proceed\w*|push\w*\s+(?:through|on)|carr(?:y|ied)\s+on"
@@ -121,6 +124,9 @@ _SKIPPED_GUARDRAIL = re.compile(
     r"|\b(?:vitals?|precautions?|handoffs?|hand-?offs?|safety\s+checks?|stop\s+rules?)\s+(?:[\w-]+\s+){0,3}(?:are|is|get|gets"
     r"|were|was)\s+(?:skipped|dropped|cut|omitted)\b"
     r"|\b(?:do\s+not|don't|never|won't)\s+stop\s+(?:the\s+|a\s+)?(?:sessions?|activit\w*|treatments?|exercis\w*)\s+for\b"
+    # a step dropped when time runs short: "oral check after the meal: skip if the session is running over"
+    r"|\bskip\w*\s+(?:it\s+|this\s+|them\s+)?(?:if|when|on\s+days\s+when)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?"
+    r"(?:running\s+(?:over|late|behind)|short\s+(?:on|of)\s+time|(?:too\s+)?busy|behind|pressed\s+for\s+time|full)\b"
 )
 # A stop rule waved away: activity goes ahead whatever a vital sign or a lab value shows.
 _THRESHOLD_IGNORED = re.compile(

@@ -343,3 +343,42 @@ def test_goals_met_with_a_count_in_words_is_measurable(criteria):
 
 def test_goals_met_alone_is_still_not_measurable():
     assert not goals.is_measurable("Discharge when goals are met.")
+
+
+# --- Aspiration signs and steps skipped for time -----------------------------------------------
+def test_carrying_on_through_a_cough_at_a_meal_is_unsafe():
+    rule = "If the client coughs during the meal, give sips of water and carry on."
+    assert _safety("sop_checklist", items=rule) == ["safety.unsafe_contingency"]
+
+
+def test_stopping_the_meal_for_a_cough_is_safe():
+    rule = "If the client coughs during the meal, stop the meal, sit them upright and page the SLP."
+    assert _safety("sop_checklist", items=rule) == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Oral check for pocketed food after the meal: skip if the session is running over.",
+        "Pressure-area check: skip it when we're short on time.",
+    ],
+)
+def test_a_step_skipped_when_time_runs_short_is_a_skipped_guardrail(item):
+    assert _safety("sop_checklist", items=item) == ["safety.guardrail_skipped"]
+
+
+def test_a_step_never_skipped_for_time_is_not_flagged():
+    assert _safety("sop_checklist", items="Oral check after the meal: never skip it, even if running over.") == []
+
+
+# --- A pause point is a moment, not the occasions it is used on ----------------------------------
+@pytest.mark.parametrize("occasion", ["At home visits for clients on oxygen.", "At every home visit."])
+def test_the_occasions_a_checklist_is_used_on_are_not_its_moment(occasion):
+    assert _earn("pause_point", occasion) == 0.25
+
+
+@pytest.mark.parametrize(
+    "moment", ["At the start of the lunchtime feeding session.", "On arrival at the home, before the first transfer."]
+)
+def test_a_moment_within_the_visit_is_a_pause_point(moment):
+    assert _earn("pause_point", moment) == 1.0
