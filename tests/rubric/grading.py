@@ -27,7 +27,8 @@ CORPUS_DIR = Path(__file__).parent / "corpus"
 GRADED = CORPUS_DIR / "graded.jsonl"
 BATCH_2 = CORPUS_DIR / "graded_batch2.jsonl"  # blind when written; tuned on after its score was recorded
 BATCH_3 = CORPUS_DIR / "graded_batch3.jsonl"  # the same, one round later
-HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch (4), scored before any tuning on it
+BATCH_4 = CORPUS_DIR / "graded_batch4.jsonl"  # and one more
+HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch (5), scored before any tuning on it
 GAMED_LEVELS = frozenset(("keyword_stuffed", "template_pasted", "placeholder", "half_filled"))
 
 

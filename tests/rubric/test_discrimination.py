@@ -71,8 +71,9 @@ def _strong_middling_weak_breaks(scored) -> list[str]:
     return broken
 
 
-def test_batch_3_once_tuned_on_keeps_strong_above_middling_above_weak_on_every_row():
-    """Batch 3 was written blind and tuned on after its score was recorded: it must not slip back."""
-    scored = grading.score_all(grading.load(grading.BATCH_3))
+@pytest.mark.parametrize("batch", [grading.BATCH_3, grading.BATCH_4], ids=["batch3", "batch4"])
+def test_batches_once_tuned_on_keep_strong_above_middling_above_weak_on_every_row(batch):
+    """Batches 3 and 4 were written blind and tuned on after their scores were recorded: they must not slip back."""
+    scored = grading.score_all(grading.load(batch))
     assert _strong_middling_weak_breaks(scored) == []
     assert grading.figures(scored)["all.ordering"] >= ORDERING_AT_LEAST
