@@ -16,5 +16,5 @@ def test_the_sample_link_opens_a_recruiter_page(live_server, fresh_page: Page):
     expect(fresh_page.get_by_role("heading", name="How it works")).to_be_visible()
     fresh_page.get_by_role("link", name="See a sample portfolio").click()
     fresh_page.wait_for_url(live_server.url + path)
-    expect(fresh_page.get_by_role("heading", name="Rubric coverage at a glance")).to_be_visible()
+    expect(fresh_page.get_by_role("heading", name="The brief (90 seconds)")).to_be_visible()
     expect(fresh_page.get_by_role("heading", name="Handoff communication template")).to_be_visible()
