@@ -40,7 +40,9 @@ def _artifact_choices(portfolio) -> list[tuple[str, str]]:
     return [(kind, KINDS_BY_KEY[kind].title) for kind in services.complete_kinds(portfolio)]
 
 
-def _share_settings(request: HttpRequest, portfolio, *, form, brief_form=None, new_link_url=None, status=200):
+def _share_settings(
+    request: HttpRequest, portfolio, *, form, brief_form=None, new_link=None, new_link_url=None, status=200
+):
     blockers = services.phi_blockers(portfolio)
     return render(
         request,
@@ -57,6 +59,7 @@ def _share_settings(request: HttpRequest, portfolio, *, form, brief_form=None, n
                 }
             ),
             "links": selectors.share_links(portfolio),
+            "new_link": new_link,
             "new_link_url": new_link_url,
             "blockers": [(artifact, phi_passages(artifact)) for artifact in blockers],
             "profile_problems": services.portfolio_problems(portfolio),
@@ -72,7 +75,7 @@ def share_links(request: HttpRequest, portfolio_id: int) -> HttpResponse:
     portfolio = access.owned_portfolio(request.user, portfolio_id)
     artifacts = _artifact_choices(portfolio)
     form = NewShareLinkForm(request.POST if request.method == "POST" else None, artifacts=artifacts)
-    new_link_url = None
+    new_link = new_link_url = None
     if request.method == "POST" and form.is_valid():
         try:
             created = services.share_link_create(
@@ -84,11 +87,13 @@ def share_links(request: HttpRequest, portfolio_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            new_link = created.link
             new_link_url = request.build_absolute_uri(reverse("portfolios:share_page", args=[created.token]))
             messages.success(request, f"Link “{created.link.label}” created. Copy it now: it is shown only once.")
             form = NewShareLinkForm(artifacts=artifacts)
+    status = 422 if form.is_bound and form.errors else 200
     response = _share_settings(
-        request, portfolio, form=form, new_link_url=new_link_url, status=422 if form.is_bound and form.errors else 200
+        request, portfolio, form=form, new_link=new_link, new_link_url=new_link_url, status=status
     )
     if new_link_url:
         response["Cache-Control"] = "private, no-store"  # the page holds a secret link

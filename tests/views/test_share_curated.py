@@ -59,7 +59,9 @@ def test_a_link_shows_only_the_chosen_artifacts_in_the_chosen_order(candidate_cl
         positions={"education_script": 1, "handoff_template": 2},
     )
     assert response.status_code == 200 and token
-    assert ShareLink.objects.get().artifact_kinds == ["education_script", "handoff_template"]
+    link = ShareLink.objects.get()
+    assert link.artifact_kinds == ["education_script", "handoff_template"]
+    assert preview_url(three.pk, link.pk) in response.content.decode()  # the new link's box offers a preview
     body = page(token)
     articles = re.findall(r'<article class="shared-artifact[^>]*aria-labelledby="artifact-([a-z_]+)"', body)
     assert articles == ["education_script", "handoff_template"]
