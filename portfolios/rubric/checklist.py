@@ -38,9 +38,10 @@ _HEADER_MOMENT = re.compile(
 _HEADER_MAX_WORDS = 8
 
 _TYPE = re.compile(r"(?i)\b(?:do[\s\-\u2010-\u2013]*confirm|read[\s\-\u2010-\u2013]*do)\b")
-# The pause point names its moment up front, optionally after "Used" / "Run it".
+# The pause point names its moment up front, optionally after "Used" / "Run it" or after the place it is
+# run in ("In the car park, before the client gets in").
 _PAUSE_POINT = re.compile(
-    r"(?i)^\W{0,3}(?:(?:it\s+is\s+|this\s+(?:checklist|SOP)\s+is\s+|i\s+)?(?:used|use\s+it|run\s+it|run|completed?"
+    r"(?i)^\W{0,3}(?:(?:in|at|on|outside|inside|beside)\s+(?:the\s+|a\s+|an\s+)?[\w'’ -]{1,40}?,\s*)?(?:(?:it\s+is\s+|this\s+(?:checklist|SOP)\s+is\s+|i\s+)?(?:used|use\s+it|run\s+it|run|completed?"
     r"|done|read)\s+)?(?:before|at|after|when|whenever|during|upon|on|prior\s+to|every|each|as\s+soon\s+as)\b"
 )
 _VAGUE = re.compile(
@@ -67,7 +68,9 @@ _EXCEPTIONS = re.compile(
     # a stop rule ("do NOT bandage", "the session does not go ahead") or a fallback when a tool or check is
     # missing ("if the tape measure is not available, …")
     r"|(?i:\b(?:do|does|must|should)\s*(?:not|n't)\s+(?:start|begin|proceed|go\s+ahead|continue|transfer|mobili[sz]e|feed"
-    r"|apply|bandage|splint|stand|treat|use)\b"
+    r"|apply|bandage|splint|stand|treat|use|happen|take\s+place)\b"
+    # the fallback when it cannot go ahead: "postponed until the prescriber confirms", "re-book"
+    r"|\b(?:postpon\w*|re-?book\w*|re-?schedul\w*)\b"
     r"|\b(?:if|when)\b[^.;\n]{1,60}\b(?:is|are)\s+(?:not\s+available|unavailable|missing|broken|out\s+of\s+service"
     r"|not\s+(?:possible|working)))"
 )
@@ -102,6 +105,10 @@ _OWNER = re.compile(
 _TESTED = re.compile(
     r"(?i)\b(?:tested|test(?:ing)?|piloted|pilot\w*|trial(?:l)?ed|revised|revision|reviewed|review (?:date|due"
     r"|every|each|in|on|yearly|annually|quarterly)|next review|updated|audit\w*|version)\b"
+    # a trial with a count ("we used it for 3 months, about 40 drives") and a review at an interval
+    # written with words between ("review it with them every year")
+    r"|(?i:\b(?:used|ran|tried|run)\s+(?:it\s+|this\s+)?(?:for|on|with|over|in)\s+(?:about\s+|around\s+|the\s+(?:first\s+|last\s+)?)?\d+"
+    r"|\breview\w*\s+(?:\w+\s+){0,4}?(?:every|each|yearly|annually|quarterly|monthly)\b)"
 )
 # Words that do not make an error specific: "Prevents common safety errors" names nothing.
 _GENERIC_TEXT = """prevents prevent error errors mistake mistakes common safety issue issues problem problems

@@ -80,7 +80,8 @@ _DURATION = re.compile(
 )
 # Who: roles, the candidate, the client's people.
 _ROLE = re.compile(
-    r"(?<![\w-])(?:i|me|ot|otr|otr/l|ota|cota|pt|pta|rn|lpn|md|np|pa|slp|cm|sw|rt|cna|pct|msw|charge|nurse|nursing"
+    # "i" and "me" take no plural: "is" is no role.
+    r"(?<![\w-])(?:i|me)(?![\w'’-])|(?<![\w-])(?:ot|otr|otr/l|ota|cota|pt|pta|rn|lpn|md|np|pa|slp|cm|sw|rt|cna|pct|msw|charge|nurse|nursing"
     r"|physician|doctor|dr|therapist|case\s+manager|social\s+worker|receiver|receiving|sender|resident|hospitalist"
     r"|attending|surgeon|aide|tech|supervisor|manager|lead|rapid\s+response|provider|clinician|pharmacist"
     r"|dietitian|family|caregiver|parent|mom|dad|teacher|client|patient|pt's|scheduler|front\s+desk|team"
@@ -128,7 +129,7 @@ _NOTIFY = re.compile(
 )
 # A trigger that names nothing a colleague could recognise: "if there are any concerns", "if needed".
 _VAGUE_TRIGGER = re.compile(
-    r"\b(?:if|when|whenever)\s+(?:there\s+(?:are|is)\s+)?(?:any\s+)?(?:concerns?|issues?|problems?|questions?"
+    r"\b(?:if|when|whenever)\s+(?:there\s+(?:are|is)\s+)?(?:any\s+|an?\s+)?(?:concerns?|issues?|problems?|questions?"
     r"|changes?|worries)\b|\b(?:as|if|when)\s+(?:needed|necessary|appropriate|indicated)\b|\bany\s+concerns?\b"
     # a load with no number: "if the schedule is too full", "when we are short" names no threshold
     r"|\b(?:if|when|whenever)\s+(?:[\w'’]+\s+){0,3}?(?:too\s+(?:full|busy|much|many|heavy)|overloaded|swamped|behind"
@@ -195,7 +196,9 @@ _VAGUE = re.compile(
     r"|when\s+possible|as\s+appropriate|properly|correctly|adequate(?:ly)?|per\s+(?:protocol|policy|guidelines?"
     r"|best\s+practice)|timely|(?:is|are|be)\s+(?:right|ok|okay|fine|good|correct|safe)\b|use\s+(?:good\s+)?judge?ment"
     r"|any\s+(?:concerns?|issues?|problems?|changes?)|how\s+(?:the\s+\w+|he|she|they)\s+(?:is|are)\s+doing"
-    r"|general\s+(?:status|info\w*)|other\s+(?:info\w*|items?|things?)|as\s+usual|whatever)\b"
+    r"|general\s+(?:status|info\w*)|other\s+(?:info\w*|items?|things?)|as\s+usual|whatever"
+    # a catch-all names no item: "anything important", "anything else relevant", "everything pertinent"
+    r"|(?:any|every)(?:thing|one)\s+(?:else\s+)?(?:important|relevant|useful|significant|notable|pertinent|of\s+note))\b"
 )
 _ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
 _GOAL_REFERENCE = re.compile(
@@ -485,6 +488,8 @@ def escalation(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ear
         )
         when = bool(_WHEN.search(lowered) or re.search(r"\b(?:then|first|next|second|after\s+that)\b", lowered))
         share = (0.5 if who else 0) + (0.3 if who and trigger else 0) + (0.2 if who and when else 0)
+        if not who and _NOTIFY.search(lowered) and not _VAGUE.search(lowered) and not buzzword_count(lowered):
+            share = 0.5  # "call if there is a problem": someone is to be told, but nobody is named
         if share > best.share:
             best = _earned_at(share, key, span)
     return best
@@ -953,10 +958,26 @@ _SPAN_NOT_MOMENT = re.compile(
 )
 
 
+# Every moment at once is no moment: "before, during and after each visit", "at every pause point",
+# "at all times", "across the continuum of care", or a moment left to judgment ("as clinically indicated").
+_EVERY_MOMENT = re.compile(
+    r"\bbefore\s*,?\s*during\s*,?\s*(?:and|or|&)\s*after\b|\b(?:at|in)\s+(?:every|all|any)\s+(?:pause\s+points?"
+    r"|times?|points?|stages?|phases?)\b|\bacross\s+the\s+(?:continuum|board)\b|\bthroughout\s+(?:the\s+)?(?:episode"
+    r"|stay|continuum|care)\b|\bas\s+(?:clinically\s+)?(?:indicated|needed|appropriate|required)\b"
+)
+
+
+def _moment_share(text: str, share: float) -> float:
+    """A quarter for a stretch of time or for every moment at once; `share` for a moment."""
+    lowered = fold(text)
+    return 0.25 if _SPAN_NOT_MOMENT.search(lowered) or _EVERY_MOMENT.search(lowered) else share
+
+
 def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """The moment it is used, stated as a trigger: 'Before the first transfer of each session', 'at end of shift'.
 
-    'During sessions' is a stretch of time, not a moment: it earns a quarter.
+    'During sessions' is a stretch of time, not a moment, and 'before, during and after each visit' is every
+    moment at once: each earns a quarter.
     """
     found = _first(
         fields,
@@ -965,12 +986,12 @@ def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
     )
     if found:
         key, span = found
-        return _earned_at(0.25 if _SPAN_NOT_MOMENT.search(fold(span.text)) else 1.0, key, span)
+        return _earned_at(_moment_share(span.text, 1.0), key, span)
     found = _first(fields, rule.sections, lambda s: bool(_MOMENT.search(s) or _WHEN.search(s)))
     if not found:
         return NOTHING
     key, span = found
-    return _earned_at(0.25 if _SPAN_NOT_MOMENT.search(fold(span.text)) else 0.75, key, span)
+    return _earned_at(_moment_share(span.text, 0.75), key, span)
 
 
 _SCHEDULING_ACTION = re.compile(

@@ -16,7 +16,11 @@ it, else Documentation):
   rule) skipped to keep up with volume ("I skip the pre-activity vitals on busy days");
 - `safety.escalation_refused`: "escalated nothing", "did not notify the RN", "no need to call"
   with no reason that the signs were within limits (on Documentation where the kind proves it:
-  the escalation path is what the artifact failed to write down).
+  the escalation path is what the artifact failed to write down);
+- `safety.unsafe_instruction`: what the client or caregiver is taught to do puts the person at risk,
+  however plainly it is taught: watching over them dropped ("you don't need to check on him"),
+  something wrapped or tucked so they cannot free themselves, or the face or head covered and
+  called fine (on Patient education where the kind proves it: the teaching itself is unsafe).
 
 Thresholds follow `shared/research/domain-checks.md` (vital-sign stop rules in acute care and
 home health). The window is the red-flag sentence plus the next two, running on into the next
@@ -35,7 +39,7 @@ from collections.abc import Iterator
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.assist import fold
 from portfolios.rubric.findings import Finding
-from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PLAN_OF_CARE, TIME_MANAGEMENT
+from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, PATIENT_EDUCATION, PLAN_OF_CARE, TIME_MANAGEMENT
 from portfolios.rubric.text import Span, finding, iter_sentences
 
 # The decision about a red flag is read in its sentence and the next two (running into the next section).
@@ -141,11 +145,49 @@ _NEVER_BEFORE = re.compile(
     r"|\bcatch\w*|\bflag\w*|\bcount\w*|\bmiss(?:ed)?)\W+(?:\w+\W+){0,2}$"
 )
 
+# Taught practices that put the person at risk, whatever the wording around them.
+_PERSON = (
+    r"(?:him|her|them|he|she|they|(?:your|the|my|our)\s+(?:[a-z]+\s+)?(?:child|baby|infant|toddler|son|daughter|kid"
+    r"|mother|mom|father|dad|husband|wife|partner|parent|loved\s+one|client|patient|resident))"
+)
+# Watching over the person dropped: "you don't need to check on them", "leave her alone in the bath".
+_SUPERVISION_DROPPED = re.compile(
+    r"\b(?:(?:do|does)\s+not|don't|doesn't|no|never)\s+need\s+(?:to|for)\s+(?:\w+\s+){0,1}?(?:check(?:ing)?\s+on"
+    r"|look(?:ing)?\s+in\s+on|watch(?:ing)?|monitor(?:ing)?|supervis\w*|stay(?:ing)?\s+with)\s+" + _PERSON + r"\b"
+    r"|\bleave\s+" + _PERSON + r"\s+(?:alone|unattended|unsupervised|unwatched)\b"
+)
+# "Never leave her alone" keeps the watch; so does a rule against it.
+_LEAVING_REFUSED = re.compile(r"(?:\bnever|\bnot|n't|\bno\s+one\s+should|\bavoid)\W+(?:\w+\W+){0,2}$")
+# Something on the body made so the person cannot free themselves: "tuck it in so he can't kick it off".
+_BODY_HELD = re.compile(
+    r"\b(?:tuck\w*|wrap\w*|strap\w*|tie\w*|tying|pin\w*|fasten\w*|bind\w*|swaddl\w*|belt\w*)\b[^.;\n]{0,80}?"
+    r"\bso\s+(?:that\s+)?" + _PERSON + r"\s+(?:can't|can\s?not|is\s+unable\s+to|won't\s+be\s+able\s+to|couldn't)\s+"
+    r"(?:\w+\s+){0,2}?(?:off|out|free|loose|away|up)\b"
+)
+# The face or head covered, and called fine: "if she pulls it over her face, that's fine".
+_AIRWAY_COVERED = re.compile(
+    r"\b(?:over|covers?|covering|across)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|your\s+)?(?:head|face|mouth"
+    r"|nose)\b[^.;\n]{0,40}?\b(?:fine|ok(?:ay)?|alright|all\s+right|no\s+problem|harmless|nothing\s+to\s+worry)\b"
+)
+_AIRWAY_REFUSED = re.compile(r"\b(?:not|never|n't|no\s+longer|remove\w*|take\s+it\s+off|pull\s+it\s+(?:off|down))\b")
+
 # Anything that could start a red flag or a refused escalation: the sentences worth a closer look.
 _ANY_FLAG = re.compile(
     "|".join(
         f"(?:{pattern.pattern})"
-        for pattern in (_PAIN, _SPO2, _BP, _BP_DROP, _SIGN, _REFUSED, _SKIPPED_GUARDRAIL, _THRESHOLD_IGNORED)
+        for pattern in (
+            _PAIN,
+            _SPO2,
+            _BP,
+            _BP_DROP,
+            _SIGN,
+            _REFUSED,
+            _SKIPPED_GUARDRAIL,
+            _THRESHOLD_IGNORED,
+            _SUPERVISION_DROPPED,
+            _BODY_HELD,
+            _AIRWAY_COVERED,
+        )
     )
 )
 
@@ -162,6 +204,8 @@ def check(text: ArtifactText) -> Iterator[Finding]:
     escalation_row = text.spec.row_for((DOCUMENTATION, ASSESSMENT)) if text.spec else DOCUMENTATION
     # Skipping a safety step to get through the list trades quality for volume: time management first.
     guardrail_row = text.spec.row_for((TIME_MANAGEMENT, DOCUMENTATION, ASSESSMENT)) if text.spec else TIME_MANAGEMENT
+    # Teaching an unsafe practice fails the teaching first.
+    teaching_row = text.spec.row_for((PATIENT_EDUCATION, ASSESSMENT, DOCUMENTATION)) if text.spec else PATIENT_EDUCATION
     next_openings = _next_openings(text)
     for key, body in text.fields.items():
         if not body.strip():
@@ -179,6 +223,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             yield from _refused(key, sentence, lowered, escalation_row)
             yield from _skipped(key, sentence, lowered, guardrail_row)
             yield from _threshold_ignored(key, sentence, lowered, row)
+            yield from _unsafe_instruction(key, sentence, lowered, teaching_row)
             flag = red_flag(lowered)
             if flag is None:
                 continue
@@ -334,4 +379,37 @@ def _refused(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Findi
         ),
         fix="Say what you escalated, to whom and when, or why escalation was not needed (the numbers that stayed "
         "within limits): \u201cBP recovered to 124/78 within 2 minutes of rest, so I did not page the MD; I told the RN.\u201d",
+    )
+
+
+def unsafe_instruction(lowered: str) -> str | None:
+    """What a (folded) taught sentence puts at risk, in plain words, or None."""
+    for dropped in _SUPERVISION_DROPPED.finditer(lowered):
+        if dropped.group(0).startswith("leave") and _LEAVING_REFUSED.search(lowered, 0, dropped.start()):
+            continue
+        return "no one watching over the person"
+    if _BODY_HELD.search(lowered):
+        return "something on the body fixed so the person cannot free themselves"
+    covered = _AIRWAY_COVERED.search(lowered)
+    if covered and not _AIRWAY_REFUSED.search(covered.group(0)):
+        return "the face or head covered and called fine"
+    return None
+
+
+def _unsafe_instruction(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:
+    hazard = unsafe_instruction(lowered)
+    if hazard is None:
+        return
+    yield finding(
+        key,
+        sentence,
+        check="safety.unsafe_instruction",
+        row=row,
+        severity="error",
+        message=(
+            f"This teaches a practice that puts the person at risk ({hazard}). However plain the words and "
+            "however well it is taught back, reviewers score what is taught for safety first."
+        ),
+        fix="Teach the safe version and the check that goes with it: \u201cKeep the face and head uncovered, "
+        "leave it loose enough that he can push it off himself, and look in on him before you go to bed.\u201d",
     )

@@ -264,15 +264,16 @@ def is_english_word(word: str) -> bool:
     return False
 
 
-# British spellings the (American) vocabulary lacks: "practises", "colour", "organisation".
+# British spellings the (American) vocabulary lacks: "practises", "colour", "organisation", "licence".
 _BRITISH = re.compile(
-    r"(?<=[a-z])(?:is(?=(?:e|es|ed|er|ers|ing|ation|ations)$)|our(?=(?:|s|ed|ing|ite|ites|able)$)|tre(?=s?$)|ae(?=m|s|t))"
+    r"(?<=[a-z])(?:is(?=(?:e|es|ed|er|ers|ing|ation|ations)$)|our(?=(?:|s|ed|ing|ite|ites|able)$)|tre(?=s?$)|ae(?=m|s|t)"
+    r"|enc(?=es?$))"
 )
 
 # "organisation" -> "organization", and "practises" -> "practices" for the nouns spelled with c.
 _AMERICAN = (
-    {"is": "iz", "our": "or", "tre": "ter", "ae": "e"},
-    {"is": "ic", "our": "or", "tre": "ter", "ae": "e"},
+    {"is": "iz", "our": "or", "tre": "ter", "ae": "e", "enc": "ens"},
+    {"is": "ic", "our": "or", "tre": "ter", "ae": "e", "enc": "ens"},
 )
 
 

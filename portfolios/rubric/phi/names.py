@@ -199,6 +199,7 @@ _FAMILY = re.compile(
 _PLURAL_SURNAME = re.compile(r"the[ \t]+(?P<stem>[A-Z][a-z]{2,})(?:e?s)(?![\w'’-])")
 _FAMILY_WORDS = ("famil", "household", "residence", "kids", "children", "twins", "siblings", "boys", "girls")
 _CUE_WORDS = _RELATIONS | _ROLES
+_CONTRACTIONS = ("n't", "n’t", "'ll", "’ll", "'re", "’re", "'ve", "’ve")
 
 
 @lru_cache(maxsize=256)
@@ -609,6 +610,8 @@ def _after_cue_names(text: str, lower: str, cue: str) -> Iterator[Identifier]:
             continue
         if word in _FUNCTION_WORDS or name_key(word) in STOPWORDS or word.endswith(("'d", "’d")):
             continue  # "pt req'd": a clipped verb, not a name
+        if word.endswith(_CONTRACTIONS):
+            continue  # "your child can't", "the client won't": a verb, never a name
         if "-" in word and any(is_english_word(part) for part in word.split("-")):
             continue  # "caregiver teach-back"
         role = cue in _ROLES

@@ -1,0 +1,198 @@
+"""Rules added when graded batch 5 became tuning material: each one passes and fails on texts written here.
+
+Teaching a practice that puts the person at risk is unsafe however plainly it is taught; "is" is no
+role and a notify step that names nobody earns half; a catch-all names no handoff item; a pause point
+that is every moment at once is no moment; a checklist run "in the day room, before …" starts with its
+moment; a trial with a count and a review at an interval are a review plan; a stop rule ("the visit does
+not happen") and a fallback ("postponed", "re-book") are exceptions; a contraction after a kinship word
+and a British "-ence" spelling are not names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolios.checker import check_artifact
+from portfolios.kinds import get_kind
+from portfolios.rubric import checklist, evidence, phi, safety
+from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+from tests.rubric.texts import artifact_text
+
+
+def _rule(shape: str, **params) -> EvidenceRule:
+    return EvidenceRule("test", "documentation", shape, ("a",), "test", 1.0, frozen_mapping(params))
+
+
+def _earn(shape: str, text: str, **params) -> float:
+    return evidence.earn(_rule(shape, **params), {"a": text}, "outpatient").share
+
+
+def _checks(kind: str, family, **fields: str) -> list[str]:
+    spec = get_kind(kind).spec
+    text = artifact_text(kind, "home_health", {key: fields.get(key, "") for key in spec.section_keys}, spec)
+    return [item.check for item in family(text)]
+
+
+# --- Teaching an unsafe practice ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "script",
+    [
+        "Once he is asleep in his chair, you do not need to check on him until the morning.",
+        "Leave your mother alone in the bath while you make breakfast; she likes her privacy.",
+        "Wrap the sheet tightly under the mattress so she can't climb out at night.",
+        "If the scarf slides over his face while he naps, that's fine.",
+    ],
+)
+def test_a_script_that_teaches_a_hazardous_practice_is_unsafe(script):
+    assert _checks("education_script", safety.check, script=script) == ["safety.unsafe_instruction"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "Never leave your mother alone in the bath, even for a minute.",
+        "Keep the face uncovered, and look in on him before you go to bed.",
+        "Lock the back door at night so he can't wander out to the road.",
+        "You do not need to check the skin every hour; once at bedtime is enough.",
+        "If the cover slides over her face, pull it down at once: that is not fine.",
+    ],
+)
+def test_a_script_that_keeps_the_person_watched_and_free_is_not_flagged(script):
+    assert _checks("education_script", safety.check, script=script) == []
+
+
+def test_an_unsafe_teaching_caps_patient_education_however_plain_and_taught_back():
+    fields = {
+        "main_message": "Sit him in the recliner after lunch so he rests and his legs go down.",
+        "audience": "Wife of a man with dementia who gets up and wanders after lunch.",
+        "script": (
+            "Sit him in the recliner after lunch. Tuck the blanket into the sides of the chair so he can't get up. "
+            "Close the door. You do not need to check on him for two hours. He will settle."
+        ),
+        "teach_back": "Can you show me how you will tuck the blanket in? She tucked it in on the chair correctly.",
+        "barriers": "He may call out at first. Plan: keep the door closed so the sound does not bother her.",
+        "response": "Wife showed the tuck correctly, 2 of 2 tries. Review next visit.",
+    }
+    result = check_artifact("education_script", "home_health", fields)
+    assert result.rows["patient_education"].score <= 1
+
+
+# --- Escalation: whom to tell --------------------------------------------------------------------
+def test_is_is_no_role():
+    assert not evidence._ROLE.search("if there is a problem")
+    assert evidence._ROLE.search("i call the charge nurse")
+
+
+@pytest.mark.parametrize("step", ["Let someone know if there is a problem.", "Phone the office if it goes wrong."])
+def test_a_notify_step_that_names_nobody_earns_half(step):
+    assert _earn("escalation", step) == 0.5
+
+
+def test_a_notify_step_that_is_only_buzzwords_earns_nothing():
+    step = "Escalation follows the chain of command per TeamSTEPPS in a timely manner."
+    assert _earn("escalation", step) == 0.0
+
+
+def test_a_named_role_with_a_sign_still_earns_more():
+    assert _earn("escalation", "Call the RN within 5 minutes if SpO2 is below 90%.") == 1.0
+
+
+# --- A catch-all names no item -------------------------------------------------------------------
+def test_a_catch_all_is_not_a_handoff_item():
+    rule = EvidenceRule(
+        "t", "documentation", "concrete_items", ("a",), "t", 1.0, frozen_mapping({"min": 2, "min_words": 1})
+    )
+    listed = evidence.earn(rule, {"a": "Diagnosis, anything important, anything else relevant, DME."}, "acute")
+    assert listed.note == "2 of 4 items concrete"
+
+
+# --- A pause point is a moment -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "when",
+    [
+        "Before, during and after each home visit.",
+        "At every pause point of the episode, as clinically indicated.",
+        "At all times across the continuum of care.",
+    ],
+)
+def test_every_moment_at_once_is_no_pause_point(when):
+    assert _earn("pause_point", when) <= 0.25
+
+
+@pytest.mark.parametrize(
+    "when", ["Before the first transfer of every home visit.", "At the end of the shift, before the handoff call."]
+)
+def test_a_single_moment_still_earns_in_full(when):
+    assert _earn("pause_point", when) == 1.0
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "In the day room, before the first resident stands up for the walking group.",
+        "At the hydrotherapy pool, after the client changes and before they enter the water.",
+    ],
+)
+def test_a_place_before_the_moment_still_starts_with_the_moment(when):
+    assert "checklist.pause_point" not in _checks("sop_checklist", checklist.check, when_used=when)
+
+
+def test_a_place_with_no_moment_is_still_no_pause_point():
+    assert "checklist.pause_point" in _checks(
+        "sop_checklist", checklist.check, when_used="In the day room, with the walking group."
+    )
+
+
+# --- Exceptions and review -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "exceptions",
+    [
+        "If the client has no ride, the home visit does not happen and we call to re-book.",
+        "If the scale is broken the weigh-in is postponed to the next visit.",
+    ],
+)
+def test_a_stop_rule_or_a_fallback_is_an_exception(exceptions):
+    assert "checklist.exceptions" not in _checks("sop_checklist", checklist.check, exceptions=exceptions)
+
+
+def test_a_group_that_does_not_do_something_is_no_exception():
+    assert "checklist.exceptions" in _checks(
+        "sop_checklist", checklist.check, exceptions="Clients who don't run can walk to the gym alone."
+    )
+
+
+@pytest.mark.parametrize(
+    "owner",
+    [
+        "Owner: the OT lead. We used it for 6 weeks on about 30 visits; I review it with the team every year.",
+        "The rehab manager owns it; ran it on 12 discharges, and we review the wording each quarter.",
+    ],
+)
+def test_a_trial_with_a_count_and_a_review_interval_is_a_review_plan(owner):
+    assert "checklist.owner_review" not in _checks("sop_checklist", checklist.check, owner_review=owner)
+
+
+def test_an_owner_with_no_trial_or_review_is_not():
+    assert "checklist.owner_review" in _checks(
+        "sop_checklist", checklist.check, owner_review="The OT lead owns it and talked it through with staff."
+    )
+
+
+# --- Not names ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tuck the sheet so your child can't roll onto the floor.",
+        "Her husband won't use the rail yet.",
+        "Licence seen today and valid for daylight driving.",
+        "Defence of the decision went to the team lead.",
+    ],
+)
+def test_a_contraction_or_a_british_spelling_is_not_a_name(sentence):
+    assert not [item for item in phi.scan_field("a", sentence) if item.check == "phi.name"]
+
+
+def test_a_lower_case_name_after_a_kinship_word_is_still_found():
+    assert [
+        item for item in phi.scan_field("a", "Her husband frank helps with the shower.") if item.check == "phi.name"
+    ]
