@@ -411,17 +411,26 @@ _HEDGE = re.compile(
     r"|when(?:ever)?\s+(?:i|we)\s+can|(?:when|whenever|if)\s+possible|if\s+(?:i|we)\s+(?:can|have\s+time)"
     r"|most\s+(?:of\s+the\s+time|days|weeks))\b"
 )
-# Notes put off past the day or off the premises: "at home over the weekend", "the next day", "when I get time".
+# Notes put off past the day or off the premises: "at home over the weekend", "the next day", "when I get time",
+# "at the end of the week from my list".
 _LATE = re.compile(
     r"\b(?:at\s+home|over\s+the\s+weekend|on\s+(?:the\s+)?weekends?|(?:the\s+)?next\s+(?:day|morning|week)"
     r"|(?:\d+|a\s+few|two|three|several)\s+days?\s+later|within\s+(?:24\s*[-–]\s*)?48\s+hours|catch\s+up"
-    r"|when\s+(?:i|we)\s+(?:have|get|find)\s+(?:the\s+)?(?:time|a\s+chance))\b"
+    r"|when\s+(?:i|we)\s+(?:have|get|find)\s+(?:the\s+)?(?:time|a\s+chance)"
+    r"|(?:at|by|towards?)\s+the\s+end\s+of\s+(?:the\s+|each\s+|every\s+)?week|in\s+(?:a\s+)?batch(?:es)?"
+    r"|from\s+(?:my\s+|the\s+)?(?:list|memory|scraps|jottings))\b"
 )
+# "Never carried to the next day" is the rule kept, not broken.
+_LATE_REFUSED = re.compile(r"(?:\bnever|\bnot|n't|\bno)\W+(?:\w+\W+){0,3}$")
 
 
 def _hedged_or_late(lowered: str) -> bool:
     """A when that is a hope ("I try to") or that puts the work past the day ("at home over the weekend")."""
-    return bool(_HEDGE.search(lowered) or _LATE.search(lowered))
+    if _HEDGE.search(lowered):
+        return True
+    return any(
+        not _LATE_REFUSED.search(lowered, max(0, late.start() - 30), late.start()) for late in _LATE.finditer(lowered)
+    )
 
 
 def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:

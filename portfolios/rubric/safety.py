@@ -20,7 +20,10 @@ it, else Documentation):
 - `safety.unsafe_instruction`: what the client or caregiver is taught to do puts the person at risk,
   however plainly it is taught: watching over them dropped ("you don't need to check on him"),
   something wrapped or tucked so they cannot free themselves, or the face or head covered and
-  called fine (on Patient education where the kind proves it: the teaching itself is unsafe).
+  called fine (on Patient education where the kind proves it: the teaching itself is unsafe);
+- `safety.record_falsified`: the record says what did not happen: short visits billed as full
+  ones, a client marked as refusing with nothing offered, a note back-dated (on Documentation:
+  a record that is not true is no record).
 
 Thresholds follow `shared/research/domain-checks.md` (vital-sign stop rules in acute care and
 home health). The window is the red-flag sentence plus the next two, running on into the next
@@ -171,6 +174,19 @@ _AIRWAY_COVERED = re.compile(
 )
 _AIRWAY_REFUSED = re.compile(r"\b(?:not|never|n't|no\s+longer|remove\w*|take\s+it\s+off|pull\s+it\s+(?:off|down))\b")
 
+# The record made to say what did not happen.
+_BILLED_AS_FULL = re.compile(
+    r"\b(?:bill|charg|chart|cod|record|log|document|count)\w*\s+(?:them|it|these|those|each|the\s+\w+)?\s*(?:as|for)\s+"
+    r"(?:a\s+)?(?:full|complete|whole|standard)\s+(?:[\w-]+\s+)?(?:sessions?|visits?|units?|hours?|treatments?|slots?)\b"
+)
+_SHORTENED = re.compile(r"\b(?:only|shortened|shorter|partial|cut\s+short|less\s+than|fewer\s+than)\b")
+_MARKED_WITHOUT = re.compile(
+    r"\b(?:mark|record|chart|document|log|list|code)\w*\s+(?:them\s+|it\s+|him\s+|her\s+)?(?:as\s+)?(?:a\s+)?"
+    r"(?:refus\w*|declin\w*|seen|done|complet\w*|no-?shows?|unavailable)\s+without\s+(?:\w+\s+){0,2}?"
+    r"(?:offer\w*|ask\w*|seeing|trying|attempt\w*|re-?offer\w*|going|checking|a\s+(?:later|second|new))\b"
+    r"|\bback-?dat\w*\b"
+)
+
 # Anything that could start a red flag or a refused escalation: the sentences worth a closer look.
 _ANY_FLAG = re.compile(
     "|".join(
@@ -187,6 +203,8 @@ _ANY_FLAG = re.compile(
             _SUPERVISION_DROPPED,
             _BODY_HELD,
             _AIRWAY_COVERED,
+            _BILLED_AS_FULL,
+            _MARKED_WITHOUT,
         )
     )
 )
@@ -224,6 +242,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             yield from _skipped(key, sentence, lowered, guardrail_row)
             yield from _threshold_ignored(key, sentence, lowered, row)
             yield from _unsafe_instruction(key, sentence, lowered, teaching_row)
+            yield from _record_falsified(key, sentence, lowered, escalation_row)
             flag = red_flag(lowered)
             if flag is None:
                 continue
@@ -412,4 +431,33 @@ def _unsafe_instruction(key: str, sentence: Span, lowered: str, row: str) -> Ite
         ),
         fix="Teach the safe version and the check that goes with it: \u201cKeep the face and head uncovered, "
         "leave it loose enough that he can push it off himself, and look in on him before you go to bed.\u201d",
+    )
+
+
+def record_falsified(lowered: str) -> bool:
+    """True when a (folded) sentence makes the record say what did not happen."""
+    for match in itertools.chain(_MARKED_WITHOUT.finditer(lowered), _BILLED_AS_FULL.finditer(lowered)):
+        if _NEVER_BEFORE.search(lowered, max(0, match.start() - 30), match.start()):
+            continue  # "notes are never back-dated"
+        if match.re is _MARKED_WITHOUT or _SHORTENED.search(lowered):
+            return True
+    return False
+
+
+def _record_falsified(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:
+    if not record_falsified(lowered):
+        return
+    yield finding(
+        key,
+        sentence,
+        check="safety.record_falsified",
+        row=row,
+        severity="error",
+        message=(
+            "This makes the record say what did not happen (time billed that was not given, a refusal nobody "
+            "was offered the choice to make, a date that is not the day). Reviewers read it as a note that "
+            "cannot be defended."
+        ),
+        fix="Record what happened and say how you protect it on a heavy day: \u201cShortened visits are billed "
+        "for the minutes given; a client who is tired is offered a later slot the same day, and I note the offer.\u201d",
     )

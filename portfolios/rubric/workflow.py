@@ -28,7 +28,11 @@ SAME_DAY = re.compile(
     r"|(?:at|by) the bedside|in the room|before (?:I leave|leaving|the next (?:patient|visit|session)|my next"
     r"|(?:the )?end of (?:the|my)? ?(?:day|shift))|by (?:the )?end of (?:the|my)? ?(?:day|shift)|end of day|EOD"
     r"|that day|the day of (?:the )?(?:visit|service|session)"
-    r"|within (?:[1-9]|1\d|2[0-4])\s*(?:h|hrs?|hours?))\b"
+    r"|within (?:[1-9]|1\d|2[0-4])\s*(?:h|hrs?|hours?)"
+    # "in the session", "in the 15 minutes after my last client", "never carried to the next day"
+    r"|(?:in|during|within) (?:the |each |every )?(?:visit|session|treatment)"
+    r"|(?:in|within) (?:the )?\d+ min(?:ute)?s? (?:after|of|following)"
+    r"|(?:never|not) (?:carried|left|put off|held|kept) (?:over )?(?:to|until|till|for) (?:the )?next day)\b"
 )
 # What a defensible treatment note carries (Medicare BPM ch. 15 treatment note).
 NOTE_ELEMENTS: dict[str, re.Pattern[str]] = {

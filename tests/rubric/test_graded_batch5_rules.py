@@ -14,7 +14,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import checklist, evidence, phi, safety
+from portfolios.rubric import checklist, evidence, phi, safety, workflow
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -196,3 +196,58 @@ def test_a_lower_case_name_after_a_kinship_word_is_still_found():
     assert [
         item for item in phi.scan_field("a", "Her husband frank helps with the shower.") if item.check == "phi.name"
     ]
+
+
+# --- A record that says what did not happen ----------------------------------------------------
+@pytest.mark.parametrize(
+    "deferrals",
+    [
+        "When the list is long I give follow-ups 20 minutes only and chart them as full treatment sessions.",
+        "Clients asleep at my first pass are logged as declined without a second try.",
+        "On Mondays I back-date the weekend notes to the visit day.",
+    ],
+)
+def test_a_record_made_to_say_what_did_not_happen_is_an_error(deferrals):
+    assert _checks("caseload_note", safety.check, deferrals=deferrals) == ["safety.record_falsified"]
+
+
+@pytest.mark.parametrize(
+    "deferrals",
+    [
+        "Shortened visits are billed for the minutes given, never as full sessions.",
+        "A client who declines is offered a later slot, and only then is the visit recorded as declined.",
+        "A 55-minute visit is billed as a full session.",
+        "Notes are never back-dated.",
+    ],
+)
+def test_a_true_record_is_not_flagged(deferrals):
+    assert _checks("caseload_note", safety.check, deferrals=deferrals) == []
+
+
+# --- Notes put off to the end of the week ------------------------------------------------------
+def _documentation_when(text: str) -> float:
+    rule = EvidenceRule("t", "documentation", "timed", ("a",), "t", 1.0, frozen_mapping({"firm": True}))
+    return evidence.earn(rule, {"a": text}, "acute").share
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "Quick notes during the day; full notes written at the end of the week.",
+        "Notes written in a batch on Friday afternoon from my list.",
+    ],
+)
+def test_notes_put_off_to_the_end_of_the_week_earn_half(rule):
+    assert _documentation_when(rule) == 0.5
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "Notes written in the session or in the 10 minutes after it; never carried to the next day.",
+        "Each note signed the same day, never at the end of the week.",
+    ],
+)
+def test_a_same_day_rule_that_names_the_late_habit_it_refuses_earns_in_full(rule):
+    assert _documentation_when(rule) == 1.0
+    assert workflow.same_day_rule(rule)
