@@ -1089,7 +1089,10 @@ def earn(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
 
 _READ_BACK = re.compile(
     r"\b(?:read[- ]?backs?|reads?\s+(?:it\s+)?back|repeats?\s+(?:it\s+)?back|restat\w*|summari[sz]\w*|teach[- ]?back"
-    r"|check[- ]?back|says?\s+back|repeats?)\b"
+    r"|check[- ]?back|says?\s+back|repeats?"
+    # "the receiver tells me back, in their words, …"
+    r"|(?:tells?|says?|gives?|reads?|repeats?)\s+(?:it\s+|me\s+|us\s+|them\s+|everything\s+|this\s+)?back"
+    r"|in\s+(?:their|his|her|your)\s+(?:own\s+)?words)\b"
 )
 
 

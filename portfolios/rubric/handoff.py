@@ -52,7 +52,8 @@ _RESPONSE_STEP = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.;\n]")
 _READ_BACK = re.compile(
     r"(?i)\b(?:read[- ]?backs?|reads? (?:it )?back|repeats? (?:it )?back|check[- ]?back|synthesis|summari[sz]\w*"
-    r"|restates?|teach[- ]?back|asks? (?:\w+ )?questions|clarifying questions|questions (?:are )?answered)\b"
+    r"|restates?|teach[- ]?back|asks? (?:\w+ )?questions|clarifying questions|questions (?:are )?answered"
+    r"|(?:tells?|says?|gives?) (?:it |me |us |them |everything |this )?back|in (?:their|his|her|your) (?:own )?words)\b"
 )
 _FRAMEWORK = {
     "I-PASS": re.compile(r"(?i)\bI[- ]?PASS\b"),
@@ -88,6 +89,27 @@ _ELEMENTS["ISBAR"] = {
     ),
     **_ELEMENTS["SBAR"],
 }
+# A framework's letter used as a line heading covers its element: "S - Type II fracture …", "B: lives alone".
+# (I-PASS's two S elements share a letter, so only its I, P and A headings count.)
+_ELEMENT_LETTERS: dict[str, dict[str, str]] = {
+    "SBAR": {"Situation": "S", "Background": "B", "Assessment": "A", "Recommendation": "R"},
+    "ISBAR": {"Identify": "I", "Situation": "S", "Background": "B", "Assessment": "A", "Recommendation": "R"},
+    "I-PASS": {"Illness severity": "I", "Patient summary": "P", "Action list": "A"},
+}
+_LETTER_HEADING = {
+    letter: re.compile(rf"(?m)^[ \t*•>]*(?:\(?{letter}\)|{letter})[ \t]*(?:[-:\u2013\u2014.)]|=)[ \t]*\S")
+    for letter in "ISBARP"
+}
+
+
+def _covered(framework: str, element: str, everything: str) -> bool:
+    """True when the template covers the element in words or under the framework letter as a line heading."""
+    if _ELEMENTS[framework][element].search(everything):
+        return True
+    letter = _ELEMENT_LETTERS.get(framework, {}).get(element)
+    return bool(letter and _LETTER_HEADING[letter].search(everything))
+
+
 # I-PASS elements that have their own section in the template: a filled section covers them.
 _ELEMENT_SECTIONS = {
     "Action list": "actions",
@@ -177,8 +199,8 @@ def _framework(text: ArtifactText) -> Iterator[Finding]:
     missing_by_framework = {
         name: [
             element
-            for element, pattern in _ELEMENTS[name].items()
-            if not pattern.search(everything)
+            for element in _ELEMENTS[name]
+            if not _covered(name, element, everything)
             and (element not in _ELEMENT_SECTIONS or text.is_blank(_ELEMENT_SECTIONS[element]))
         ]
         for name in named

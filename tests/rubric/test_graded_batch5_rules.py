@@ -14,7 +14,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import checklist, evidence, phi, safety, workflow
+from portfolios.rubric import checklist, evidence, handoff, phi, safety, substance, workflow
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -251,3 +251,48 @@ def test_notes_put_off_to_the_end_of_the_week_earn_half(rule):
 def test_a_same_day_rule_that_names_the_late_habit_it_refuses_earns_in_full(rule):
     assert _documentation_when(rule) == 1.0
     assert workflow.same_day_rule(rule)
+
+
+# --- Handoff frameworks written as letter headings ---------------------------------------------
+def _framework_messages(framework: str, required: str) -> list[str]:
+    spec = get_kind("handoff_template").spec
+    fields = dict.fromkeys(spec.section_keys, "") | {"framework": framework, "required_items": required}
+    text = artifact_text("handoff_template", "acute", fields, spec)
+    return [item.message for item in handoff.check(text) if item.check == "handoff.framework"]
+
+
+def test_framework_letters_used_as_line_headings_cover_their_elements():
+    required = (
+        "I: your name, the client's bed.\n"
+        "S - new left hemiparesis, day 3.\n"
+        "B - lives with a daughter; independent before.\n"
+        "A - sit to stand Mod A, neglect on the left.\n"
+        "R - OT before lunch for a seating check."
+    )
+    assert _framework_messages("ISBAR at the end of each shift.", required) == []
+
+
+def test_a_letter_inside_a_line_is_no_heading():
+    required = "Plan A - sit to stand Mod A.\nThe B ward team has the notes."
+    assert _framework_messages("SBAR at the end of each shift.", required)
+
+
+def test_a_framework_name_alone_opening_a_section_is_a_heading_not_stuffing():
+    assert not substance.is_stuffed("ISBAR.")
+    assert substance.is_stuffed("Evidence-based SMART goals.")
+
+
+# --- Read-back in other words ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "read_back",
+    [
+        "The receiver tells me back the precautions and the first action, and asks questions.",
+        "The covering OT says, in their own words, what they will check first; we confirm before hanging up.",
+    ],
+)
+def test_the_receiver_telling_it_back_is_a_read_back(read_back):
+    assert _earn("read_back", read_back) == 1.0
+
+
+def test_the_receiver_reading_the_notes_is_not():
+    assert _earn("read_back", "The receiver can read the notes in the chart.") == 0.0
