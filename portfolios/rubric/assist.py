@@ -174,7 +174,9 @@ _CUE_NOUN = r"(?:cues?|cueing|prompts?|prompting|models?|modell?ing|reminders?|r
 # Only cue kinds may stand between the count and the noun: "5 minutes with adult prompts" is no cue count.
 _CUE_KIND = (
     r"(?:verbal|visual|tactile|physical|gestural|written|model(?:ing)?|additional|hands[- ]on|environmental|auditory"
-    r"|picture|pictorial|indirect|direct|simple|one[- ]step|cognitive|safety|sequencing|adult|teacher)"
+    r"|picture|pictorial|indirect|direct|simple|one[- ]step|cognitive|safety|sequencing|adult|teacher"
+    # who gives it: "no more than 1 parent reminder"
+    r"|parent|caregiver|staff|aide|peer|family|spouse|therapist)"
 )
 _CUES = folded(
     r"(?=[\da-z≤<])"  # a count, a level word or a sign: skip other positions fast

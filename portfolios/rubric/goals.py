@@ -181,7 +181,7 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
         r"hand-?writing|writ(?:e|es|ing)\b|letter\s+formation|letters\b|copy(?:ing)?\b|copies\b|trac(?:e|es|ing)\b"
         r"|draw(?:s|ing)?\b|colou?r(?:s|ing)\b|cut(?:s|ting)?\s+(?:along|out|on|paper|shapes?|a\s)|cutting|scissor"
         r"|keyboard(?:ing)?|typ(?:e|es|ing)\b|seatwork|desk\s?work|table\s?top\s+(?:tasks?|activities)|classwork"
-        r"|schoolwork|homework"
+        r"|schoolwork|homework|attend(?:s|ing|ance)?\s+(?:at\s+)?(?:(?:full|half)(?:[- ]days?)?\s+)?(?:school|class(?:es)?|lessons?)"
         r"|(?:school|classroom)\s+(?:tasks?|work|participation|routines?|activities|materials)|circle\s+time|backpack"
         r"|locker|recess|transition(?:s|ing)?\s+between|participat(?:e|es|ing|ion)\s+in\s+(?:the\s+)?"
         r"(?:class|classroom|circle|group|recess|PE|lessons?)|containers?|jars?\b|packages?|bottles?",
@@ -284,7 +284,8 @@ _CONDITION = folded(
 # In pediatrics, a school or natural context is the condition (domain-checks.md §4 Pediatrics).
 _PEDS_CONTEXT = folded(
     r"\b(?:classroom|school|recess|cafeteria|lunchroom|playground|circle\s+time|centers|seatwork|preschool|daycare"
-    r"|child\s?care|natural\s+environments?|home\s+routines?|family\s+routines?|bath\s?time|mealtime|snack\s?time)\b"
+    r"|child\s?care|natural\s+environments?|home\s+routines?|family\s+routines?|bath\s?time|mealtime|snack\s?time"
+    r"|lessons?|class(?:es)?)\b"
 )
 
 # --- Timeline -------------------------------------------------------------------------------

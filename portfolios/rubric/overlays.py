@@ -155,7 +155,10 @@ _REPORT_SCHEDULE = folded(
     r"\s+months|with\s+(?:the\s+)?report\s+cards?|trimesters?|semesters?|progress\s+reports?|IEP\s+progress"
     r"|IFSP\s+review"
     r"|(?:6|six)[- ]month\s+review|annual(?:ly)?\s+review|reported\s+to\s+(?:the\s+)?(?:parents?|famil(?:y|ies)"
-    r"|caregivers?))\b"
+    r"|caregivers?)"
+    # reassessment set at numbered visits or weeks: "reassessed at visit 4 (week 3) and visit 6"
+    r"|re-?(?:assess|evaluat)\w*\s+(?:at|on|every|after)\s+(?:visits?|weeks?|sessions?)\s+\d{1,2}"
+    r"|re-?(?:assess|evaluat)\w*\s+every\s+\d{1,2}\s+(?:visits?|weeks?|sessions?))\b"
 )
 
 

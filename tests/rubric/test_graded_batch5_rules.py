@@ -14,7 +14,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import checklist, evidence, handoff, phi, safety, substance, workflow
+from portfolios.rubric import checklist, evidence, goals, handoff, phi, safety, substance, workflow
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -296,3 +296,61 @@ def test_the_receiver_telling_it_back_is_a_read_back(read_back):
 
 def test_the_receiver_reading_the_notes_is_not():
     assert _earn("read_back", "The receiver can read the notes in the chart.") == 0.0
+
+
+# --- Goals: who gives the cue, school attendance, a lesson as the setting ----------------------
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Student will pack the backpack from a picture list with no more than 1 parent reminder, within 4 weeks.",
+        "Client will set out the morning pills with 2 or fewer spouse prompts, within 3 weeks.",
+    ],
+)
+def test_a_cue_named_by_who_gives_it_is_a_cue_count(goal):
+    assert goals.coast_elements(goal)["assist"] is not None
+
+
+def test_a_count_of_something_that_is_not_a_cue_is_no_assist_level():
+    assert goals.coast_elements("Client will walk 3 parent-chosen routes within 4 weeks.")["assist"] is None
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Student will attend full school days 4 days a week, within 6 weeks.",
+        "Child will attend half-day classes with no more than 2 adult cues, within 8 weeks.",
+    ],
+)
+def test_attending_school_is_an_occupation(goal):
+    assert goals.coast_elements(goal, "pediatrics")["occupation"] is not None
+
+
+def test_a_lesson_is_a_natural_setting_for_a_pediatric_goal():
+    goal = "Student will copy 4 lines from the board in a 30-minute lesson with 1 teacher cue, within 6 weeks."
+    assert goals.coast_elements(goal, "pediatrics")["condition"] is not None
+    assert (
+        goals.coast_elements("Student will copy 4 lines with 1 teacher cue, within 6 weeks.", "pediatrics")["condition"]
+        is None
+    )
+
+
+# --- A reassessment set at numbered visits is a progress-report schedule -----------------------
+def _report_schedule_flagged(follow_up: str) -> bool:
+    fields = {
+        "context": "Child A, 9, outpatient after a concussion.",
+        "plan": "Student will copy 4 lines from the board in class with 1 teacher cue, within 6 weeks.",
+        "follow_up": follow_up,
+    }
+    result = check_artifact("case_writeup", "pediatrics", fields)
+    return any(item.check == "overlay.pediatrics.report_schedule" for item in result.findings)
+
+
+@pytest.mark.parametrize(
+    "follow_up", ["Reassessed at visit 4 and visit 8; copying 1 -> 4 lines.", "Re-evaluated every 6 visits."]
+)
+def test_a_reassessment_at_numbered_visits_is_a_report_schedule(follow_up):
+    assert not _report_schedule_flagged(follow_up)
+
+
+def test_a_reassessment_with_no_when_is_not():
+    assert _report_schedule_flagged("Reassessed when needed; copying improved.")
