@@ -152,6 +152,7 @@ _OUTCOME = re.compile(
     r"follow-?up|re-?eval\w*)|increased|decreased|reduced|fell|dropped|rose|achieved|met\b|returned|reached"
     r"|down\s+to|up\s+to|after\s+\d|correctly|accurately|(?:was|were)\s+correct\b"
     r"|without\s+(?:a\s+|any\s+)?(?:errors?|cues?|help|prompts?|mistakes?|reminders?)\b"
+    r"|(?:try|attempt|trial|go)\s+(?:was\s+)?(?:correct|right|successful)\b"
     # a before/after written as a comparison: "(before: missed 2-3 words a line)", "compared with 6/10 last week"
     r"|\(?\s*before\s*:|compared\s+(?:with|to)|last\s+(?:week|visit|session)\s*:)"
 )
@@ -165,7 +166,7 @@ _RETEACH = re.compile(
     r"|correct\w*|until|re-?demonstrat\w*)\b"
 )
 _BARRIER = re.compile(
-    r"\b(?:barrier\w*|worr\w*|afraid|fear\w*|forget\w*|can(?:'t|not)|unable|no\s+(?:time|car|ride|help|one)|alone"
+    r"\b(?:barrier\w*|habit\w*|impatien\w*|insist\w*|(?:keen|eager|determined)\s+to|worr\w*|afraid|fear\w*|forget\w*|can(?:'t|not)|unable|no\s+(?:time|car|ride|help|one)|alone"
     r"|works?\s+(?:nights?|days?|two\s+jobs)|tired|fatigue\w*|pain|cost\w*|afford\w*|language|hearing|vision|low\s+vision"
     r"|literacy|busy|overwhelm\w*|doesn't|does\s+not|won't|will\s+not|refus\w*|embarrass\w*|motivat\w*|stairs"
     r"|schedule|childcare|transport\w*|memory|confus\w*|depress\w*|anxi\w*"
@@ -337,10 +338,13 @@ _TOLERANCE_BEFORE = re.compile(r"(?:\bfor|\blasting|\bat\s+least|\bup\s+to|\btol
 _SHORT_TIME_UNIT = re.compile(r"(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h)$")
 
 
-# A count of tries: "correctly on the second attempt", "after the 3rd role-play".
+# A count of tries: "correctly on the second attempt", "after the 3rd role-play", and in note style
+# "second try correct".
 _ATTEMPT_COUNT = re.compile(
     r"\b(?:on|at|by|after|in)\s+(?:the\s+|her\s+|his\s+|their\s+|a\s+)?(?:first|second|third|fourth|fifth"
     r"|\d(?:st|nd|rd|th))\s+(?:try|tries|attempts?|trials?|round|role-?plays?|demonstrations?|teach-?backs?|go)\b"
+    r"|\b(?:first|second|third|fourth|fifth|\d(?:st|nd|rd|th))\s+(?:try|attempt|trial|go)\s+(?:was\s+)?"
+    r"(?:correct|right|successful|safe|wrong|incorrect|failed)\b"
 )
 
 

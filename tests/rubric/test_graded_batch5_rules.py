@@ -354,3 +354,34 @@ def test_a_reassessment_at_numbered_visits_is_a_report_schedule(follow_up):
 
 def test_a_reassessment_with_no_when_is_not():
     assert _report_schedule_flagged("Reassessed when needed; copying improved.")
+
+
+# --- Education: tries counted in note style, habits as barriers ---------------------------------
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Walker turn: first try stepped into the frame; re-shown, second try correct.",
+        "Pill box: 2nd attempt right after the days were read aloud.",
+    ],
+)
+def test_a_try_counted_in_note_style_is_a_verified_outcome(response):
+    assert _earn("verified_outcome", response) == 1.0
+
+
+def test_a_try_with_no_count_is_not():
+    assert _earn("verified_outcome", "Tried the walker turn and it went fine.") == 0.0
+
+
+@pytest.mark.parametrize(
+    "barriers",
+    [
+        "Habit: he stands up fast from the recliner every evening. Plan: he will count to 5 sitting first.",
+        "She is impatient to drive again. We agreed she will ask her son for lifts until the 4-week check.",
+    ],
+)
+def test_a_habit_or_impatience_answered_is_a_barrier_plan(barriers):
+    assert _earn("barriers_answered", barriers) > 0
+
+
+def test_a_plan_with_no_barrier_named_is_not():
+    assert _earn("barriers_answered", "The plan is to follow the sheet every day.") == 0.0
