@@ -91,9 +91,9 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
     (
         "meal_prep",
         "meal preparation",
-        r"meal\s+prep(?:aration)?|cook(?:s|ing)?\b|(?:prepare|prepares|preparing|make|makes|making)\s+"
+        r"meal\s+prep(?:aration)?|cook(?:s|ing)?\b|(?:prepare|prepares|preparing|make|makes|making|heat|heats|heating)\s+"
         r"(?:a\s+|an\s+|her\s+|his\s+|their\s+|the\s+)?(?:[a-z-]{1,12}\s+){0,2}?"
-        r"(?:meals?|lunch|breakfast|dinner|snacks?|sandwich|coffee|tea|soup)\b|pour(?:s|ing)?\b|kitchen\s+(?:tasks?"
+        r"(?:meals?|lunch|breakfast|dinner|snacks?|sandwich|coffee|tea|soup)\b|pour(?:s|ing)?\b|microwave\b|kitchen\s+(?:tasks?"
         r"|activities|mobility)",
     ),
     (
@@ -138,7 +138,14 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
         r"(?:self[- ])?feed(?:s|ing)?\b|eat(?:s|ing)?\b|meals?\b|drink(?:s|ing)?\b|utensils?|spoon|fork\b|cup\b"
         r"|finger\s+foods?",
     ),
-    ("medication", "medication management", r"medications?|meds\b|pills?\b(?!\s+(?:organi[sz]er|box))|insulin"),
+    (
+        "medication",
+        "medication management",
+        r"medications?|meds\b|pills?\b(?!\s+(?:organi[sz]er|box))|insulin"
+        # health management: doses, injections, glucose checks, filling the organiser
+        r"|(?:insulin\s+)?doses?\b|inject(?:s|ing|ions?)?\b|(?:blood\s+)?glucose|blood\s+sugars?"
+        r"|fill(?:s|ing)?\s+(?:a\s+|the\s+|her\s+|his\s+|their\s+)?(?:weekly\s+)?(?:pill|medication)\s+(?:organi[sz]er|box)",
+    ),
     (
         "finances",
         "money management",

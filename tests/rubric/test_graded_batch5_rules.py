@@ -385,3 +385,21 @@ def test_a_habit_or_impatience_answered_is_a_barrier_plan(barriers):
 
 def test_a_plan_with_no_barrier_named_is_not():
     assert _earn("barriers_answered", "The plan is to follow the sheet every day.") == 0.0
+
+
+# --- Health management and heating a meal are occupations --------------------------------------
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Client will check blood glucose with a talking meter independently on 7 of 7 days, within 4 weeks.",
+        "Client will fill a weekly pill organiser with 0 errors using large-print labels, within 3 weeks.",
+        "Client will give the evening insulin dose with 1 verbal cue using a magnifier, within 2 weeks.",
+        "Client will heat a ready meal in the microwave with supervision using tactile dots, within 3 weeks.",
+    ],
+)
+def test_health_management_and_heating_a_meal_are_occupations(goal):
+    assert goals.coast_elements(goal)["occupation"] is not None
+
+
+def test_a_body_function_goal_is_still_no_occupation():
+    assert goals.coast_elements("Client will increase grip strength by 5 kg within 4 weeks.")["occupation"] is None
