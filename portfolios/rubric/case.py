@@ -57,6 +57,8 @@ _NAMED_CONSTRAINT = folded(
     r"|\b(?:barrier|constraint|limitation|obstacle)s?\s+(?:was|were|is|are|turned\s+out|proved)\b"
     r"|\b(?:was|were|is|are)\s+(?:limited|held\s+back|restricted)\s+(?:more\s+|most\s+|mainly\s+|mostly\s+)?(?:by|from)\b"
     r"|\bheld\s+(?:her|him|them|the\s+client)\s+back\b"
+    # written as a label: "The constraint: the team wanted discharge within 3 days"
+    r"|\b(?:barrier|constraint|limitation|obstacle|limiting\s+factor)s?\s*:"
 )
 _ALTERNATIVE = folded(
     r"\b(?:instead\s+of|rather\s+than|ruled\s+out|considered|alternatives?|options?|versus|vs\.?"

@@ -14,7 +14,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import checklist, evidence, goals, handoff, phi, safety, substance, workflow
+from portfolios.rubric import case, checklist, evidence, goals, handoff, phi, safety, substance, workflow
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -403,3 +403,20 @@ def test_health_management_and_heating_a_meal_are_occupations(goal):
 
 def test_a_body_function_goal_is_still_no_occupation():
     assert goals.coast_elements("Client will increase grip strength by 5 kg within 4 weeks.")["occupation"] is None
+
+
+# --- A constraint written as a label -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "context",
+    [
+        "Home health, lives alone. The constraint: the agency authorised 6 visits and she cooks every meal herself.",
+        "Outpatient hand clinic. Main barrier: he drives 90 minutes each way, so he can come once a week for dressing.",
+    ],
+)
+def test_a_constraint_written_as_a_label_is_named(context):
+    assessment = "Shower transfer Min A; LB dressing Mod A with a reacher."
+    assert case.named_constraint(assessment, context) is not None
+
+
+def test_a_label_that_names_no_constraint_is_not():
+    assert case.named_constraint("Shower transfer Min A.", "Setting: home health; she lives alone.") is None
