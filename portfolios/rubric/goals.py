@@ -176,6 +176,8 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
         "work",
         "work",
         r"return\s+to\s+work|RTW\b|jobs?\b|employment|work\s+(?:tasks?|duties|shifts?|station|day|hours|simulation)"
+        # time at work: "work 6 hours", "full workdays", "work a full shift"
+        r"|work(?:s|ing)?\s+(?:a\s+)?(?:\d{1,2}|full|half|part)[- ]?(?:hours?|hrs?|days?|shifts?|time)\b|work\s?days?\b"
         r"|volunteer(?:s|ing)?\b|cashier|(?:full|modified|light|regular|restricted)\s+duty|return\s+to\s+duty"
         # material handling, the core of many jobs: "lift a 12 kg tote", "40 tote lifts", "carry boxes"
         r"|(?:lift(?:s|ing)?|carr(?:y|ies|ying)|stack(?:s|ing)?)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?"

@@ -420,3 +420,23 @@ def test_a_constraint_written_as_a_label_is_named(context):
 
 def test_a_label_that_names_no_constraint_is_not():
     assert case.named_constraint("Shower transfer Min A.", "Setting: home health; she lives alone.") is None
+
+
+# --- Time at work is the occupation --------------------------------------------------------------
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Client will work 6 hours at the salon with pain 3/10 or less using ergonomic scissors, within 4 weeks.",
+        "Client will complete full workdays at the bakery with 1 rest break, within 8 weeks.",
+        "Client will work a full shift on the packing line with modified independence, within 6 weeks.",
+    ],
+)
+def test_time_at_work_is_an_occupation(goal):
+    assert goals.coast_elements(goal)["occupation"] is not None
+
+
+def test_working_on_a_body_function_is_not():
+    assert (
+        goals.coast_elements("Client will work on wrist extension range by 20 degrees in 4 weeks.")["occupation"]
+        is None
+    )
