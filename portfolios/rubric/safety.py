@@ -184,8 +184,8 @@ _MARKED_WITHOUT = re.compile(
     r"\b(?:mark|record|chart|document|log|list|code)\w*\s+(?:them\s+|it\s+|him\s+|her\s+)?(?:as\s+)?(?:a\s+)?"
     r"(?:refus\w*|declin\w*|seen|done|complet\w*|no-?shows?|unavailable)\s+without\s+(?:\w+\s+){0,2}?"
     r"(?:offer\w*|ask\w*|seeing|trying|attempt\w*|re-?offer\w*|going|checking|a\s+(?:later|second|new))\b"
-    r"|\bback-?dat\w*\b"
 )
+_BACK_DATED = re.compile(r"\bback-?dat\w*\b")
 
 # Anything that could start a red flag or a refused escalation: the sentences worth a closer look.
 _ANY_FLAG = re.compile(
@@ -200,14 +200,73 @@ _ANY_FLAG = re.compile(
             _REFUSED,
             _SKIPPED_GUARDRAIL,
             _THRESHOLD_IGNORED,
-            _SUPERVISION_DROPPED,
-            _BODY_HELD,
-            _AIRWAY_COVERED,
-            _BILLED_AS_FULL,
-            _MARKED_WITHOUT,
         )
     )
 )
+# Taught practices and records are rare: each pattern runs only on a section holding all of its gate's
+# word groups (one word of each), a substring test far cheaper than one more branch read at every position.
+_GATED: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = (
+    (
+        _SUPERVISION_DROPPED,
+        (("don't need", "do not need", "doesn't need", "does not need", "no need", "never need", "leave "),),
+    ),
+    (
+        _BODY_HELD,
+        (
+            ("can't", "can not", "cannot", "unable to", "won't be able", "couldn't"),
+            (
+                "tuck",
+                "wrap",
+                "strap",
+                "tie ",
+                "tied",
+                "ties ",
+                "tying",
+                "pin ",
+                "pinned",
+                "fasten",
+                "bind",
+                "swaddl",
+                "belt",
+            ),
+        ),
+    ),
+    (
+        _AIRWAY_COVERED,
+        (
+            ("head", "face", "mouth", "nose"),
+            ("fine", "okay", " ok", "alright", "all right", "no problem", "harmless", "nothing to worry"),
+        ),
+    ),
+    (
+        _BILLED_AS_FULL,
+        (
+            ("full", "complete", "whole", "standard"),
+            ("only", "shorten", "shorter", "partial", "cut short", "less than", "fewer than"),
+        ),
+    ),
+    (
+        _MARKED_WITHOUT,
+        (("without",), ("refus", "declin", "no-show", "no show", "unavailable", "seen", "done", "complet")),
+    ),
+    (_BACK_DATED, (("back-dat", "backdat"),)),
+)
+
+
+def _sentence_indices(starts: list[int], positions: list[int]) -> list[int]:
+    """The indices, in order, of the sentences (by start offset) that hold the positions."""
+    return sorted({max(0, bisect.bisect_right(starts, position) - 1) for position in positions})
+
+
+def _gated_hits(folded_body: str) -> list[int]:
+    """Where a gated pattern matches in a (folded) section whose words pass its gate."""
+    return [
+        match.start()
+        for pattern, gate in _GATED
+        if all(any(word in folded_body for word in words) for words in gate)
+        for match in pattern.finditer(folded_body)
+    ]
+
 
 FIX = (
     "Write the safe decision: stop or modify the activity, recheck, and say who you told and when, e.g. "
@@ -230,19 +289,25 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             continue
         folded_body = fold(body)
         # One pass over the section finds the sentences worth reading; most hold no red flag.
-        hits = [match.start() for match in _ANY_FLAG.finditer(folded_body)]
-        if not hits:
+        flagged = [match.start() for match in _ANY_FLAG.finditer(folded_body)]
+        gated = _gated_hits(folded_body)
+        if not flagged and not gated:
             continue
         sentences = list(iter_sentences(body))
         starts = [sentence.start for sentence in sentences]
-        for index in sorted({max(0, bisect.bisect_right(starts, position) - 1) for position in hits}):
+
+        # Taught practices and records are read only in the sentences their own patterns hit.
+        for index in _sentence_indices(starts, gated):
+            sentence = sentences[index]
+            lowered = folded_body[sentence.start : sentence.end]
+            yield from _unsafe_instruction(key, sentence, lowered, teaching_row)
+            yield from _record_falsified(key, sentence, lowered, escalation_row)
+        for index in _sentence_indices(starts, flagged):
             sentence = sentences[index]
             lowered = folded_body[sentence.start : sentence.end]
             yield from _refused(key, sentence, lowered, escalation_row)
             yield from _skipped(key, sentence, lowered, guardrail_row)
             yield from _threshold_ignored(key, sentence, lowered, row)
-            yield from _unsafe_instruction(key, sentence, lowered, teaching_row)
-            yield from _record_falsified(key, sentence, lowered, escalation_row)
             flag = red_flag(lowered)
             if flag is None:
                 continue
@@ -436,10 +501,12 @@ def _unsafe_instruction(key: str, sentence: Span, lowered: str, row: str) -> Ite
 
 def record_falsified(lowered: str) -> bool:
     """True when a (folded) sentence makes the record say what did not happen."""
-    for match in itertools.chain(_MARKED_WITHOUT.finditer(lowered), _BILLED_AS_FULL.finditer(lowered)):
+    for match in itertools.chain(
+        _MARKED_WITHOUT.finditer(lowered), _BACK_DATED.finditer(lowered), _BILLED_AS_FULL.finditer(lowered)
+    ):
         if _NEVER_BEFORE.search(lowered, max(0, match.start() - 30), match.start()):
             continue  # "notes are never back-dated"
-        if match.re is _MARKED_WITHOUT or _SHORTENED.search(lowered):
+        if match.re is not _BILLED_AS_FULL or _SHORTENED.search(lowered):
             return True
     return False
 
