@@ -1,11 +1,14 @@
 """Rules added when graded batch 5 became tuning material: each one passes and fails on texts written here.
 
-Teaching a practice that puts the person at risk is unsafe however plainly it is taught; "is" is no
-role and a notify step that names nobody earns half; a catch-all names no handoff item; a pause point
-that is every moment at once is no moment; a checklist run "in the day room, before …" starts with its
-moment; a trial with a count and a review at an interval are a review plan; a stop rule ("the visit does
-not happen") and a fallback ("postponed", "re-book") are exceptions; a contraction after a kinship word
-and a British "-ence" spelling are not names.
+Teaching a practice that puts the person at risk is unsafe however plainly it is taught, and a record
+made to say what did not happen is an error; "is" is no role and a notify step that names nobody earns
+half; a catch-all names no handoff item; a pause point that is every moment at once is no moment, and
+one run "in the day room, before …" starts with its moment; a counted trial, a review interval, a stop
+rule and a postponement are what they say; notes put off to the end of the week are late; framework
+letters used as headings cover their elements; "tells me back" is a read-back; a cue counted by who
+gives it, school attendance, health management, heating a meal and time at work are COAST elements;
+a reassessment at numbered visits is a report schedule; a constraint can be written as a label; a
+contraction after a kinship word and a British "-ence" spelling are not names.
 """
 
 from __future__ import annotations
