@@ -28,7 +28,8 @@ GRADED = CORPUS_DIR / "graded.jsonl"
 BATCH_2 = CORPUS_DIR / "graded_batch2.jsonl"  # blind when written; tuned on after its score was recorded
 BATCH_3 = CORPUS_DIR / "graded_batch3.jsonl"  # the same, one round later
 BATCH_4 = CORPUS_DIR / "graded_batch4.jsonl"  # and one more
-HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch (5), scored before any tuning on it
+BATCH_5 = CORPUS_DIR / "graded_batch5.jsonl"  # and one more
+HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch (6), scored before any tuning on it
 GAMED_LEVELS = frozenset(("keyword_stuffed", "template_pasted", "placeholder", "half_filled"))
 
 
