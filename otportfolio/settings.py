@@ -140,7 +140,8 @@ CACHES = {
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL:
     CACHES["shared"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's RedisCache, keeping one redis-py client per pool (see portfolios/redis_cache.py).
+        "BACKEND": "portfolios.redis_cache.ReusingRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "otportfolio",
         # A Redis that stops answering must not hold a worker: a session read then falls back to the database.

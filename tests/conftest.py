@@ -69,7 +69,7 @@ def redis_cache(settings):
     settings.CACHES = {
         **settings.CACHES,
         "shared": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portfolios.redis_cache.ReusingRedisCache",  # as settings.py sets it up
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": prefix,
         },

@@ -76,7 +76,7 @@ def test_with_redis_url_sessions_and_rate_limits_share_redis_and_pages_stay_per_
     assert shown["session_cache"] == shown["throttle_cache"] == "shared"
     assert shown["caches"] == {
         "default": ["django.core.cache.backends.locmem.LocMemCache", ""],
-        "shared": ["django.core.cache.backends.redis.RedisCache", "redis://cache.internal:6379/2"],
+        "shared": ["portfolios.redis_cache.ReusingRedisCache", "redis://cache.internal:6379/2"],
     }
 
 
