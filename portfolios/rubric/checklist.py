@@ -48,6 +48,10 @@ _VAGUE = re.compile(
     r"(?i)\b(?:ensure (?:proper|adequate|appropriate)(?:ly)?|appropriate(?:ly)?|as (?:needed|necessary|appropriate"
     r"|required|indicated)|proper(?:ly)?|adequate(?:ly)?|sufficient(?:ly)?|and so on|(?:if|when) indicated|PRN)\b"
     r"|\betc\b\.?"
+    # a judgment standing in for the criterion: "give the correct exercises", "explain it well",
+    # "make sure she understands" - two people could tick it and mean different things
+    r"|(?i:\bthe\s+(?:correct|right|proper)\s+[a-z]+s\b|(?<!\bas\s)\bwell\s*[.!]?\s*$"
+    r"|\bmake\s+sure\s+(?:that\s+)?(?:the\s+)?[a-z]+\s+(?:understands?|knows?|gets\s+it)\b)"
 )
 # Something a colleague could verify: an action verb, a past participle ("brakes locked") or a
 # state ("bed alarm on", "call light within reach"), or a question.

@@ -425,7 +425,8 @@ _LATE = re.compile(
     r"|from\s+(?:my\s+|the\s+)?(?:list|memory|scraps|jottings))\b"
 )
 # "Never carried to the next day" is the rule kept, not broken.
-_LATE_REFUSED = re.compile(r"(?:\bnever|\bnot|n't|\bno)\W+(?:\w+\W+){0,3}$")
+# "If not finished, the next morning" is a condition that sends the note late, not a refusal.
+_LATE_REFUSED = re.compile(r"(?:\bnever|(?<!\bif\s)(?<!\bwhen\s)\bnot|n't|\bno)\W+(?:\w+\W+){0,3}$")
 
 
 def _hedged_or_late(lowered: str) -> bool:

@@ -209,8 +209,8 @@ def is_stuffed(passage: str) -> bool:
     if re.search(r"\d", lowered):
         return False
     words = len(_WORD.findall(lowered))
-    if words <= 1:
-        return False  # "ISBAR." opening a section names what follows: a heading, not a claim
+    if words <= 1 or len(lowered.split()) <= 1:
+        return False  # "ISBAR." or "I-PASS." opening a section names what follows: a heading, not a claim
     buzz = len(_BUZZ.findall(lowered))
     if words <= SHORT_PASSAGE_WORDS:  # "Teach-back completed." says it happened, not what happened
         strong = buzz - len(_GENERIC_BUZZ.findall(lowered))  # "(Transfer goals.)" is a label, not a claim

@@ -240,6 +240,8 @@ def _unknown(word: str) -> bool:
     key = name_key(word)
     if word.endswith("s") and word[:-1].isupper():
         return False  # "OTs", "CNAs": a plural abbreviation
+    if key.endswith("S") and key[:-1] in STOPWORDS:
+        return False  # "Evals", "Reevals": the plural of a clinical short form
     return len(key) >= 3 and key not in STOPWORDS and key not in _TITLE_STOP and not is_english_word(word)
 
 

@@ -290,6 +290,12 @@ _ROOM_NOT_BEFORE = word_set(
     "x times min mins minutes sec secs seconds hr hrs hour hours day days rep reps set sets trial trials ft feet "
     "in inches degrees to of"
 )
+# "treatment room 2", "the therapy gym, room 3": a shared room where care happens is not where one person
+# stays, so its number points at nobody.
+_SHARED_ROOM_BEFORE = word_set(
+    "treatment therapy conference meeting group staff break waiting sensory consult consultation interview "
+    "training teaching quiet storage utility supply equipment gym"
+)
 # "plate HXT 4412": plates may hold a space, so they get their own pattern.
 _PLATE = re.compile(
     r"[PpTt](?:late|ag)(?:[ \t]*(?:#|[Nn]o\.?|[Nn]umber|:|reads|read|is|was|shows))*[ \t]*([A-Z0-9]{1,4}(?:[ -]?[A-Z0-9]{1,4}){1,2})(?![\w-])"
@@ -368,6 +374,9 @@ def keyword_ids(text: str, lower: str) -> Iterator[Identifier]:
             continue
         after = words_after(lower, match.end(), 14)
         if (after and after[0] in _ROOM_NOT_BEFORE) or window_after(text, match.end(), 2).lstrip()[:1] == "%":
+            continue
+        before = words_before(lower, match.start(), 16)
+        if before and before[-1] in _SHARED_ROOM_BEFORE and lower[match.start()] == "r":
             continue
         yield Identifier(match.start(), match.end(), "other_id")
     if "plate" in lower or "tag" in lower:

@@ -1,0 +1,89 @@
+"""Rules added when graded batch 6 became tuning material: each one passes and fails on texts written here.
+
+Batch 6 is written in terse, abbreviated and non-native styles. A shared room's number ("therapy room 4")
+points at nobody, and the plural of a clinical short form is no name; a framework named alone as a
+heading is not keyword stuffing; "if not done, the next day" sends the note late rather than refusing
+lateness; a checklist item whose criterion is a judgment ("the correct splints", "teach it well", "make
+sure he knows") could be ticked by anyone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolios.rubric import checklist, evidence, phi, substance
+from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+
+
+def _rule(shape: str, **params) -> EvidenceRule:
+    return EvidenceRule("test", "documentation", shape, ("a",), "test", 1.0, frozen_mapping(params))
+
+
+def _earn(shape: str, text: str, **params) -> float:
+    return evidence.earn(_rule(shape, **params), {"a": text}, "outpatient").share
+
+
+def _identifier_types(text: str) -> list[str]:
+    return [item.type for item in phi.find_identifiers(text)]
+
+
+# --- PHI: shared rooms and plural short forms ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sessions move to therapy room 4 when the gym is loud.",
+        "Family meeting held in conference room 12 at 14:00.",
+        "Group runs in the group room 3, Tuesdays.",
+    ],
+)
+def test_the_number_of_a_shared_room_is_not_an_identifier(text):
+    assert "other_id" not in _identifier_types(text)
+
+
+@pytest.mark.parametrize("text", ["Pt moved to room 412 overnight.", "Seen in Rm 7B after lunch.", "Bed 3 pt refused."])
+def test_the_room_or_bed_a_patient_stays_in_is_still_an_identifier(text):
+    assert "other_id" in _identifier_types(text)
+
+
+@pytest.mark.parametrize("text", ["Evals done before noon.", "Reevals due every 30 days."])
+def test_the_plural_of_a_clinical_short_form_is_not_a_name(text):
+    assert "name" not in _identifier_types(text)
+
+
+def test_an_unknown_capitalised_word_before_a_verb_is_still_a_name():
+    assert "name" in _identifier_types("Zorbanek signed the consent before the session.")
+
+
+# --- A framework named as a heading -------------------------------------------------------------
+@pytest.mark.parametrize("passage", ["I-PASS.", "SBAR:", "ISBAR."])
+def test_a_framework_named_alone_is_a_heading_not_stuffing(passage):
+    assert not substance.is_stuffed(passage)
+
+
+def test_a_framework_named_among_claims_is_still_stuffing():
+    assert substance.is_stuffed("I-PASS ensures timely, comprehensive, closed-loop handoffs.")
+
+
+# --- Late notes behind a condition --------------------------------------------------------------
+def test_a_note_that_slips_to_the_next_morning_when_not_finished_is_late():
+    late = "Notes at end of day; if not finished, the next morning before the first pt."
+    on_time = "Notes at end of day, never carried to the next morning."
+    assert _earn("timed", late, firm=True) == pytest.approx(0.5)
+    assert _earn("timed", on_time, firm=True) == pytest.approx(1.0)
+
+
+# --- Checklist items judged, not checked ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "item",
+    ["Hand out the correct splints", "Teach the transfer well", "Make sure the client knows the plan"],
+)
+def test_an_item_whose_criterion_is_a_judgment_is_not_checkable(item):
+    assert not checklist.is_checkable(item)
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["Check the right hand splint straps", "Wash hands as well", "Ask the client to state the 2 hip precautions"],
+)
+def test_an_item_with_a_real_criterion_stays_checkable(item):
+    assert checklist.is_checkable(item)
