@@ -863,6 +863,8 @@ def linked_to_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -
     linked = []
     for key, span in items:
         lowered = fold(span.text)
+        if _VAGUE.search(lowered) and not _GOAL_REFERENCE.search(lowered):
+            continue  # "balance activities as appropriate and as tolerated" commits to no goal
         if _GOAL_REFERENCE.search(lowered) or _stems(span.text) & goal_words:
             linked.append((key, span))
     if not linked:
@@ -958,7 +960,8 @@ def main_message(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> E
 _MOMENT = re.compile(
     r"\b(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time)\s+(?:\w+\W+){0,7}?"
     r"(?:shift|transfer\w*|discharge|admission|handoff|hand\s+over|handover|session|visit|change|transition|arrival"
-    r"|move|reassignment|cover\w*|weekend|leave|vacation|day|evening|morning|night|eval\w*|surgery|rounds|mobility"
+    r"|move|reassignment|cover\w*|weekend|leave|vacation|holidays?|absen\w*|time\s+off|day|evening|morning|night"
+    r"|eval\w*|surgery|rounds|mobility"
     r"|feeding|meal|bath\w*|shower\w*|dressing|class|school|home\s+visit|appointment|treatment|intake|start)"
 )
 

@@ -87,3 +87,29 @@ def test_an_item_whose_criterion_is_a_judgment_is_not_checkable(item):
 )
 def test_an_item_with_a_real_criterion_stays_checkable(item):
     assert checklist.is_checkable(item)
+
+
+# --- Interventions hedged into "as appropriate" -------------------------------------------------------
+def _linked(interventions: str) -> float:
+    rule = EvidenceRule(
+        "test", "plan_of_care", "linked_to_goals", ("a",), "test", 1.0, frozen_mapping({"goals": ("g",)})
+    )
+    fields = {"a": interventions, "g": "Client will improve standing balance for kitchen tasks within 4 weeks."}
+    return evidence.earn(rule, fields, "outpatient").share
+
+
+def test_an_intervention_hedged_as_appropriate_ties_to_no_goal():
+    assert _linked("Standing balance work, kitchen tasks, as appropriate and as tolerated.") == 0
+    assert _linked("Standing balance work at the kitchen counter, 10 minutes per session.") > 0
+
+
+# --- A handoff used when the clinician is away --------------------------------------------------------
+@pytest.mark.parametrize(
+    "framework", ["SBAR, used when I go on holiday and a colleague covers.", "ISBAR whenever I take time off."]
+)
+def test_the_clinicians_absence_is_the_moment_a_handoff_happens(framework):
+    assert _earn("pause_point", framework) > 0
+
+
+def test_a_framework_with_no_occasion_names_no_moment():
+    assert _earn("pause_point", "SBAR, spoken, with the chart open.") == 0
