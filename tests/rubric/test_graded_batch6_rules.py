@@ -113,3 +113,17 @@ def test_the_clinicians_absence_is_the_moment_a_handoff_happens(framework):
 
 def test_a_framework_with_no_occasion_names_no_moment():
     assert _earn("pause_point", "SBAR, spoken, with the chart open.") == 0
+
+
+# --- An ordinal that numbers a try ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["Reached safely on 5 of 6 reps; on the 6th she twisted.", "Correct on 3/4 trials; on the 4th he lost balance."],
+)
+def test_an_ordinal_after_a_count_of_tries_is_not_a_date(text):
+    assert "date" not in _identifier_types(text)
+
+
+@pytest.mark.parametrize("text", ["She fell on the 6th and was admitted.", "Seen 2 visits; on the 14th she fell."])
+def test_an_ordinal_day_with_no_count_of_tries_before_it_is_still_a_date(text):
+    assert "date" in _identifier_types(text)

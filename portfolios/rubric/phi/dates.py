@@ -299,6 +299,11 @@ _ORDINAL_DAY = re.compile(
     r"morning|evening|night|afternoon|was|were|is|will|would|had|has|pt|client|she|he|they|we|i)\b))",
     re.MULTILINE,
 )
+# "5 of 6 reps; on the 6th she rounded her back": an ordinal just after a count of tries numbers a try, not a day.
+_COUNTED_TRIES = re.compile(
+    r"\b\d{1,2}[ \t]*(?:/[ \t]*\d{1,2}[ \t]*|of[ \t]+\d{1,2}[ \t]+)?(?:reps?|repetitions?|trials?|attempts?|tries"
+    r"|sets?|rounds?)\b"
+)
 # A weekday names the day of the month after it: "Monday, the 3rd", "Wed the 14th".
 _ORDINAL_CUES = word_set("on since until by before after from of") | _WEEKDAYS
 _HOLIDAY_HINTS = [
@@ -425,6 +430,8 @@ def more_dates_and_ages(text: str, lower: str) -> Iterator[Identifier]:
         for match in _ORDINAL_DAY.finditer(lower):
             before = words_before(lower, match.start(), 12)
             if clean_start(lower, match.start()) and before and before[-1] in _ORDINAL_CUES:
+                if _COUNTED_TRIES.search(window_before(lower, match.start(), 60).rsplit(".", 1)[-1]):
+                    continue
                 yield Identifier(match.start(), match.end(), "date")
     holidays = _HOLIDAY.finditer(text) if any(hint in lower for hint in _HOLIDAY_HINTS) else ()
     for match in holidays:
