@@ -23,7 +23,9 @@ it, else Documentation):
   called fine (on Patient education where the kind proves it: the teaching itself is unsafe);
 - `safety.record_falsified`: the record says what did not happen: short visits billed as full
   ones, a client marked as refusing with nothing offered, a note back-dated (on Documentation:
-  a record that is not true is no record).
+  a record that is not true is no record);
+- `safety.failed_check_carried_on`: equipment found failed (damaged, broken, expired, a flat battery) and
+  used anyway ("if a clip looks damaged, use it for this transfer").
 
 Thresholds follow `shared/research/domain-checks.md` (vital-sign stop rules in acute care and
 home health). The window is the red-flag sentence plus the next two, running on into the next
@@ -188,6 +190,15 @@ _MARKED_WITHOUT = re.compile(
 _BACK_DATED = re.compile(r"\bback-?dat\w*\b")
 
 # Anything that could start a red flag or a refused escalation: the sentences worth a closer look.
+# Equipment found failed and used anyway: "if a clip looks damaged, use it for this transfer", "if the battery is
+# low, finish the transfer". A check whose failure changes nothing prevents nothing.
+_FAILED_EQUIPMENT_USED = re.compile(
+    r"\b(?:if|when|whenever)\s+(?:[\w'’-]+\s+){0,6}?(?:damaged|broken|frayed|cracked|torn|faulty|expired"
+    r"|(?:(?<=battery\s)|(?<=battery\sis\s)|(?<=batteries\sare\s))(?:flat|low|dead)|not\s+(?:working|charged))"
+    r"\W+(?:then\s+)?(?:still\s+)?(?:use\s+(?:it|them|this|that|the\s+same)|continue|proceed|finish|complete"
+    r"|carry\s+on|go\s+ahead)\b"
+)
+
 _ANY_FLAG = re.compile(
     "|".join(
         f"(?:{pattern.pattern})"
@@ -250,6 +261,13 @@ _GATED: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = (
         (("without",), ("refus", "declin", "no-show", "no show", "unavailable", "seen", "done", "complet")),
     ),
     (_BACK_DATED, (("back-dat", "backdat"),)),
+    (
+        _FAILED_EQUIPMENT_USED,
+        (
+            ("if ", "when"),
+            ("damaged", "broken", "frayed", "cracked", "torn", "faulty", "expired", "flat", "low", "not working"),
+        ),
+    ),
 )
 
 
@@ -302,6 +320,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             lowered = folded_body[sentence.start : sentence.end]
             yield from _unsafe_instruction(key, sentence, lowered, teaching_row)
             yield from _record_falsified(key, sentence, lowered, escalation_row)
+            yield from _failed_equipment_used(key, sentence, lowered, row)
         for index in _sentence_indices(starts, flagged):
             sentence = sentences[index]
             lowered = folded_body[sentence.start : sentence.end]
@@ -527,4 +546,23 @@ def _record_falsified(key: str, sentence: Span, lowered: str, row: str) -> Itera
         ),
         fix="Record what happened and say how you protect it on a heavy day: \u201cShortened visits are billed "
         "for the minutes given; a client who is tired is offered a later slot the same day, and I note the offer.\u201d",
+    )
+
+
+def _failed_equipment_used(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:
+    match = _FAILED_EQUIPMENT_USED.search(lowered)
+    if match is None or _NEVER_BEFORE.search(lowered, max(0, match.start() - 30), match.start()):
+        return
+    yield finding(
+        key,
+        sentence,
+        check="safety.failed_check_carried_on",
+        row=row,
+        severity="error",
+        message=(
+            "This finds equipment failed and uses it anyway. A check whose failure changes nothing prevents "
+            "nothing, and reviewers read it as the error the checklist exists to stop."
+        ),
+        fix="Say what a failed check stops: \u201cIf a sling loop or clip is damaged, take the sling out of use, "
+        "tag it, and do not transfer until a checked sling is in place; tell the charge nurse at once.\u201d",
     )

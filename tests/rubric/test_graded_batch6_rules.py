@@ -4,15 +4,19 @@ Batch 6 is written in terse, abbreviated and non-native styles. A shared room's 
 points at nobody, and the plural of a clinical short form is no name; a framework named alone as a
 heading is not keyword stuffing; "if not done, the next day" sends the note late rather than refusing
 lateness; a checklist item whose criterion is a judgment ("the correct splints", "teach it well", "make
-sure he knows") could be ticked by anyone.
+sure he knows") could be ticked by anyone; interventions hedged "as appropriate" tie to no goal; a
+clinician's holiday is when a handoff happens; an ordinal after a count of tries is no date; equipment
+found failed and used anyway is unsafe.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from portfolios.rubric import checklist, evidence, phi, substance
+from portfolios.kinds import get_kind
+from portfolios.rubric import checklist, evidence, phi, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+from tests.rubric.texts import artifact_text
 
 
 def _rule(shape: str, **params) -> EvidenceRule:
@@ -127,3 +131,34 @@ def test_an_ordinal_after_a_count_of_tries_is_not_a_date(text):
 @pytest.mark.parametrize("text", ["She fell on the 6th and was admitted.", "Seen 2 visits; on the 14th she fell."])
 def test_an_ordinal_day_with_no_count_of_tries_before_it_is_still_a_date(text):
     assert "date" in _identifier_types(text)
+
+
+# --- A failed equipment check carried on ----------------------------------------------------------------
+def _safety_checks(escalation: str) -> list[str]:
+    spec = get_kind("sop_checklist").spec
+    fields = dict.fromkeys(spec.section_keys, "") | {"escalation": escalation}
+    return [item.check for item in safety.check(artifact_text("sop_checklist", "acute", fields, spec))]
+
+
+@pytest.mark.parametrize(
+    "escalation",
+    [
+        "If the wheelchair brake is broken, use it anyway and report it on Friday.",
+        "When the glucometer strips are expired, continue with the old ones.",
+        "If the hoist battery is flat, finish the lift and plug it in later.",
+    ],
+)
+def test_equipment_found_failed_and_used_anyway_is_unsafe(escalation):
+    assert "safety.failed_check_carried_on" in _safety_checks(escalation)
+
+
+@pytest.mark.parametrize(
+    "escalation",
+    [
+        "If the wheelchair brake is broken, take the chair out of use and tag it; tell the charge nurse at once.",
+        "If the battery is low, do not start the lift: swap to the charged spare and log it.",
+        "If pain stays low, continue the home program.",
+    ],
+)
+def test_a_failed_check_that_stops_the_work_is_safe(escalation):
+    assert "safety.failed_check_carried_on" not in _safety_checks(escalation)
