@@ -29,7 +29,8 @@ BATCH_2 = CORPUS_DIR / "graded_batch2.jsonl"  # blind when written; tuned on aft
 BATCH_3 = CORPUS_DIR / "graded_batch3.jsonl"  # the same, one round later
 BATCH_4 = CORPUS_DIR / "graded_batch4.jsonl"  # and one more
 BATCH_5 = CORPUS_DIR / "graded_batch5.jsonl"  # and one more
-HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch (6), scored before any tuning on it
+BATCH_6 = CORPUS_DIR / "graded_batch6.jsonl"  # and one more (new writing voices)
+HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch (7), scored before any tuning on it
 GAMED_LEVELS = frozenset(("keyword_stuffed", "template_pasted", "placeholder", "half_filled"))
 
 
