@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/otportfolio
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test test-sqlite test-postgres bench eval lint format deploy-check clean browser pdf-libs
+.PHONY: run test checks test-sqlite test-postgres bench eval lint format deploy-check clean browser pdf-libs
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
@@ -53,9 +53,16 @@ pdf-libs:
 	  else echo "pango is missing: install Debian's $(PDF_LIBS) (the share PDF needs them)"; exit 1; fi; }
 
 test: $(VENV)/.installed-dev browser pdf-libs
+	$(MAKE) --no-print-directory checks
 	$(PY) manage.py collectstatic --noinput -v0
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+
+# Fails on a model change without its migration, and on lint or formatting.
+checks:
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 test-sqlite:
 	@echo "== test suite on SQLite =="
