@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.text import slugify
-from weasyprint import CSS, HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from portfolios import fragments
 
@@ -36,19 +34,30 @@ class SharePdf:
         return self.status == 200
 
 
-class _FetchNothing(URLFetcher):
-    """The page's links to stylesheets, scripts and icons are for screens: answer each with nothing.
+# WeasyPrint (and pango through it) loads on the first PDF, not in every process at start-up:
+# importing it costs about half a second, which every worker, command and test run would pay.
+
+
+@functools.cache
+def _fetch_nothing_class():
+    """The class of a URL fetcher that answers the page's links to stylesheets, scripts and icons with nothing.
 
     The PDF has its own stylesheet, and a renderer that fetched URLs from a page holding
     candidates' text would be a way to make the server call out.
     """
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def fetch(self, url, headers=None):
-        return URLFetcherResponse(url, b"", {"Content-Type": "text/css"})
+    class FetchNothing(URLFetcher):
+        def fetch(self, url, headers=None):
+            return URLFetcherResponse(url, b"", {"Content-Type": "text/css"})
+
+    return FetchNothing
 
 
 @functools.cache
-def _stylesheet() -> CSS:
+def _stylesheet():
+    from weasyprint import CSS
+
     return CSS(filename=str(STYLESHEET))
 
 
@@ -81,7 +90,9 @@ def _footer_first(root) -> None:
 
 def render_pdf(html: bytes) -> SharePdf:
     """Lay out a shown share page as a PDF; its file name comes from the page's title."""
-    page = HTML(string=html.decode(), base_url=BASE_URL, url_fetcher=_FetchNothing())
+    from weasyprint import HTML
+
+    page = HTML(string=html.decode(), base_url=BASE_URL, url_fetcher=_fetch_nothing_class()())
     _footer_first(page.etree_element)
     document = page.render(stylesheets=[_stylesheet()])
     title = (document.metadata.title or "").split(" · ")[0]  # base.html appends " · OT Portfolio"

@@ -78,3 +78,22 @@ def test_access_imports_nothing_from_services():
         [sys.executable, "-c", ACCESS_IMPORT_PROBE], capture_output=True, text=True, check=True, env=environment
     ).stdout
     assert output.split() == []
+
+
+URLCONF_IMPORT_PROBE = """
+import os, sys
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "otportfolio.settings")
+import django
+django.setup()
+import otportfolio.urls
+print("\\n".join(sorted(name for name in sys.modules if name == "weasyprint" or name.startswith("weasyprint."))))
+"""
+
+
+def test_serving_pages_does_not_load_the_pdf_renderer_until_a_pdf_is_asked_for():
+    """WeasyPrint costs ~0.5 s to import: every worker, command and test process would pay it at start."""
+    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    output = subprocess.run(
+        [sys.executable, "-c", URLCONF_IMPORT_PROBE], capture_output=True, text=True, check=True, env=environment
+    ).stdout
+    assert output.split() == []
