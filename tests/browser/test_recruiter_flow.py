@@ -18,21 +18,10 @@ from portfolios.strong_examples import EXAMPLES
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import assert_clean, audit
 from tests.conftest import save
+from tests.views.test_target_jobs import POSTING  # the same posting the view tests read
 
 POSITIONING = "I own same-day notes for a 14-visit outpatient day; next, the clinic's hand-therapy program."
 LABEL = "Hand therapist — Riverside Health"
-POSTING = """\
-Certified Hand Therapist, Outpatient Orthopedic Clinic
-Riverside Health is a health system with Joint Commission accreditation.
-
-Requirements
-- Must complete evaluations and write measurable, functional goals for every plan of care.
-- Must keep documentation timely and compliant; daily notes signed the same day.
-- Manage a caseload of 12 to 14 patients a day.
-
-Preferred
-- Experience teaching home exercise programs with teach-back is a plus.
-"""
 COMPLETE = ("case_writeup", "plan_of_care", "education_script", "handoff_template")
 LEFT_OUT = "handoff_template"  # complete, but the candidate unticks it for this recruiter
 DRAFT_TEXT = "A private draft about a hard week that no recruiter may read."
