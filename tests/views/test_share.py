@@ -108,21 +108,22 @@ def test_each_view_is_counted_without_storing_who(anonymous_client, shared):
     assert {field.name for field in ShareLink._meta.get_fields()}.isdisjoint({"ip", "ip_address", "user_agent"})
 
 
-@pytest.mark.parametrize("how", ["revoked", "expired", "unknown", "malformed", "truncated"])
-def test_dead_links_all_get_the_same_404(how, anonymous_client, shared):
-    _, created = shared
-    token = created.token
+DEAD = ["revoked", "expired", "unknown", "malformed", "truncated"]
+
+
+def dead_token(how: str, created) -> str:
+    """A token that no longer opens `created`'s link, in one of the DEAD ways (revoking or expiring it)."""
     if how == "revoked":
         services.share_link_revoke(link=created.link)
     elif how == "expired":
         ShareLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
-    elif how == "unknown":
-        token = "A" * 43
-    elif how == "malformed":
-        token = "not-a-token"
-    else:
-        token = token[:-1]
-    response = anonymous_client.get(share_url(token))
+    return {"unknown": "A" * 43, "malformed": "not-a-token", "truncated": created.token[:-1]}.get(how, created.token)
+
+
+@pytest.mark.parametrize("how", DEAD)
+def test_dead_links_all_get_the_same_404(how, anonymous_client, shared):
+    _, created = shared
+    response = anonymous_client.get(share_url(dead_token(how, created)))
     assert response.status_code == 404
     assert "This link has expired or was revoked" in response.content.decode()
     assert ShareLink.objects.get().view_count == 0

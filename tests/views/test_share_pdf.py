@@ -2,7 +2,6 @@
 
 import io
 import re
-from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -18,7 +17,7 @@ from portfolios.kinds import get_kind
 from portfolios.models import ShareLink
 from portfolios.tracks import TRACKS_BY_KEY
 from tests.conftest import save
-from tests.views.test_share import HANDOFF, complete
+from tests.views.test_share import DEAD, HANDOFF, complete, dead_token
 
 DRAFT_TEXT = "A private draft sentence about the Tuesday clinic."
 MARGIN_TEXT = re.compile(
@@ -113,19 +112,10 @@ def test_the_pdf_is_sent_inline_with_the_share_headers_and_is_not_a_view(anonymo
     assert ShareLink.objects.get().view_count == 0
 
 
-@pytest.mark.parametrize("how", ["revoked", "expired", "unknown", "malformed"])
+@pytest.mark.parametrize("how", DEAD)
 def test_a_dead_link_gets_the_friendly_404_page_not_a_pdf(how, anonymous_client, shared):
     _, created = shared
-    token = created.token
-    if how == "revoked":
-        services.share_link_revoke(link=created.link)
-    elif how == "expired":
-        ShareLink.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
-    elif how == "unknown":
-        token = "A" * 43
-    else:
-        token = "not-a-token"
-    response = anonymous_client.get(pdf_url(token))
+    response = anonymous_client.get(pdf_url(dead_token(how, created)))
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
     assert "This link has expired or was revoked" in response.content.decode()
