@@ -51,6 +51,19 @@ def clean_single_line(value: str, *, label: str = "This field") -> str:
     return (value or "").strip()
 
 
+def clean_label(value: str, *, field: str, label: str, required: str, max_chars: int) -> str:
+    """A one-line label the candidate names something by (a share link, a target job): present,
+    short, and free of patient identifiers. Errors are keyed on `field`; `required` says what to write."""
+    value = clean_single_line(value, label=label)
+    if not value:
+        raise ValidationError({field: [ValidationError(required, code="required")]})
+    if len(value) > max_chars:
+        too_long = f"Keep {label[0].lower()}{label[1:]} under {max_chars} characters."
+        raise ValidationError({field: [ValidationError(too_long, code="too_long")]})
+    refuse_identifiers(field, label, value)
+    return value
+
+
 def refuse_identifiers(field: str, label: str, text: str, *, own_name: str | None = None) -> None:
     """Raise a ValidationError on `field` naming each patient identifier in `text`: its type, the passage, the fix.
 

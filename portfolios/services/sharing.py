@@ -15,7 +15,7 @@ from portfolios.content_versions import content_changed
 from portfolios.models import Artifact, Portfolio, ShareLink
 from portfolios.services import view_counts
 from portfolios.services.identifiers import portfolio_problems, refuse_identifiers
-from portfolios.validation import clean_single_line
+from portfolios.validation import clean_label, clean_single_line
 
 EXPIRY_CHOICES_DAYS = (7, 30, 90, None)  # None: never expires
 DEFAULT_EXPIRY_DAYS = 30
@@ -41,13 +41,13 @@ def phi_blockers(portfolio: Portfolio) -> list[Artifact]:
 
 
 def _clean_label(label: str) -> str:
-    label = clean_single_line(label, label="The label")
-    if not label:
-        raise ValidationError({"label": ["Give the link a label, e.g. “Acme Rehab — recruiter”."]}, code="required")
-    if len(label) > 80:
-        raise ValidationError({"label": ["Keep the label under 80 characters."]}, code="too_long")
-    refuse_identifiers("label", "The label", label)
-    return label
+    return clean_label(
+        label,
+        field="label",
+        label="The label",
+        required="Give the link a label, e.g. “Acme Rehab — recruiter”.",
+        max_chars=ShareLink._meta.get_field("label").max_length,
+    )
 
 
 def complete_kinds(portfolio: Portfolio) -> list[str]:

@@ -10,23 +10,20 @@ from django.db import transaction
 from portfolios.models import Industry, Portfolio, TargetJob
 from portfolios.selectors_targets import target_link_kinds
 from portfolios.services.sharing import DEFAULT_EXPIRY_DAYS, NewShareLink, share_link_create
-from portfolios.validation import clean_single_line, refuse_identifiers
+from portfolios.validation import clean_label
 
 # Pasted web text carries stray controls (form feeds, zero-width joiners' neighbours); they become spaces.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _clean_label(label: str) -> str:
-    label = clean_single_line(label, label="The job's title and employer")
-    if not label:
-        raise ValidationError({"label": ["Name the job, e.g. “Hand therapist — Riverside Health”."]}, code="required")
-    if len(label) > TargetJob.LABEL_MAX_CHARS:
-        raise ValidationError(
-            {"label": [f"Keep the title and employer under {TargetJob.LABEL_MAX_CHARS} characters."]},
-            code="too_long",
-        )
-    refuse_identifiers("label", "The job's title and employer", label)
-    return label
+    return clean_label(
+        label,
+        field="label",
+        label="The job's title and employer",
+        required="Name the job, e.g. “Hand therapist — Riverside Health”.",
+        max_chars=TargetJob.LABEL_MAX_CHARS,
+    )
 
 
 def clean_posting(posting: str) -> str:
