@@ -22,6 +22,7 @@ from portfolios.validation import (
     clean_section_text,
     clean_single_line,
     refuse_identifiers,
+    refuse_label_identifiers,
     single_line_validator,
     validated_email,
 )
@@ -347,7 +348,7 @@ class ShareLinkForm(forms.Form):
     def clean_label(self) -> str:
         label = self.cleaned_data["label"]
         try:
-            refuse_identifiers("label", "The label", label)
+            refuse_label_identifiers("label", "The label", label)
         except ValidationError as error:
             raise ValidationError(error.error_dict["label"]) from error
         return label

@@ -105,6 +105,17 @@ def field_identifiers(field_key: str, text: str) -> tuple[Finding, ...]:
     return tuple(finding for finding in phi.scan_field(field_key, text) if finding.is_phi_error)
 
 
+# A label names an employer or a job ("Hand therapist — Riverside Health System, Dayton"): its
+# facility and town are the employer's, not a patient's location. Every other identifier in it
+# (a patient's name, a date, a record number…) is refused as anywhere else.
+_EMPLOYER_PLACES = frozenset({"phi.geo"})
+
+
+def label_identifiers(field_key: str, text: str) -> tuple[Finding, ...]:
+    """The patient identifiers in a label naming an employer or a job (share links, target jobs)."""
+    return tuple(finding for finding in field_identifiers(field_key, text) if finding.check not in _EMPLOYER_PLACES)
+
+
 def artifact_identifiers(fields: Mapping[str, str]) -> tuple[Finding, ...]:
     """The patient identifiers in a whole artifact's sections (across section breaks too)."""
     text = ArtifactText(kind="", track="", fields={key: value or "" for key, value in fields.items()})

@@ -570,7 +570,7 @@ def identifier_places(user: User) -> list[IdentifierPlace]:
         headline = redaction.profile_identifiers("headline", portfolio.headline, own_name=own)
         places += _place(f"{track}: portfolio headline", headline)
         for link in portfolio.share_links.all():
-            places += _place(f"{track}: share link label", redaction.field_identifiers("label", link.label))
+            places += _place(f"{track}: share link label", redaction.label_identifiers("label", link.label))
         for invite in portfolio.mentor_invites.all():
             places += _place(f"{track}: note to {invite.email}", redaction.field_identifiers("message", invite.message))
         for artifact in portfolio.artifacts.all():

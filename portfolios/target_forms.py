@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from portfolios.models import Industry, TargetJob
 from portfolios.services.targets import clean_posting
-from portfolios.validation import clean_single_line, refuse_identifiers, single_line_validator
+from portfolios.validation import clean_single_line, refuse_label_identifiers, single_line_validator
 
 
 class TargetJobForm(forms.Form):
@@ -28,7 +28,7 @@ class TargetJobForm(forms.Form):
     def clean_label(self) -> str:
         label = clean_single_line(self.cleaned_data["label"], label="The job's title and employer")
         try:
-            refuse_identifiers("label", "The job's title and employer", label)
+            refuse_label_identifiers("label", "The job's title and employer", label)
         except ValidationError as error:
             raise ValidationError(error.error_dict["label"]) from error
         return label

@@ -60,7 +60,7 @@ def clean_label(value: str, *, field: str, label: str, required: str, max_chars:
     if len(value) > max_chars:
         too_long = f"Keep {label[0].lower()}{label[1:]} under {max_chars} characters."
         raise ValidationError({field: [ValidationError(too_long, code="too_long")]})
-    refuse_identifiers(field, label, value)
+    refuse_label_identifiers(field, label, value)
     return value
 
 
@@ -74,12 +74,21 @@ def refuse_identifiers(field: str, label: str, text: str, *, own_name: str | Non
         if own_name is None
         else redaction.profile_identifiers(field, text, own_name=own_name)
     )
+    _refuse(field, label, text, findings, own_line=own_name is not None)
+
+
+def refuse_label_identifiers(field: str, label: str, text: str) -> None:
+    """`refuse_identifiers` for a label naming an employer or a job, whose places are the employer's."""
+    _refuse(field, label, text, redaction.label_identifiers(field, text), own_line=False)
+
+
+def _refuse(field: str, label: str, text: str, findings, *, own_line: bool) -> None:
     if findings:
         raise ValidationError(
             {
                 field: [
                     ValidationError(problem.message + " Nothing was saved.", code="phi")
-                    for problem in redaction.field_problems(label, text, findings, own_line=own_name is not None)
+                    for problem in redaction.field_problems(label, text, findings, own_line=own_line)
                 ]
             }
         )

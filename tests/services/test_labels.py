@@ -51,3 +51,37 @@ def test_a_blank_multi_line_or_identifying_label_is_refused(make, label, why, sh
         for error in errors
     }
     assert why in codes
+
+
+EMPLOYER_LABELS = [
+    "Hand therapist — Riverside Health System",
+    "Acute OT, St. Mary Medical Center, Boston",
+    "Kaiser Permanente San Jose — outpatient",
+]
+
+
+@pytest.mark.parametrize("make", [make_link, make_target])
+@pytest.mark.parametrize("label", EMPLOYER_LABELS)
+def test_an_employers_facility_or_town_in_a_label_is_not_a_patient_place(make, label, shareable):
+    assert make(shareable, label).label == label
+
+
+@pytest.mark.parametrize("make", [make_link, make_target])
+@pytest.mark.parametrize(
+    ("label", "kind"),
+    [
+        ("Riverside Health System — Mrs. Alvarez's case", "name"),
+        ("Boston job, case seen 03/14/2025", "date"),
+        ("Mercy Hospital MRN 00482913", "record number"),
+    ],
+)
+def test_beside_an_employers_place_a_patient_identifier_is_still_refused(make, label, kind, shareable):
+    with pytest.raises(ValidationError) as refused:
+        make(shareable, label)
+    assert f"looks like a patient identifier ({kind})" in " ".join(refused.value.message_dict["label"])
+
+
+def test_the_same_place_is_still_refused_where_it_would_be_a_patients(shareable):
+    with pytest.raises(ValidationError) as refused:
+        services.portfolio_headline_update(portfolio=shareable, headline="Discharged home from Riverside Health System")
+    assert "(place)" in " ".join(refused.value.message_dict["headline"])

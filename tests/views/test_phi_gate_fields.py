@@ -1,5 +1,7 @@
 """The PHI gate on every one-line field: profile, portfolio headline, share-link labels, invite notes; and sharing."""
 
+import json
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -100,6 +102,16 @@ def test_a_share_link_label_with_an_identifier_is_refused(candidate_client, port
     assert response.status_code == 422
     assert "The label: \u201cMrs. Alvarez\u201d looks like a patient identifier (name)" in response.content.decode()
     assert not ShareLink.objects.exists()
+
+
+def test_a_share_link_label_may_name_the_employers_facility_and_town(candidate_client, portfolio):
+    complete(portfolio)
+    url = reverse("portfolios:share_links", args=[portfolio.pk])
+    response = candidate_client.post(url, {"label": "Riverside Health System, Dayton", "expires_in_days": "7"})
+    assert response.status_code == 200
+    assert ShareLink.objects.get().label == "Riverside Health System, Dayton"
+    data = json.loads(candidate_client.get(reverse("account_export")).content)
+    assert data["identifier_warning"] is None  # the download does not call the employer a patient's place
 
 
 def test_a_profile_identifier_blocks_new_links_and_says_why(candidate_client, candidate, portfolio):

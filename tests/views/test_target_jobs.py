@@ -72,6 +72,13 @@ def test_a_label_naming_a_patient_is_refused_like_a_link_label(candidate_client,
     assert not TargetJob.objects.exists()
 
 
+def test_a_label_may_name_the_employers_facility_and_town(candidate_client, portfolio):
+    label = "Hand therapist — Riverside Health System, Dayton"
+    response = candidate_client.post(targets_url(portfolio), {"label": label, "posting": POSTING})
+    assert response.status_code == 302
+    assert TargetJob.objects.get().label == label
+
+
 def test_the_posting_is_capped_but_not_checked_for_identifiers(candidate_client, portfolio):
     response = candidate_client.post(targets_url(portfolio), {"label": "Too long", "posting": "a " * 10_001})
     assert response.status_code == 422
