@@ -15,10 +15,11 @@ from django.utils.dateparse import parse_datetime
 
 from portfolios.content_versions import content_changed
 from portfolios.kinds import KINDS_BY_KEY, ArtifactKind
-from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, User, Verdict
+from portfolios.models import Artifact, Comment, MentorInvite, Portfolio, Revision, TargetJob, User, Verdict
 from portfolios.selectors import identifier_places
 from portfolios.services.artifacts import _store_check
 from portfolios.services.prepare import prepare_export, prepare_import
+from portfolios.services.targets import clean_industry, clean_posting, clean_target_label
 from portfolios.tracks import TRACKS_BY_KEY
 from portfolios.validation import clean_fields, clean_proof_summary, clean_single_line
 
@@ -254,9 +255,19 @@ class _ImportedArtifact:
 
 
 @dataclass(frozen=True)
+class _ImportedTarget:
+    label: str
+    posting: str
+    industry: str
+    created_at: datetime | None
+
+
+@dataclass(frozen=True)
 class _ImportedPortfolio:
     track: str
+    industry: str
     artifacts: list[_ImportedArtifact]
+    targets: list[_ImportedTarget]
 
 
 def _fields_and_status(kind: ArtifactKind, fields: Any, status: Any, where: str) -> tuple[dict[str, str], str]:
@@ -344,6 +355,25 @@ def _validated_artifact(raw: Any, where: str) -> _ImportedArtifact:
     return _ImportedArtifact(kind=kind.key, revisions=validated)
 
 
+def _cleaned(clean, value: Any, where: str) -> Any:
+    """`clean(value)` with its ValidationError said as an import error at `where`."""
+    try:
+        return clean(value)
+    except ValidationError as error:
+        raise InvalidExport(f"{where}: {' '.join(error.messages)}", code="invalid_import") from error
+
+
+def _validated_target(raw: Any, where: str) -> _ImportedTarget:
+    """A target job, its label and posting cleaned as the target page cleans them."""
+    _expect(raw, Mapping, where)
+    return _ImportedTarget(
+        label=_cleaned(clean_target_label, _expect(raw.get("label"), str, f"{where}.label"), f"{where}.label"),
+        posting=_cleaned(clean_posting, _expect(raw.get("posting"), str, f"{where}.posting"), f"{where}.posting"),
+        industry=_cleaned(clean_industry, raw.get("industry"), f"{where}.industry"),
+        created_at=_parse_time(raw.get("created_at"), f"{where}.created_at"),
+    )
+
+
 def _validated_portfolio(raw: Any, where: str) -> _ImportedPortfolio:
     _expect(raw, Mapping, where)
     track = raw.get("track")
@@ -354,12 +384,19 @@ def _validated_portfolio(raw: Any, where: str) -> _ImportedPortfolio:
     ]
     kinds = [artifact.kind for artifact in validated]
     _require(len(kinds) == len(set(kinds)), f"{where}: an artifact kind appears twice")
-    return _ImportedPortfolio(track=track, artifacts=validated)
+    targets = _expect(raw.get("target_jobs", []), list, f"{where}.target_jobs")  # files before target jobs: none
+    return _ImportedPortfolio(
+        track=track,
+        industry=_cleaned(clean_industry, raw.get("industry"), f"{where}.industry"),
+        artifacts=validated,
+        targets=[_validated_target(target, f"{where}.target_jobs[{index}]") for index, target in enumerate(targets)],
+    )
 
 
 @transaction.atomic
 def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None = None) -> list[Portfolio]:
-    """Restore the portfolios of an export file into the user's account, revisions and all.
+    """Restore the portfolios of an export file into the user's account: revisions, interview preparation,
+    industry lens and target jobs.
 
     With `track`, only that portfolio is restored. Every value is checked for its type and
     cleaned as the editor cleans it before anything is written; nothing is written unless the
@@ -382,7 +419,7 @@ def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None =
 
     restored = []
     for item, raw in zip(validated, chosen, strict=True):
-        portfolio = Portfolio.objects.create(owner=user, track=item.track)
+        portfolio = Portfolio.objects.create(owner=user, track=item.track, industry=item.industry)
         content_changed(owner_id=user.pk)
         for entry in item.artifacts:
             last = entry.revisions[-1]
@@ -418,6 +455,13 @@ def portfolio_import(*, user: User, data: Mapping[str, Any], track: str | None =
             prepare_import(portfolio=portfolio, data=raw.get("prepare"))
         except ValidationError as error:
             raise InvalidExport(f"{item.track}: {'; '.join(error.messages)}", code="invalid_import") from error
+        # The export lists the newest first; created in reverse, they list in the same order again.
+        for target in reversed(item.targets):
+            job = TargetJob.objects.create(
+                portfolio=portfolio, label=target.label, posting=target.posting, industry=target.industry
+            )
+            if target.created_at:
+                TargetJob.objects.filter(pk=job.pk).update(created_at=target.created_at)
         restored.append(portfolio)
     return restored
 

@@ -16,7 +16,7 @@ from portfolios.validation import clean_label
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _clean_label(label: str) -> str:
+def clean_target_label(label: str) -> str:
     return clean_label(
         label,
         field="label",
@@ -49,7 +49,7 @@ def clean_posting(posting: str) -> str:
     return posting
 
 
-def _clean_industry(industry: str | None) -> str:
+def clean_industry(industry: str | None) -> str:
     industry = industry or ""
     if industry not in ("", *Industry.values):
         raise ValidationError({"industry": ["Choose Enterprise, Consumer, or no lens."]}, code="invalid")
@@ -59,7 +59,7 @@ def _clean_industry(industry: str | None) -> str:
 @transaction.atomic
 def target_job_create(*, portfolio: Portfolio, label: str, posting: str) -> TargetJob:
     """Keep a job posting to weigh the portfolio against; the label is refused if it names a patient."""
-    label = _clean_label(label)
+    label = clean_target_label(label)
     posting = clean_posting(posting)
     return TargetJob.objects.create(portfolio=portfolio, label=label, posting=posting)
 
@@ -67,7 +67,7 @@ def target_job_create(*, portfolio: Portfolio, label: str, posting: str) -> Targ
 @transaction.atomic
 def target_job_set_industry(*, target: TargetJob, industry: str) -> TargetJob:
     """Override the industry read from the posting (empty: read it from the posting again)."""
-    target.industry = _clean_industry(industry)
+    target.industry = clean_industry(industry)
     target.save(update_fields=["industry", "updated_at"])
     return target
 
@@ -80,7 +80,7 @@ def target_job_delete(*, target: TargetJob) -> None:
 @transaction.atomic
 def portfolio_industry_update(*, portfolio: Portfolio, industry: str) -> Portfolio:
     """Set the portfolio's industry lens: its checks and the questions to ask employers follow it."""
-    portfolio.industry = _clean_industry(industry)
+    portfolio.industry = clean_industry(industry)
     portfolio.save(update_fields=["industry", "updated_at"])
     return portfolio
 

@@ -23,6 +23,10 @@ def rich(candidate, portfolio):
     save(portfolio, "case_writeup", {"context": "Client A, 72, hand clinic.", "plan": "Client will dress with min A."})
     save(portfolio, "plan_of_care", {"problem": "Client requires Mod A for LB dressing due to hip pain."})
     link = services.share_link_create(portfolio=portfolio, label="Acme Rehab", expires_in_days=30)
+    services.portfolio_industry_update(portfolio=portfolio, industry="consumer")
+    services.target_job_create(portfolio=portfolio, label="Hand therapist — Acme", posting="Must write goals.")
+    later = services.target_job_create(portfolio=portfolio, label="Acute OT — Mercy", posting="Joint Commission.")
+    services.target_job_set_industry(target=later, industry="enterprise")
     services.portfolio_create(owner=candidate, track="home_health")
     return portfolio, link
 
@@ -41,6 +45,11 @@ def comparable(data):
         portfolios.append(
             {
                 "track": portfolio["track"],
+                "industry": portfolio["industry"],
+                "target_jobs": [
+                    {key: target[key] for key in ("label", "posting", "industry", "created_at")}
+                    for target in portfolio["target_jobs"]
+                ],
                 "artifacts": [
                     {
                         **{key: artifact[key] for key in ("kind", "status", "version", "fields")},
@@ -106,6 +115,11 @@ def test_import_refuses_a_track_the_account_already_has_and_writes_nothing(candi
         (lambda d: d.update(format="zip"), "not an OT Portfolio export"),
         (lambda d: d["portfolios"][0].update(track="mars"), "unknown track"),
         (lambda d: d["portfolios"][0]["artifacts"][0]["revisions"].pop(0), "numbered 1..version"),
+        (lambda d: d["portfolios"][0].update(industry="b2b"), r"portfolios\[0\]\.industry: Choose Enterprise"),
+        (lambda d: d["portfolios"][0]["target_jobs"][0].update(label="For Mrs. Alvarez"), r"target_jobs\[0\]\.label:"),
+        (lambda d: d["portfolios"][0]["target_jobs"][1].update(posting=" "), r"target_jobs\[1\]\.posting: Paste"),
+        (lambda d: d["portfolios"][0]["target_jobs"][0].update(industry="b2b"), r"target_jobs\[0\]\.industry"),
+        (lambda d: d["portfolios"][0]["target_jobs"].append("Acme"), r"target_jobs\[2\]: expected an object"),
         (
             lambda d: d["portfolios"][0]["artifacts"][0]["revisions"][0]["fields"].update(context="a\x00b"),
             "control character",
@@ -182,3 +196,15 @@ def test_deleting_removes_everything_and_links_stop_at_once(candidate_client, ri
     assert kept.author_name == "Deleted account" and kept.author is None
     assert MentorInvite.objects.get(pk=invite.invite.pk).status == "revoked"
     assert candidate_client.get(reverse("portfolios:dashboard")).status_code == 302  # logged out
+
+
+def test_a_file_from_before_target_jobs_still_imports(candidate_client, rich, tmp_path):
+    data = export(candidate_client)
+    for portfolio in data["portfolios"]:
+        del portfolio["industry"], portfolio["target_jobs"]
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data))
+    other = make_user("old@example.com")
+    call_command("import_portfolio", str(path), user="old@example.com")
+    restored = Portfolio.objects.get(owner=other, track="outpatient")
+    assert restored.industry == "" and not restored.target_jobs.exists()
