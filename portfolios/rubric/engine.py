@@ -15,6 +15,9 @@ Scores come from evidence, then problems cap them:
    and two errors on the same sentence cost once. A row that
    earns a point of evidence keeps at least 1 ("Emerging"): problems name what to fix, and
    "Not shown" is kept for rows that show nothing.
+4. A half-written artifact is capped at 4 × the share of its required sections written, times the
+   share of the row's evidence points that have a written section to be found in: blank sections that
+   the row depends on (a checklist's escalation path for its timing) cost that row more than the others.
 
 Every point earned names its passage, every point missing names what was looked for and
 where, and every cap names the finding behind it. Same input, same output; no Django here:
@@ -168,12 +171,18 @@ def score(
         if unsafe and cap > SAFETY_CAP_ELSEWHERE:
             cap = SAFETY_CAP_ELSEWHERE
             cap_reasons.append(f"Capped at {SAFETY_CAP_ELSEWHERE}: an unsafe decision elsewhere in this artifact.")
-        if complete < 1 and cap > completeness_cap:
-            cap = completeness_cap
-            cap_reasons.append(
-                f"Capped at {completeness_cap:.1f}: {written_required} of {len(required)} required sections are "
-                "written, and reviewers judge the whole artifact."
-            )
+        if complete < 1:
+            # A half-written artifact is judged twice over where its blanks fall on this row: the share of
+            # required sections written, times the share of this row's evidence that has a section to stand in.
+            row_share = _written_share(kind, row, text)
+            row_cap = completeness_cap * row_share
+            if cap > row_cap:
+                cap = row_cap
+                cap_reasons.append(
+                    f"Capped at {row_cap:.1f}: {written_required} of {len(required)} required sections are "
+                    "written, and reviewers judge the whole artifact"
+                    + (f"; {row_share:.0%} of this row's evidence has a section written." if row_share < 1 else ".")
+                )
         if evidence_score >= 1 and cap < CAP_FLOOR_WITH_EVIDENCE:
             # Problems can take a row down to "Emerging", not below, while it shows real evidence.
             cap = CAP_FLOOR_WITH_EVIDENCE
@@ -220,6 +229,16 @@ def _evidence(
                 )
             )
     return earned_points, possible, reasons, notes
+
+
+def _written_share(kind: KindSpec, row: str, text: ArtifactText) -> float:
+    """The share of the row's evidence points whose sections are not all blank (1.0 for a row with no rules)."""
+    total = written = 0.0
+    for rule in (rule for rule in kind.evidence if rule.row == row):
+        total += rule.points
+        if any(not text.is_blank(key) for key in rule.sections):
+            written += rule.points
+    return written / total if total else 1.0
 
 
 def _about_a_blank_section(item: Finding, text: ArtifactText) -> bool:
