@@ -567,3 +567,23 @@ def test_it_stays_fast_on_pathological_input(text):
     started = time.perf_counter()
     phi.find_identifiers(text)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sponge bath Min A. Swallow: soft diet.",
+        "Toileting mod-max A. Bell: answers within 5 min.",
+        "Dressing CG A. Ward: 4N.",
+    ],
+)
+def test_an_assist_levels_letter_before_a_heading_is_not_a_name_initial(text):
+    assert [item.type for item in phi.find_identifiers(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sponge bath done. A. Swallow called back.", "Min assist; A. Nguyen, her son, helps.", "Seen by Kim A. Swallow."],
+)
+def test_an_initial_before_a_surname_elsewhere_is_still_a_name(text):
+    assert "name" in [item.type for item in phi.find_identifiers(text)]

@@ -191,6 +191,10 @@ _TITLE = re.compile(
 )
 # "K. Nguyen", "J. Okafor's": an initial before a surname.
 _INITIAL_SURNAME = re.compile(rf"[A-Z]\.[ \t]?(?:[A-Z]\.[ \t]?)?(?P<surname>{_NAME_WORD})(?![\w-])")
+# "Min A.", "mod-max A.", "CG A.": an assist level's letter, not a name's initial.
+_ASSIST_LEVEL_BEFORE = re.compile(
+    r"(?i:\b(?:min|mod|max|minimal|moderate|maximal|total|cg|sb)(?:[ \t]*[-/][ \t]*(?:min|mod|max))?)$"
+)
 # "Smith, Margaret", "Nguyen, Thi Lan".
 _SURNAME_FIRST = re.compile(rf"{_NAME_WORD},[ \t]+(?P<first>{_NAME_WORD})(?:[ \t]+(?P<middle>{_NAME_WORD}))?(?![\w-])")
 _FAMILY = re.compile(
@@ -474,6 +478,8 @@ def _name_shapes(text: str, lower: str) -> Iterator[Identifier]:
             key = name_key(surname)
             if key in STOPWORDS or key in _TITLE_STOP or _eponym_follows(text, match.end()):
                 continue
+            if text[match.start()] == "A" and _ASSIST_LEVEL_BEFORE.search(before):
+                continue  # "bathing Min A. Swallow: soft diet": an assist level ends, a heading starts
             if _is_surname(surname) or _unknown(surname):
                 staff = _staff_context(lower, match.start(), match.end())
                 yield Identifier(match.start(), match.end(), "staff_name" if staff else "name")
