@@ -14,8 +14,8 @@ it, else Documentation):
   whose response is to continue;
 - `safety.guardrail_skipped`: a safety step (vitals, precautions, orders, a handoff, a stop
   rule) skipped to keep up with volume ("I skip the pre-activity vitals on busy days");
-- `safety.escalation_refused`: "escalated nothing", "did not notify the RN", "no need to call"
-  with no reason that the signs were within limits (on Documentation where the kind proves it:
+- `safety.escalation_refused`: "escalated nothing", "did not notify the RN", "no need to call", or a
+  clinician's say-so dropped ("does not need to ask nursing before exercising"), with no reason that the signs were within limits (on Documentation where the kind proves it:
   the escalation path is what the artifact failed to write down);
 - `safety.unsafe_instruction`: what the client or caregiver is taught to do puts the person at risk,
   however plainly it is taught: watching over them dropped ("you don't need to check on him"),
@@ -24,6 +24,9 @@ it, else Documentation):
 - `safety.record_falsified`: the record says what did not happen: short visits billed as full
   ones, a client marked as refusing with nothing offered, a note back-dated (on Documentation:
   a record that is not true is no record);
+- `safety.symptom_overridden`: activity prescribed to go on whatever a stop-sign symptom shows
+  ("regardless of fatigue", "pushing through the dizziness"), unless the symptom is softened ("mild
+  soreness") or the habit is described to be changed ("she tends to push through pain, so I taught pacing");
 - `safety.failed_check_carried_on`: equipment found failed (damaged, broken, expired, a flat battery) and
   used anyway ("if a clip looks damaged, use it for this transfer").
 
@@ -112,7 +115,14 @@ _REFUSED = re.compile(
     r"\b(?:escalated\s+nothing|nothing\s+(?:was\s+)?escalated|(?:did\s+not|didn't|chose\s+not\s+to|decided\s+not\s+to"
     r"|no\s+need\s+to|did\s+not\s+need\s+to|never|(?:do|does)(?:\s+not|n't)\s+(?:need|have)\s+to)\s+(?:\w+\s+){0,1}"
     r"(?:escalate|notify|call|page|tell|report|inform|alert|mention|raise|flag|pass\s+on)"
-    r"|without\s+(?:escalating|notifying|calling|telling|reporting|informing|alerting|mentioning))\b"
+    r"|without\s+(?:escalating|notifying|calling|telling|reporting|informing|alerting|mentioning)"
+    # the clinician's say-so dropped: "she does not need to ask nursing before exercising", "no need to check
+    # with the doctor first" (asking for help with a task is no clearance: the one asked must be a clinician)
+    r"|(?:(?:do|does)(?:\s+not|n't)\s+(?:need|have)\s+to|no\s+need\s+to|need\s+not|without)\s+(?:ask\w*"
+    r"|check\w*\s+(?:in\s+)?with|consult\w*|clear\w*\s+(?:it\s+|this\s+)?with|get\w*\s+(?:clearance|permission"
+    r"|the\s+ok|approval)\s+from)\s+(?:the\s+|her\s+|his\s+|their\s+|your\s+|a\s+)?(?:nurs\w*|rn|doctor|md"
+    r"|physician|surgeon|provider|medical\s+team|care\s+team|oncolog\w*|cardiolog\w*|charge\s+nurse)\b"
+    r"(?!\s+(?:for|to\s+give)\s+(?:\w+\s+)?(?:help|assist\w*|cues?|support|a\s+hand)))\b"
 )
 _WITHIN_LIMITS = re.compile(
     r"\b(?:because|since|as|given)\b[^.;\n]{0,80}\b(?:within|normal|wnl|stable|baseline|parameters|limits"
@@ -143,6 +153,22 @@ _THRESHOLD_IGNORED = re.compile(
     r"(?:the\s+|his\s+|her\s+|their\s+|a\s+|low\s+|high\s+)?(?:[\w-]+\s+){0,2}?(?:counts?|levels?|labs?|lab\s+values?"
     r"|vitals?|vital\s+signs?|readings?|bp|blood\s+pressure|spo2|sats?|saturation|heart\s+rate|hr|inr|glucose"
     r"|platelets?|hb|h[ae]moglobin|potassium|temperature|fever)\b"
+)
+# A stop sign in the body waved away: activity prescribed to go on whatever the client feels ("regardless of
+# fatigue", "pushing through the dizziness", "ignore the pain and finish the set"). A mild symptom worked
+# through ("mild soreness") is ordinary practice; the named symptoms are the ones that stop activity.
+_SYMPTOM_OVERRIDDEN = re.compile(
+    r"\b(?:regardless\s+of|no\s+matter(?:\s+how\s+(?:much|bad)|\s+what)?|irrespective\s+of|whatever|ignor\w*"
+    r"|(?:push\w*|work\w*|power\w*|press\w*|keep\w*\s+going|carr\w*\s+on)\s+(?:on\s+)?through)\s+(?:any\s+|the\s+|his\s+"
+    r"|her\s+|their\s+|your\s+|a\s+|new\s+|increas\w*\s+|worsening\s+|high\s+|severe\s+)?(?:[\w-]+\s+){0,1}?"
+    r"(?:fatigue|tiredness|exhaustion|pain|dizziness|light-?headedness|breathlessness|short(?:ness)?\s+of\s+breath"
+    r"|symptoms?|nausea|numbness|chest\s+pain|palpitations)\b"
+)
+_SYMPTOM_SOFTENED = re.compile(r"\b(?:mild|minor|slight|light|low-?level|muscle|some)\b")
+# Habits described to be changed, not decisions: "she tends to push through pain, so I taught pacing".
+_HABIT_BEFORE = re.compile(
+    r"(?:\btends?\s+to|\btended\s+to|\bhabit\s+of|\bused\s+to|\blikes?\s+to|\bprone\s+to|\bstop\w*"
+    r"|\binstead\s+of|\brather\s+than|\bavoid\w*|\bdon't|\bdo\s+not|\bnever|\bnot)\W+(?:\w+\W+){0,2}$"
 )
 # "I never skip …", and "skipped" used of something counted or prevented ("0 events from skipped checks").
 _NEVER_BEFORE = re.compile(
@@ -262,6 +288,13 @@ _GATED: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = (
     ),
     (_BACK_DATED, (("back-dat", "backdat"),)),
     (
+        _SYMPTOM_OVERRIDDEN,
+        (
+            ("regardless", "no matter", "irrespective", "whatever", "ignor", "through"),
+            ("fatigue", "tired", "exhaust", "pain", "dizz", "headed", "breath", "symptom", "nausea", "numb", "palpit"),
+        ),
+    ),
+    (
         _FAILED_EQUIPMENT_USED,
         (
             ("if ", "when"),
@@ -321,6 +354,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             yield from _unsafe_instruction(key, sentence, lowered, teaching_row)
             yield from _record_falsified(key, sentence, lowered, escalation_row)
             yield from _failed_equipment_used(key, sentence, lowered, row)
+            yield from _symptom_overridden(key, sentence, lowered, row)
         for index in _sentence_indices(starts, flagged):
             sentence = sentences[index]
             lowered = folded_body[sentence.start : sentence.end]
@@ -477,7 +511,8 @@ def _refused(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Findi
         row=row,
         severity="error",
         message=(
-            "This says nothing was escalated, without a reason that the signs stayed within limits. "
+            "This says nothing was escalated (or that no clinician need be asked first), without a reason that "
+            "the signs stayed within limits. "
             "Reviewers read that as unclear escalation boundaries."
         ),
         fix="Say what you escalated, to whom and when, or why escalation was not needed (the numbers that stayed "
@@ -565,4 +600,36 @@ def _failed_equipment_used(key: str, sentence: Span, lowered: str, row: str) -> 
         ),
         fix="Say what a failed check stops: \u201cIf a sling loop or clip is damaged, take the sling out of use, "
         "tag it, and do not transfer until a checked sling is in place; tell the charge nurse at once.\u201d",
+    )
+
+
+def symptom_overridden(lowered: str) -> str | None:
+    """The symptom a (folded) sentence tells someone to carry on through, or None."""
+    for match in _SYMPTOM_OVERRIDDEN.finditer(lowered):
+        if _HABIT_BEFORE.search(lowered, max(0, match.start() - 40), match.start()):
+            continue
+        if _NEVER_BEFORE.search(lowered, max(0, match.start() - 30), match.start()):
+            continue
+        if _SYMPTOM_SOFTENED.search(match.group(0)):
+            continue
+        return match.group(0)
+    return None
+
+
+def _symptom_overridden(key: str, sentence: Span, lowered: str, row: str) -> Iterator[Finding]:
+    overridden = symptom_overridden(lowered)
+    if overridden is None:
+        return
+    yield finding(
+        key,
+        sentence,
+        check="safety.symptom_overridden",
+        row=row,
+        severity="error",
+        message=(
+            f"This carries on through a symptom that should stop or change the activity (\u201c{overridden}\u201d). "
+            "Reviewers score safety-first judgment before anything else: a plan has to say what the symptom stops."
+        ),
+        fix="Name the symptom's limit and what happens at it: \u201cIf fatigue rises above 6/10 or she feels dizzy, "
+        "stop, sit her down and recheck; resume only when it settles, and tell the RN.\u201d",
     )

@@ -1,12 +1,19 @@
 """Rules added when graded batch 7 became tuning material: each one passes and fails on texts written here.
 
 A half-written artifact's blanks cost most the rows whose evidence they were to hold (a checklist with no
-escalation path has no timing for its failures).
+escalation path has no timing for its failures). A plan that carries on whatever a stop-sign symptom shows
+("regardless of", "pushing through") is unsafe however complete it looks, and so is telling the client that
+no clinician need be asked first.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from portfolios.checker import check_artifact
+from portfolios.kinds import get_kind
+from portfolios.rubric import safety
+from tests.rubric.texts import artifact_text
 
 # --- Completeness: blanks cost the rows they feed ------------------------------------------------
 _SOP_WRITTEN = {
@@ -58,3 +65,63 @@ def test_blanks_that_feed_another_row_leave_this_rows_cap_at_the_written_share()
     }
     row = check_artifact("plan_of_care", "outpatient", fields).rows["assessment"]
     assert "of this row's evidence has a section written" not in " ".join(row.reasons)
+
+
+# --- Safety: symptoms carried on through, and clearance dropped ----------------------------------
+def _plan_safety(interventions: str) -> list[str]:
+    spec = get_kind("plan_of_care").spec
+    fields = dict.fromkeys(spec.section_keys, "") | {"interventions": interventions}
+    return [item.check for item in safety.check(artifact_text("plan_of_care", "acute", fields, spec))]
+
+
+@pytest.mark.parametrize(
+    "interventions",
+    [
+        "Standing balance tasks at the sink for 20 minutes, no matter how much dizziness she reports.",
+        "Ambulate to the day room twice a day and keep going through the breathlessness to build tolerance.",
+        "Grip putty program 3x daily; he should work through the numbness in his fingers.",
+        "Upper-limb ergometer 15 minutes at each visit irrespective of her nausea.",
+        "Tell him to ignore the chest pain and finish his kitchen task.",
+    ],
+)
+def test_activity_prescribed_whatever_a_stop_sign_symptom_shows_is_unsafe(interventions):
+    assert "safety.symptom_overridden" in _plan_safety(interventions)
+
+
+@pytest.mark.parametrize(
+    "interventions",
+    [
+        "Stop and sit if dizziness starts; do not push through it, and recheck BP before resuming.",
+        "She tends to push through fatigue, so we practised pacing with a rest every 5 minutes.",
+        "Light putty work; he may work through mild soreness but stops at sharp pain.",
+        "Energy conservation: rest before exhaustion rather than pushing through fatigue.",
+        "Never ignore new numbness: stop and call the surgeon's office.",
+    ],
+)
+def test_a_symptom_that_stops_or_changes_the_activity_is_safe(interventions):
+    assert "safety.symptom_overridden" not in _plan_safety(interventions)
+
+
+@pytest.mark.parametrize(
+    "interventions",
+    [
+        "He was told there is no need to check with the nurse before walking in the corridor.",
+        "The client does not have to ask the doctor before starting the weights.",
+        "Family can take her to the gym without asking the charge nurse.",
+    ],
+)
+def test_telling_the_client_no_clinician_need_be_asked_first_is_an_escalation_refused(interventions):
+    assert "safety.escalation_refused" in _plan_safety(interventions)
+
+
+@pytest.mark.parametrize(
+    "interventions",
+    [
+        "By week 2 she no longer needed to ask for help with buttons.",
+        "Check with the nurse for the morning platelet count before any resistive exercise.",
+        "He did not need to ask the therapist for cues during the dressing task.",
+        "She does not need to ask the nurse for help with the commode any more.",
+    ],
+)
+def test_asking_for_help_or_checking_with_nursing_first_is_no_refusal(interventions):
+    assert "safety.escalation_refused" not in _plan_safety(interventions)
