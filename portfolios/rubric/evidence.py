@@ -706,8 +706,51 @@ def _empty_clause(following: str) -> bool:
     return bool(words) and all(word in _EMPTY_CLAUSE_WORDS for word in words)
 
 
+# A reason that explains what the client could not do describes a limitation, not a decision: "she was not able
+# to dress because of pain" gives the constraint, and no one chose anything. A decider in the sentence ("I chose",
+# "we prioritised") makes it a decision again.
+_INABILITY_BEFORE = re.compile(
+    r"\b(?:not\s+able|unable|could\s*(?:n't|\s+not)|can(?:'t|not)|(?:had|has|have)\s+(?:difficulty|trouble)"
+    r"|struggl\w*|too\s+(?:weak|tired|sore))\b"
+)
+_DECIDER = re.compile(
+    r"\b(?:i|we|chose|choose|decid\w*|opt(?:ed)?|recommend\w*|prioriti[sz]\w*|focus\w*|select\w*|switch\w*"
+    r"|plann?\w*|instead|rather)\b"
+)
+
+
+# In note style the reason for a choice against an alternative often sits in brackets or after a dash:
+# "caregiver training rather than client drills (not retaining the steps)", "bench over a chair - can't step in".
+_REFERENCE_ASIDE = re.compile(r"\s*(?:see|cf|refer\w*|ref|per|as\s+per|page|attached|below|above)\b")
+_ASIDE_AFTER = re.compile(r"\(([^()\n]{6,80})\)|\s[-\u2013\u2014]\s+([^.;\n]{6,80})")
+
+
+def _reason_aside(lowered: str) -> bool:
+    """True when a choice named against its alternative carries its reason as an aside after it."""
+    alternative = _ALTERNATIVE.search(lowered)
+    if alternative is None:
+        return False
+    for aside in _ASIDE_AFTER.finditer(lowered, alternative.end()):
+        words = aside.group(1) or aside.group(2)
+        if _real_words(words) >= 2 and not _empty_clause(words) and not _REFERENCE_ASIDE.match(words):
+            return True
+    return False
+
+
 def _gives_a_reason(lowered: str) -> bool:
-    return any(not _empty_clause(lowered[match.end() :]) for match in _REASON.finditer(lowered))
+    if _reason_aside(lowered):
+        return True
+    decided = None
+    for match in _REASON.finditer(lowered):
+        if _empty_clause(lowered[match.end() :]):
+            continue
+        if _INABILITY_BEFORE.search(lowered, 0, match.start()):
+            if decided is None:
+                decided = bool(_DECIDER.search(lowered))
+            if not decided:
+                continue
+        return True
+    return False
 
 
 def reasoned(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -731,6 +774,15 @@ _VAGUE_CONSTRAINT = re.compile(
 )
 
 
+# What the constraint limits, when it is only a quantity of "things": "not able to do many things because of pain"
+# names the cause but no occupation it limits.
+_VAGUE_LIMITED_AFTER = re.compile(
+    r"\s*(?:(?:do|doing|manage|perform)\s+)?(?:(?:many|most|several|some|a\s+lot\s+of|lots\s+of)\s+)?"
+    r"(?:things|everything|anything|stuff|much|a\s+lot|lots)\b"
+)
+_VAGUE_LIMITED_BEFORE = re.compile(r"\b(?:things|everything|anything|stuff|much|a\s+lot|lots)\s+(?:[a-z]+\s+){0,1}$")
+
+
 def _names_a_constraint(lowered: str) -> bool:
     for match in _CONSTRAINT.finditer(lowered):
         following = lowered[match.end() : match.end() + 60]
@@ -738,6 +790,8 @@ def _names_a_constraint(lowered: str) -> bool:
             _real_words(following) >= 2
             and not _VAGUE_CONSTRAINT.search(following[:35])
             and not _empty_clause(following)
+            and not _VAGUE_LIMITED_BEFORE.search(lowered, max(0, match.start() - 30), match.start())
+            and not _VAGUE_LIMITED_AFTER.match(following)
         ):
             return True
     return False

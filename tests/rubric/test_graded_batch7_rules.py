@@ -3,7 +3,9 @@
 A half-written artifact's blanks cost most the rows whose evidence they were to hold (a checklist with no
 escalation path has no timing for its failures). A plan that carries on whatever a stop-sign symptom shows
 ("regardless of", "pushing through") is unsafe however complete it looks, and so is telling the client that
-no clinician need be asked first.
+no clinician need be asked first. A limitation explained ("not able to dress because of pain") is the
+constraint, not a decision with its reason, and a constraint on "many things" names no occupation; in note
+style, the reason for a choice made against an alternative often sits in brackets or after a dash.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import safety
+from portfolios.rubric import evidence, safety
+from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
 # --- Completeness: blanks cost the rows they feed ------------------------------------------------
@@ -125,3 +128,69 @@ def test_telling_the_client_no_clinician_need_be_asked_first_is_an_escalation_re
 )
 def test_asking_for_help_or_checking_with_nursing_first_is_no_refusal(interventions):
     assert "safety.escalation_refused" not in _plan_safety(interventions)
+
+
+# --- Case reasoning and constraint: decisions, limitations and asides ----------------------------
+def _earn(shape: str, text: str) -> float:
+    rule = EvidenceRule("test", "assessment", shape, ("a",), "test", 1.0, frozen_mapping({}))
+    return evidence.earn(rule, {"a": text}, "acute").share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He could not manage the stairs at home because of breathlessness on the second flight.",
+        "The client was unable to finish grooming since her tremor worsened in the afternoon.",
+        "She had trouble cooking for herself due to poor standing tolerance after the fracture.",
+    ],
+)
+def test_a_limitation_explained_is_not_a_decision_with_its_reason(text):
+    assert _earn("reasoned", text) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He could not manage the stairs, so I chose a bedside commode because the toilet is upstairs.",
+        "I taught one-handed dressing because her left hand still cannot grasp the fastener.",
+    ],
+)
+def test_a_decision_with_its_reason_still_counts_beside_a_limitation(text):
+    assert _earn("reasoned", text) > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trained the son on the transfer rather than the client herself (poor recall of the steps after 2 trials).",
+        "Picked the long-handled sponge instead of a shower mitt - shoulder flexion stops at 90 degrees.",
+    ],
+)
+def test_a_choice_against_an_alternative_can_carry_its_reason_as_an_aside(text):
+    assert _earn("reasoned", text) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trained the son on the transfer rather than the client herself (see notes).",
+        "Used the long-handled sponge (left side) for bathing at every visit this week.",
+    ],
+)
+def test_an_aside_that_names_nothing_or_follows_no_alternative_is_no_reason(text):
+    assert _earn("reasoned", text) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The client could not do a lot since his back pain flared in the mornings.",
+        "After the stroke she was not able to do many things because of weakness on one side.",
+    ],
+)
+def test_a_constraint_on_many_things_names_no_occupation(text):
+    assert _earn("named_constraint", text) == 0
+
+
+def test_a_constraint_on_a_named_occupation_still_counts():
+    assert _earn("named_constraint", "She was not able to bathe herself because of weakness on one side.") > 0
