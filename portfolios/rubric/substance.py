@@ -145,11 +145,17 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
         kept = list(body)
         pasted = []
         stuffed = []
-        for span in _passages(body):
+        passages = list(_passages(body))
+        for index, span in enumerate(passages):
             if is_placeholder(span.text):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 continue
-            if _shares_form_text(span.text, form) and not _adapts_recommended_phrasing(span.text, kind):
+            following = passages[index + 1].text if index + 1 < len(passages) else ""
+            if (
+                _shares_form_text(span.text, form)
+                and not _adapts_recommended_phrasing(span.text, kind)
+                and not _carried_on_in_the_next_passage(span.text, following, kind)
+            ):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 pasted.append(span)
             elif is_stuffed(span.text):
@@ -272,6 +278,22 @@ def _adapts_recommended_phrasing(passage: str, kind: KindSpec) -> bool:
         if tuple(words[index : index + 3]) in form:
             covered[index : index + 3] = [True, True, True]
     return covered.count(False) >= MIN_OWN_WORDS
+
+
+def _carried_on_in_the_next_passage(passage: str, following: str, kind: KindSpec) -> bool:
+    """A recommended phrasing said as its own sentence, then carried on in the candidate's own question.
+
+    "I want to be sure I explained this well. Can you show me how you'll lock the brakes?" is the form's
+    advice followed, sentence by sentence: said to someone, and asking them. The phrasing alone, followed by
+    more of the form, or a quoted example followed by a statement (the next item of a pasted example), is not.
+    """
+    if not following.rstrip().rstrip("\"'\u201d\u2019)").endswith("?"):
+        return False
+    if _shares_form_text(passage, _form_trigrams_unquoted(kind)):
+        return False
+    if _shares_form_text(following, _form_trigrams(kind)):
+        return False
+    return _adapts_recommended_phrasing(f"{passage} {following}", kind)
 
 
 def _shares_form_text(passage: str, form: Iterable[tuple[str, str, str]]) -> bool:

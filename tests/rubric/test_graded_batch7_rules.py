@@ -5,7 +5,9 @@ escalation path has no timing for its failures). A plan that carries on whatever
 ("regardless of", "pushing through") is unsafe however complete it looks, and so is telling the client that
 no clinician need be asked first. A limitation explained ("not able to dress because of pain") is the
 constraint, not a decision with its reason, and a constraint on "many things" names no occupation; in note
-style, the reason for a choice made against an alternative often sits in brackets or after a dash.
+style, the reason for a choice made against an alternative often sits in brackets or after a dash. The
+form's recommended teach-back opener, said as its own sentence and followed by the candidate's own question, is
+the advice followed, not the form pasted.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import evidence, safety
+from portfolios.rubric import evidence, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -194,3 +196,24 @@ def test_a_constraint_on_many_things_names_no_occupation(text):
 
 def test_a_constraint_on_a_named_occupation_still_counts():
     assert _earn("named_constraint", "She was not able to bathe herself because of weakness on one side.") > 0
+
+
+# --- Form text: a recommended opener followed by the candidate's own question ---------------------
+def _teach_back_kept(text: str) -> str:
+    return substance.clean(get_kind("education_script").spec, {"teach_back": text}).fields["teach_back"]
+
+
+def test_the_recommended_opener_followed_by_the_candidates_own_question_is_kept():
+    text = "I want to be sure I explained this well. Which two signs on the wound would make you phone us tonight?"
+    assert _teach_back_kept(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to be sure I explained this well. She nodded and said it was clear.",
+        "I want to be sure I explained this well. Can you show me how you'll\u2026?",
+    ],
+)
+def test_the_recommended_opener_followed_by_a_statement_or_the_forms_own_words_is_still_cut(text):
+    assert "explained this well" not in _teach_back_kept(text)
