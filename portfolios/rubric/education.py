@@ -52,7 +52,12 @@ _TEACH_BACK = re.compile(
     r"|(?:explain|describe|teach|demonstrate|show)\s+(?:it\s+|this\s+|that\s+)?(?:me|us|to\s+(?:me|us|your\s+\w+))\b"
     r"|let\s+me\s+(?:see|watch)\s+you|(?:pretend|imagine)\s+(?:i\s+am|i'm|you\s+are|you're)"
     r"|how\s+(?:would|will|could|do)\s+you\s+(?:explain|show|tell|teach|describe|remember|set\s+up|get|put|use|know)"
-    r"|what\s+(?:would|will|do)\s+you\s+(?:do|say|tell|use)\b)"
+    r"|what\s+(?:would|will|do)\s+you\s+(?:do|say|tell|use)\b"
+    # a check written as a stage direction in the script: "[Check]", "[Show-me]", "(teach-back)"
+    r"|[\[(]\s*(?:check|show[- ]?me|teach[- ]?back|ask|quiz|return\s+demo)\w*\s*[\])]|show-me"
+    # an open question about what the listener or the person cared for will do: "Where will his head be when …?"
+    r"|(?:what|where|when|which|how)\s+(?:will|would|should|do|can|could)\s+(?:you|your|his|her|their|he|she|they)\b"
+    r"[^?\n]{0,80}\?)"
 )
 # A show-back recorded without the prompt that asked for it: "Mom showed me the tendon glides".
 SHOWN_BACK = re.compile(
@@ -102,7 +107,9 @@ _WHY = re.compile(
     r"|(?:which|this|that|it)\s+(?:will\s+|can\s+|should\s+)?(?:helps?|keeps?|stops?|protects?|lowers?|makes?|lets?"
     r"|prevents?|reduces?|builds?|strengthens?|eases?|saves?|gives?|matters?)"
     r"|otherwise|or\s+else|if\s+(?:you\s+)?(?:don't|do\s+not|skip|forget)|in\s+order\s+to|this\s+way"
-    r"|(?:it's|it\s+is|this\s+is)\s+(?:important|key|safer)|for\s+(?:your\s+)?safety|since)\b"
+    r"|(?:it's|it\s+is|this\s+is)\s+(?:important|key|safer)|for\s+(?:your\s+)?safety|since"
+    # a purpose after a comma, in plain speech: "raise his head on a pillow, so the wee runs away from the cast"
+    r"|,\s*so\s+(?!(?:much|many|far|long|very|too|often|little|few|on|forth|then|now)\b)[a-z]+)\b"
 )
 
 # --- jargon ---------------------------------------------------------------------------------------
@@ -170,7 +177,9 @@ _ROUTINE_ANCHOR = re.compile(
 _WHEN_HOW_OFTEN = re.compile(
     r"(?i)\b(?:(?:\d+|once|twice|two|three|four|five)\s*(?:times?|x)\b|(?:every|each)\s+(?:day|morning|evening|night"
     r"|meal|hour|week|time|\w+day)|daily|weekly|(?:after|before|during|with)\s+(?:breakfast|lunch|dinner|supper"
-    r"|meals?|bed|bedtime|your \w+)|in the (?:morning|afternoon|evening)|at (?:night|bedtime|noon|\d{1,2}))"
+    r"|meals?|bed|bedtime|your \w+)|in the (?:morning|afternoon|evening)|at (?:night|bedtime|noon|\d{1,2})"
+    # a clock time the plan is set for: "alarm for 23:00 and 02:30", "the 7 pm dose"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d\b|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))"
 )
 _RESPONSE = re.compile(
     r"(?i)\b(?:said|stated|says|showed|shown|demonstrated|demonstrates|explained|repeated|restated|returned"

@@ -7,7 +7,9 @@ no clinician need be asked first. A limitation explained ("not able to dress bec
 constraint, not a decision with its reason, and a constraint on "many things" names no occupation; in note
 style, the reason for a choice made against an alternative often sits in brackets or after a dash. The
 form's recommended teach-back opener, said as its own sentence and followed by the candidate's own question, is
-the advice followed, not the form pasted.
+the advice followed, not the form pasted. In a teaching script a check written as a stage direction
+("[Check]", "(show-me)") or an open question about what the listener will do is a teach-back prompt; a purpose
+after a comma ("…, so the skin stays dry") is the why; a clock time is a when.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import evidence, safety, substance
+from portfolios.rubric import education, evidence, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -217,3 +219,58 @@ def test_the_recommended_opener_followed_by_the_candidates_own_question_is_kept(
 )
 def test_the_recommended_opener_followed_by_a_statement_or_the_forms_own_words_is_still_cut(text):
     assert "explained this well" not in _teach_back_kept(text)
+
+
+# --- Education: prompts as stage directions, a comma's purpose, a clock time ---------------------
+def _education_checks(**fields: str) -> list[str]:
+    spec = get_kind("education_script").spec
+    text = artifact_text("education_script", "outpatient", dict.fromkeys(spec.section_keys, "") | fields, spec)
+    return [item.check for item in education.check(text)]
+
+
+_CHUNKED = (
+    "Wash your hands first.\n[Check] Tell me the first step.\n\n"
+    "Peel the old dressing from the edge in.\n(show-me) Let's do the first corner together.\n\n"
+    "Look at the skin round the pin.\nWhat will you look for around the pin each night?"
+)
+
+
+def test_checks_written_as_stage_directions_or_open_questions_count_as_prompts():
+    assert "education.chunking" not in _education_checks(script=_CHUNKED, teach_back="Show me the whole change.")
+
+
+def test_paragraphs_with_no_check_after_them_are_still_unchecked():
+    script = "Wash your hands first.\n\nPeel the old dressing from the edge in.\n\nLook at the skin round the pin."
+    assert "education.chunking" in _education_checks(script=script, teach_back="Show me the whole change.")
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "Keep the splint on at night, so the finger heals straight.",
+        "Sit on the bench to shower, so your hip stays below 90 degrees.",
+    ],
+)
+def test_a_purpose_after_a_comma_is_the_why(script):
+    assert "education.call_to_action" not in _education_checks(script=script)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "Keep the splint on at night, so much to remember I know.",
+        "Keep the splint on at night, so then take it off in the morning.",
+    ],
+)
+def test_so_as_a_filler_or_a_sequence_is_no_why(script):
+    assert "education.call_to_action" in _education_checks(script=script)
+
+
+@pytest.mark.parametrize("plan", ["Alarm set for 21:30 for the splint.", "The 7 pm dose is the cue to do the glides."])
+def test_a_clock_time_is_a_when(plan):
+    assert education.when_how_often(plan) is not None
+
+
+@pytest.mark.parametrize("plan", ["Grip was 2.5 kg better than last week.", "He worries about forgetting."])
+def test_a_decimal_is_no_clock_time(plan):
+    assert education.when_how_often(plan) is None
