@@ -174,7 +174,7 @@ def score(
         if complete < 1:
             # A half-written artifact is judged twice over where its blanks fall on this row: the share of
             # required sections written, times the share of this row's evidence that has a section to stand in.
-            row_share = _written_share(kind, row, text)
+            row_share = _written_share(kind, row, cleaned)
             row_cap = completeness_cap * row_share
             if cap > row_cap:
                 cap = row_cap
@@ -231,12 +231,16 @@ def _evidence(
     return earned_points, possible, reasons, notes
 
 
-def _written_share(kind: KindSpec, row: str, text: ArtifactText) -> float:
-    """The share of the row's evidence points whose sections are not all blank (1.0 for a row with no rules)."""
+def _written_share(kind: KindSpec, row: str, cleaned: Mapping[str, str]) -> float:
+    """The share of the row's evidence points with a section written (after cleaning); 1.0 for a row with no rules.
+
+    Read on the cleaned sections, as the completeness share is: a section that only repeats the form or names
+    buzzwords is no more written for the row than for the artifact.
+    """
     total = written = 0.0
     for rule in (rule for rule in kind.evidence if rule.row == row):
         total += rule.points
-        if any(not text.is_blank(key) for key in rule.sections):
+        if any(cleaned.get(key, "").strip() for key in rule.sections):
             written += rule.points
     return written / total if total else 1.0
 

@@ -74,6 +74,19 @@ def test_blanks_that_feed_another_row_leave_this_rows_cap_at_the_written_share()
     assert "of this row's evidence has a section written" not in " ".join(row.reasons)
 
 
+def test_a_section_that_only_names_buzzwords_is_no_more_written_for_the_row_than_for_the_artifact():
+    stuffed = "Evidence-based, person-centred, holistic best practice with measurable SMART outcomes as appropriate."
+    fields = {
+        **_SOP_WRITTEN,
+        "exceptions": "If the protocol sheet is missing, no splint is made until the surgeon's office faxes it.",
+        "escalation": stuffed,
+        "owner_review": stuffed,
+    }
+    score, reasons = _time_management(fields)
+    assert "of this row's evidence has a section written" in reasons
+    assert score == _time_management({**fields, "escalation": "", "owner_review": ""})[0]
+
+
 # --- Safety: symptoms carried on through, and clearance dropped ----------------------------------
 def _plan_safety(interventions: str) -> list[str]:
     spec = get_kind("plan_of_care").spec
