@@ -199,7 +199,10 @@ _VAGUE = re.compile(
     r"|any\s+(?:concerns?|issues?|problems?|changes?)|how\s+(?:the\s+\w+|he|she|they)\s+(?:is|are)\s+doing"
     r"|general\s+(?:status|info\w*)|other\s+(?:info\w*|items?|things?)|as\s+usual|whatever"
     # a catch-all names no item: "anything important", "anything else relevant", "everything pertinent"
-    r"|(?:any|every)(?:thing|one)\s+(?:else\s+)?(?:important|relevant|useful|significant|notable|pertinent|of\s+note))\b"
+    r"|(?:any|every)(?:thing|one)\s+(?:else\s+)?(?:important|relevant|useful|significant|notable|pertinent|of\s+note)"
+    # a response that says nothing of what was done or how the client responded: "tolerated treatment well"
+    r"|tolerated\s+(?:the\s+)?(?:tx|treatment|session|therapy|intervention|it|activity|activities)?\s*well"
+    r"|(?:did|doing|does)\s+(?:really\s+|very\s+)?(?:well|great|fine))\b"
 )
 _ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
 _GOAL_REFERENCE = re.compile(

@@ -9,7 +9,8 @@ style, the reason for a choice made against an alternative often sits in bracket
 form's recommended teach-back opener, said as its own sentence and followed by the candidate's own question, is
 the advice followed, not the form pasted. In a teaching script a check written as a stage direction
 ("[Check]", "(show-me)") or an open question about what the listener will do is a teach-back prompt; a purpose
-after a comma ("…, so the skin stays dry") is the why; a clock time is a when.
+after a comma ("…, so the skin stays dry") is the why; a clock time is a when. "Tolerated treatment well"
+and "did well" are filler, not the candidate's own account.
 """
 
 from __future__ import annotations
@@ -287,3 +288,18 @@ def test_a_clock_time_is_a_when(plan):
 @pytest.mark.parametrize("plan", ["Grip was 2.5 kg better than last week.", "He worries about forgetting."])
 def test_a_decimal_is_no_clock_time(plan):
     assert education.when_how_often(plan) is None
+
+
+# --- Filler: "tolerated well" and "did well" are no account of the work ----------------------------
+@pytest.mark.parametrize(
+    ("filler", "account"),
+    [
+        ("Client tolerated the session well.", "Client rated the shower 6/10."),
+        ("Pt did really well today.", "Pt needed 2 cues today."),
+        ("She is doing great.", "She is dressing seated."),
+    ],
+)
+def test_filler_about_how_the_client_did_earns_less_than_an_account_as_long(filler, account):
+    base = "Notes are written in the home before I leave."
+    assert len(filler.split()) == len(account.split())
+    assert _earn("written", f"{base} {filler}") < _earn("written", f"{base} {account}")
