@@ -55,6 +55,10 @@ _CLIENT = folded(
     r"|\[[^\]\n]{1,30}\]\s+(?:will|shall|to)\b"
     r"|(?:^|[.:,;]\s{1,3})(?:he|she|they|I)\s+will\b"
     r"|^\s{0,3}(?:the\s+)?(?:client|pt\.?|patient|student|child)\b"
+    # a list goal whose subject is left out after its timeline, as in notes: "Within 4 weeks: sits on the toilet …",
+    # "By week 6 - will don socks …" (the goal list is the client's, and a verb says someone acts)
+    r"|\b(?:within|in|by)\s+(?:week\s+)?\d{1,3}(?:\s+(?:days?|weeks?|wks?|months?|visits?|sessions?))?\s{0,2}[:,\u2013-]"
+    r"\s{0,3}(?:will\s+[a-z]+|(?!(?:is|has|was|sessions|visits|weeks|days|goals|this)\b)[a-z]+s)\b"
 )
 # Stricter: a sentence in a case plan reads as a goal only with a named client who "will" act.
 _GOAL_SENTENCE = folded(
@@ -117,7 +121,9 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
     (
         "toileting",
         "toileting",
-        r"toilet(?:ing)?\b|peri[- ]?care|perineal\s+hygiene|bowel|bladder|continence|catheter\s+care|ostomy",
+        r"toilet(?:ing)?\b|peri[- ]?care|perineal\s+hygiene|bowel|bladder|continence|catheter\s+care|ostomy"
+        # bladder management by catheter: "self-catheterisation", "completes CIC", "self-cath"
+        r"|(?:self[- ]?)?catheteri[sz]\w*|self[- ]?cath\w*|cic\b",
     ),
     (
         "bathing",
@@ -144,7 +150,10 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
         r"medications?|meds\b|pills?\b(?!\s+(?:organi[sz]er|box))|insulin"
         # health management: doses, injections, glucose checks, filling the organiser
         r"|(?:insulin\s+)?doses?\b|inject(?:s|ing|ions?)?\b|(?:blood\s+)?glucose|blood\s+sugars?"
-        r"|fill(?:s|ing)?\s+(?:a\s+|the\s+|her\s+|his\s+|their\s+)?(?:weekly\s+)?(?:pill|medication)\s+(?:organi[sz]er|box)",
+        r"|fill(?:s|ing)?\s+(?:a\s+|the\s+|her\s+|his\s+|their\s+)?(?:weekly\s+)?(?:pill|medication)\s+(?:organi[sz]er|box)"
+        # the body looked after as a daily task: skin checks, pressure relief
+        r"|(?:check(?:s|ing)?|inspect(?:s|ing)?)\s+(?:her\s+|his\s+|their\s+|the\s+)?(?:own\s+)?skin\b|skin\s+(?:checks?"
+        r"|inspections?)|pressure\s+(?:relief|reliefs)|weight\s+shifts?",
     ),
     (
         "finances",

@@ -10,7 +10,8 @@ form's recommended teach-back opener, said as its own sentence and followed by t
 the advice followed, not the form pasted. In a teaching script a check written as a stage direction
 ("[Check]", "(show-me)") or an open question about what the listener will do is a teach-back prompt; a purpose
 after a comma ("…, so the skin stays dry") is the why; a clock time is a when. "Tolerated treatment well"
-and "did well" are filler, not the candidate's own account.
+and "did well" are filler, not the candidate's own account. A list goal may leave its subject out after its
+timeline ("Within 4 weeks: sits …"); bladder care by catheter is toileting, and skin checks are health management.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import education, evidence, safety, substance
+from portfolios.rubric import education, evidence, goals, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -303,3 +304,49 @@ def test_filler_about_how_the_client_did_earns_less_than_an_account_as_long(fill
     base = "Notes are written in the home before I leave."
     assert len(filler.split()) == len(account.split())
     assert _earn("written", f"{base} {filler}") < _earn("written", f"{base} {account}")
+
+
+# --- Goals: the subject left out after a timeline; catheter care and skin checks are occupations ----
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Within 3 weeks: dons a pullover shirt seated with set-up only, 3 of 3 trials.",
+        "By week 6 - will feed himself with a built-up spoon, 2 verbal cues.",
+        "In 10 visits, transfers to the tub bench with CGA.",
+    ],
+)
+def test_a_list_goal_may_leave_its_subject_out_after_the_timeline(goal):
+    assert goals.coast_elements(goal)["client"] is not None
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Within 3 weeks: sessions twice weekly for dressing practice.",
+        "By week 6 - this is reviewed with the team.",
+        "Dons a pullover shirt seated with set-up only.",
+    ],
+)
+def test_a_timeline_before_a_plural_noun_or_no_timeline_names_no_client(goal):
+    assert goals.coast_elements(goal)["client"] is None
+
+
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "Client will complete self-catheterisation seated with set-up in 8 weeks.",
+        "Student will do CIC in the nurse's office with 1 verbal cue by term end.",
+        "Client will inspect his skin with a long-handled mirror each night within 4 weeks.",
+        "Client will do pressure relief every 30 minutes in the wheelchair within 2 weeks.",
+    ],
+)
+def test_bladder_care_by_catheter_and_skin_checks_are_occupations(goal):
+    assert goals.coast_elements(goal)["occupation"] is not None
+
+
+@pytest.mark.parametrize(
+    "goal",
+    ["Client will improve skin integrity within 4 weeks.", "Client will increase grip strength within 4 weeks."],
+)
+def test_a_body_function_is_still_no_occupation(goal):
+    assert goals.coast_elements(goal)["occupation"] is None
