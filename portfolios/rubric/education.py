@@ -63,7 +63,11 @@ _TEACH_BACK = re.compile(
 SHOWN_BACK = re.compile(
     r"(?i)\b(?:showed\s+(?:me|us)|demonstrated\s+(?:it\s+|them\s+|the\s+[\w-]+\s+)?(?:back|correctly|to\s+(?:me|us))"
     r"|return[- ]demonstrat\w*|(?:said|explained|repeated)\s+(?:it\s+|them\s+)?back|told\s+(?:me|us)\s+back"
-    r"|(?:explained|described|said)\s+(?:it\s+)?in\s+(?:her|his|their)\s+own\s+words)"
+    r"|(?:explained|described|said)\s+(?:it\s+)?in\s+(?:her|his|their)\s+own\s+words"
+    # the person taught did the skill: "Client demonstrated log roll with 2 cues", "Mum performed the transfer"
+    r"|\b(?:client|pt|patient|he|she|they|caregivers?|carers?|wife|husband|partner|mother|mum|mom|father|dad"
+    r"|parents?|daughter|son|family|student|child|resident)\s+(?:then\s+|later\s+)?(?:return[- ])?(?:demonstrated"
+    r"|performed)\s+(?!(?:understanding|knowledge|awareness|interest|good|well|fine|ok|okay|great|poorly)\b)\w+)"
 )
 # "After each chunk I ask..." covers every chunk with one sentence.
 _CHECK_EVERY_CHUNK = re.compile(
@@ -145,7 +149,8 @@ _PLAIN_CAPS = frozenset(_PLAIN_CAPS_TEXT.split())
 _BARRIER_FACT = re.compile(
     r"(?i)\b(?:works?|working)\s+(?:nights?|days|lates?|evenings|weekends|shifts?|two\s+jobs|full[- ]time|long\s+hours"
     r"|overtime|away)|\b(?:night|late|double|early)\s+shifts?\b|\btwo\s+jobs\b"
-    r"|\b(?:has|have|had|with)\s+no\b|\b(?:doesn't|does\s+not|can't|cannot|can\s+not|won't|isn't|aren't"
+    r"|\b(?:has|have|had|with)\s+no\b|\b(?:may\s+not|might\s+not|mightn't|will\s+not|would\s+not|wouldn't"
+    r"|doesn't|does\s+not|can't|cannot|can\s+not|won't|isn't|aren't"
     r"|wasn't|couldn't|never)\s+\w+|\bno\s+(?:one|car|ride|phone|internet|money|time|help|family|support|transport\w*"
     r"|insurance|space|room|shower|tub|railing)\b|\bnobody\b|\bunable\b|\bwithout\s+(?:a|any|help)\b"
     r"|\bonly\s+(?:on|at|in|has|have|gets?|sees?|visits?|comes?|works?|speaks?|reads?|one|once|twice|weekends|after"

@@ -12,6 +12,8 @@ the advice followed, not the form pasted. In a teaching script a check written a
 after a comma ("…, so the skin stays dry") is the why; a clock time is a when. "Tolerated treatment well"
 and "did well" are filler, not the candidate's own account. A list goal may leave its subject out after its
 timeline ("Within 4 weeks: sits …"); bladder care by catheter is toileting, and skin checks are health management.
+The person taught doing the skill ("Client demonstrated the log roll") is a show-back recorded, and a modal
+negation ("he may not follow the precautions") names a barrier.
 """
 
 from __future__ import annotations
@@ -350,3 +352,36 @@ def test_bladder_care_by_catheter_and_skin_checks_are_occupations(goal):
 )
 def test_a_body_function_is_still_no_occupation(goal):
     assert goals.coast_elements(goal)["occupation"] is None
+
+
+# --- Education: a show-back recorded by its subject; a barrier as a modal negation ---------------------
+@pytest.mark.parametrize(
+    "record",
+    [
+        "Client demonstrated sit to stand from the bed with 2 verbal cues.",
+        "Mum then performed the car-seat transfer on the doll.",
+        "Wife return-demonstrated the stocking aid correctly.",
+    ],
+)
+def test_the_person_taught_doing_the_skill_is_a_show_back(record):
+    assert education.SHOWN_BACK.search(record)
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "I demonstrated the log roll twice.",
+        "Client demonstrated understanding of the precautions.",
+        "Patient performed well.",
+    ],
+)
+def test_the_clinician_demonstrating_or_understanding_claimed_is_no_show_back(record):
+    assert not education.SHOWN_BACK.search(record)
+
+
+@pytest.mark.parametrize(
+    "barrier",
+    ["He may not wear the brace at work.", "She might not remember the order of the steps.", "They would not ask."],
+)
+def test_a_modal_negation_names_a_barrier(barrier):
+    assert education.barrier_named(barrier) is not None
