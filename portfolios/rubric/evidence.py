@@ -108,6 +108,13 @@ _WHEN = re.compile(
 _TRIGGER = re.compile(
     r"(?:<|>|≤|≥|below|above|under|over|drops?|falls?|rises?|exceeds?|more\s+than|less\s+than|greater\s+than"
     r"|at\s+least|or\s+(?:more|higher|lower|less))\s?\d"
+    # a limit named by its order rather than its number: "above the ordered limit", "outside the set parameters"
+    r"|\b(?:above|below|over|under|outside|exceeds?|beyond)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:ordered|prescribed"
+    r"|set|agreed|documented|target|safe)\s+(?:bp\s+|hr\s+|heart\s+rate\s+)?(?:limits?|range|parameters?|targets?"
+    r"|thresholds?)\b"
+    # a named test or screen failed: "fails the swallow screen", "failed the OCS neglect subtest"
+    r"|\bfail(?:s|ed)?\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:test|subtest|screen\w*"
+    r"|check|assessment)\b"
     r"|\d+\s?(?:/10|%|mmhg|bpm)|\b(?:dizz\w*|light-?headed\w*|syncop\w*|chest\s+pain|short(?:ness)?\s+of\s+breath"
     r"|sob\b|diaphore\w*|confus\w*|new\s+(?:numbness|weakness|onset|pain|tingling)|numbness|fall\w*|unresponsive"
     r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*"

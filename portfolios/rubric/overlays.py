@@ -89,7 +89,8 @@ _DESTINATION = folded(
 )
 _DISCHARGE_WORD = folded(r"\b(?:discharg\w{0,5}|d/c|DC|dispo\w{0,7}|recommend\w{0,6}|rec\b)")
 _DISCHARGE_SLOT = folded(
-    r"\b(?:discharge|d/c|DC)\s+(?:recommendation|rec|plan|disposition|destination|needs|location)s?\b"
+    r"\b(?:discharge|d/c|DC)\s+(?:recommendation|rec|plan|planning|disposition|destination|needs|location|direction"
+    r"|setting|option|route|pathway)s?\b"
     r"|\bdispo(?:sition)?\b"
 )
 _PRECAUTIONS = folded(

@@ -13,7 +13,9 @@ after a comma ("…, so the skin stays dry") is the why; a clock time is a when.
 and "did well" are filler, not the candidate's own account. A list goal may leave its subject out after its
 timeline ("Within 4 weeks: sits …"); bladder care by catheter is toileting, and skin checks are health management.
 The person taught doing the skill ("Client demonstrated the log roll") is a show-back recorded, and a modal
-negation ("he may not follow the precautions") names a barrier.
+negation ("he may not follow the precautions") names a barrier. A contingency's threshold may be named by its
+order ("above the ordered limit") and a failed screen is a sign; a template's "discharge direction" is its
+discharge slot.
 """
 
 from __future__ import annotations
@@ -385,3 +387,54 @@ def test_the_clinician_demonstrating_or_understanding_claimed_is_no_show_back(re
 )
 def test_a_modal_negation_names_a_barrier(barrier):
     assert education.barrier_named(barrier) is not None
+
+
+# --- Handoff: limits named by their order, failed screens, the discharge slot's synonyms -----------------
+def _contingency_share(text: str) -> float:
+    rule = EvidenceRule("test", "assessment", "contingencies", ("a",), "test", 1.0, frozen_mapping({"min": 1}))
+    return evidence.earn(rule, {"a": text}, "acute").share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If heart rate goes above the prescribed range during the stairs, sit him down and tell the RN.",
+        "If systolic pressure is outside the set parameters, return to supine and page the team.",
+        "If she fails the bedside swallow screen, stop oral trials and inform SLP the same day.",
+    ],
+)
+def test_a_limit_named_by_its_order_or_a_failed_screen_is_a_trigger(text):
+    assert _contingency_share(text) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she is above the bed rail, stop and tell the RN.",
+        "If he fails to remember, tell him again.",
+    ],
+)
+def test_a_place_or_a_lapse_of_memory_is_no_threshold(text):
+    assert _contingency_share(text) == 0
+
+
+def _acute_handoff_findings(required_items: str) -> list[str]:
+    fields = {"required_items": required_items}
+    result = check_artifact("handoff_template", "acute", fields)
+    return [item.check for item in result.findings]
+
+
+@pytest.mark.parametrize(
+    "required_items",
+    [
+        "Recommendation: next session focus and the discharge direction (home, IRF, SNF).",
+        "Discharge setting being considered and what it depends on.",
+    ],
+)
+def test_a_template_slot_for_the_discharge_direction_is_a_discharge_slot(required_items):
+    assert "overlay.acute.discharge_recommendation" not in _acute_handoff_findings(required_items)
+
+
+def test_a_template_with_no_discharge_slot_is_still_reported():
+    found = _acute_handoff_findings("Recommendation: what the next session should focus on.")
+    assert "overlay.acute.discharge_recommendation" in found
