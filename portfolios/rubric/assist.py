@@ -132,9 +132,10 @@ _LEVEL_KINDS = tuple((kind, folded(r"\b(?:" + pattern + ")")) for kind, pattern 
 _RANGE_WORDS = folded(r"min|mod|max")
 _SETUP_AFTER_PUNCTUATION = folded(r"[:(]\s{0,2}set[- ]?up\b")
 
-# A bare capital "I" means independent only where a level is expected ("at I", "to I", "(I)").
+# A bare capital "I" means independent only where a level is expected ("at I", "to I", "(I)"), or as the
+# complement of a linking verb, as notes write goals ("Pt will be I w/ LB dressing", "remains I").
 _BARE_I = re.compile(r"(?<![\w'’])I(?![\w'’])")
-_BARE_I_BEFORE = folded(r"(?:\bwith|\bat|\bto|\bw/|:|=|@)\s$|\($")
+_BARE_I_BEFORE = folded(r"(?:\bwith|\bat|\bto|\bw/|:|=|@|\bbe|\bis|\bwas|\bremains?|\bbecomes?|\bstays?)\s$|\($")
 
 # "increase independence" names a direction, not a level.
 _VAGUE_INDEPENDENCE = folded(
@@ -213,7 +214,7 @@ def _find_levels(text: str) -> tuple[AssistMention, ...]:
             low = high = _KIND_RANK[kind]
         found.append(AssistMention(match.start(), match.end(), low, high, text[match.start() : match.end()]))
     for match in _BARE_I.finditer(text):
-        if _BARE_I_BEFORE.search(lowered, max(0, match.start() - 6), match.start()):
+        if _BARE_I_BEFORE.search(lowered, max(0, match.start() - 9), match.start()):
             found.append(AssistMention(match.start(), match.end(), INDEPENDENT, INDEPENDENT, match.group()))
     for start, end, code in _gg_codes(lowered):
         if code in GG_RANKS:

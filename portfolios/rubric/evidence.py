@@ -856,7 +856,8 @@ def _coast(text: str, track: str) -> float:
     elements = (
         goal_rules.has_client(text) or text.lower().startswith(("will ", "to ")),
         goal_rules.mentions_occupation(text),
-        is_measure(fold(text)),
+        # the level is read on the text as written too: a bare capital "I" is independent only in capitals
+        is_measure(fold(text)) or bool(find_levels(text)),
         goal_rules.has_condition(text, track),
         goal_rules.has_timeline(text),
     )

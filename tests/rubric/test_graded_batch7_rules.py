@@ -15,7 +15,7 @@ timeline ("Within 4 weeks: sits …"); bladder care by catheter is toileting, an
 The person taught doing the skill ("Client demonstrated the log roll") is a show-back recorded, and a modal
 negation ("he may not follow the precautions") names a barrier. A contingency's threshold may be named by its
 order ("above the ordered limit") and a failed screen is a sign; a template's "discharge direction" is its
-discharge slot.
+discharge slot. A bare capital "I" after a linking verb is the independent level ("Pt will be I w/ dressing").
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import education, evidence, goals, safety, substance
+from portfolios.rubric import assist, education, evidence, goals, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -438,3 +438,21 @@ def test_a_template_slot_for_the_discharge_direction_is_a_discharge_slot(require
 def test_a_template_with_no_discharge_slot_is_still_reported():
     found = _acute_handoff_findings("Recommendation: what the next session should focus on.")
     assert "overlay.acute.discharge_recommendation" in found
+
+
+# --- Assist levels: a bare "I" after a linking verb ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text", ["Pt will be I w/ toileting in 3 wks.", "Client remains I with feeding.", "Grooming: is I at sink."]
+)
+def test_a_bare_capital_i_after_a_linking_verb_is_independent(text):
+    assert [level.low for level in assist.find_levels(text)] == [assist.INDEPENDENT]
+
+
+@pytest.mark.parametrize("text", ["Then I will check the brakes.", "What I was told is that he falls.", "So I stayed."])
+def test_the_pronoun_i_is_no_level(text):
+    assert not assist.find_levels(text)
+
+
+def test_a_note_style_goal_with_a_bare_i_is_coast_complete():
+    rule = EvidenceRule("test", "plan_of_care", "coast_goals", ("a",), "test", 1.0, frozen_mapping({"min": 1}))
+    assert evidence.earn(rule, {"a": "Pt will be I w/ LB dressing w/ sock aid in 3 wks"}, "outpatient").share == 1
