@@ -76,18 +76,25 @@ _EXCEPTIONS = re.compile(
     # the fallback when it cannot go ahead: "postponed until the prescriber confirms", "re-book"
     r"|\b(?:postpon\w*|re-?book\w*|re-?schedul\w*)\b"
     r"|\b(?:if|when)\b[^.;\n]{1,60}\b(?:is|are)\s+(?:not\s+available|unavailable|missing|broken|out\s+of\s+service"
-    r"|not\s+(?:possible|working)))"
+    r"|not\s+(?:possible|working))"
+    # an item that cannot be relied on for this client, and what replaces it: "heart rate cannot be used as the
+    # stop rule - use the Borg RPE instead"
+    r"|\b(?:cannot|can't|can\s+not)\s+be\s+(?:used|measured|checked|taken|followed|relied\s+on)\b|\binstead\b)"
 )
 _ROLE = re.compile(
     r"\b(?:OTR?|OTA|COTA|PTA?|RN|LPN|MD|NP|PA|SLP|CM|SW|RT|CNA|PCT)\b"
     r"|(?i:\b(?:nurse|physician|doctor|therapist|case manager|social worker|charge nurse|resident|hospitalist"
+    r"|emergency services|paramedic|ambulance"
     r"|attending|surgeon|supervisor|manager|team lead|lead therapist|rehab manager|director|house supervisor"
     r"|rapid response|provider|pharmacist|safety officer|risk manager|on-call|unit manager)s?\b)"
 )
 _ORDER = re.compile(
     r"(?i)\b(?:then|next|after that|if (?:no|not|they)|first|second|third|followed by|escalat\w* to|up to"
     r"|if (?:i|we|they|the \w+) (?:cannot|can't|could not|do not|don't) (?:reach|get hold of|contact)"
-    r"|(?:who|which) (?:escalates|calls|pages|notifies|tells))\b"
+    r"|(?:who|which) (?:escalates|calls|pages|notifies|tells)"
+    # the next step taken when the first does not work: "(or emergency services if symptoms do not settle)"
+    r"|if\s+(?:[\w-]+\s+){0,3}?(?:do(?:es)?\s+not|don't|doesn't|did\s+not|fails?\s+to)\s+(?:settle|resolve|improve"
+    r"|respond|answer|ease|pass|clear))\b"
     r"|->|\u2192|>"
 )
 _TRIGGER = re.compile(
@@ -112,7 +119,11 @@ _TESTED = re.compile(
     # a trial with a count ("we used it for 3 months, about 40 drives") and a review at an interval
     # written with words between ("review it with them every year")
     r"|(?i:\b(?:used|ran|tried|run)\s+(?:it\s+|this\s+)?(?:for|on|with|over|in)\s+(?:about\s+|around\s+|the\s+(?:first\s+|last\s+)?)?\d+"
-    r"|\breview\w*\s+(?:\w+\s+){0,4}?(?:every|each|yearly|annually|quarterly|monthly)\b)"
+    r"|\breview\w*\s+(?:\w+\s+){0,4}?(?:every|each|yearly|annually|quarterly|monthly)\b"
+    # in plain words: "used it since January with two colleagues", "we will look at it again in 6 months"
+    r"|\b(?:used|ran|tried|run)\s+(?:it\s+|this\s+)?since\b"
+    r"|\b(?:look\s+at|go\s+(?:over|through)|revisit|re-?examine)\s+(?:it|this|them|the\s+\w+)\s+(?:again\s+)?"
+    r"(?:next|in|every|each|after)\b)"
 )
 # Words that do not make an error specific: "Prevents common safety errors" names nothing.
 _GENERIC_TEXT = """prevents prevent error errors mistake mistakes common safety issue issues problem problems

@@ -16,6 +16,8 @@ The person taught doing the skill ("Client demonstrated the log roll") is a show
 negation ("he may not follow the precautions") names a barrier. A contingency's threshold may be named by its
 order ("above the ordered limit") and a failed screen is a sign; a template's "discharge direction" is its
 discharge slot. A bare capital "I" after a linking verb is the independent level ("Pt will be I w/ dressing").
+A checklist's exception may be an item that cannot be relied on and what replaces it; its escalation order may be
+a fallback ("or emergency services if symptoms do not settle"); its trial and review may be said in plain words.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import assist, education, evidence, goals, safety, substance
+from portfolios.rubric import assist, checklist, education, evidence, goals, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -456,3 +458,57 @@ def test_the_pronoun_i_is_no_level(text):
 def test_a_note_style_goal_with_a_bare_i_is_coast_complete():
     rule = EvidenceRule("test", "plan_of_care", "coast_goals", ("a",), "test", 1.0, frozen_mapping({"min": 1}))
     assert evidence.earn(rule, {"a": "Pt will be I w/ LB dressing w/ sock aid in 3 wks"}, "outpatient").share == 1
+
+
+# --- Checklist: exceptions as substitutes, fallbacks as order, review in plain words ---------------------
+def _checklist_checks(**fields: str) -> list[str]:
+    spec = get_kind("sop_checklist").spec
+    text = artifact_text("sop_checklist", "outpatient", dict.fromkeys(spec.section_keys, "") | fields, spec)
+    return [item.check for item in checklist.check(text)]
+
+
+@pytest.mark.parametrize(
+    "exceptions",
+    [
+        "With a pacemaker, grip dynamometry readings cannot be relied on as the stop sign; watch breathing instead.",
+        "If the client cannot stand, the standing items cannot be checked and the seated set is used.",
+    ],
+)
+def test_an_item_that_cannot_be_relied_on_and_its_substitute_is_an_exception(exceptions):
+    assert "checklist.exceptions" not in _checklist_checks(exceptions=exceptions)
+
+
+def test_a_restatement_of_the_checklist_is_still_no_exception():
+    assert "checklist.exceptions" in _checklist_checks(exceptions="All items are done for every client, every time.")
+
+
+@pytest.mark.parametrize(
+    "escalation",
+    [
+        "Chest pain: stop and call the on-site physician at once, or an ambulance if it does not ease within 5 min.",
+        "New numbness: page the surgeon now; the nurse practitioner if the surgeon does not answer in 10 minutes.",
+    ],
+)
+def test_a_fallback_when_the_first_step_does_not_work_is_an_order(escalation):
+    assert "checklist.escalation" not in _checklist_checks(escalation=escalation)
+
+
+def test_two_roles_with_no_order_between_them_are_still_reported():
+    found = _checklist_checks(escalation="Chest pain: tell the physician and the nurse within 5 minutes.")
+    assert "checklist.escalation" in found
+
+
+@pytest.mark.parametrize(
+    "owner_review",
+    [
+        "I own it as the hand therapy lead; we have used it since March on every fitting and will look at it again "
+        "in 6 months.",
+        "Owner: OT lead. We will go over it again after the first 50 referrals.",
+    ],
+)
+def test_a_trial_and_a_review_said_in_plain_words_count(owner_review):
+    assert "checklist.owner_review" not in _checklist_checks(owner_review=owner_review)
+
+
+def test_an_owner_with_no_trial_or_review_is_still_reported():
+    assert "checklist.owner_review" in _checklist_checks(owner_review="I own it as the hand therapy lead.")
