@@ -36,7 +36,10 @@ _ORDINAL = re.compile(
 )
 _DEFER = re.compile(
     r"(?i)\b(?:defer\w*|reschedul\w*|cancel\w*|co-?treat\w*|postpon\w*|push\w* (?:to|back)|move\w* to|shorten\w*"
-    r"|consolidat\w*|group (?:session|therapy)|combine\w*|hold\w*)\b"
+    r"|consolidat\w*|group (?:session|therapy)|combine\w*|hold\w*"
+    # moved by an amount of time, re-booked, delayed, or seen together with another discipline
+    r"|mov(?:e|es|ed|ing) (?:back |forward |out )?(?:by )?(?:one|two|three|a|an|\d+) (?:days?|visits?|weeks?|hours?)"
+    r"|re-?book\w*|delay\w*|co-?visit\w*|joint (?:visit|session)s?)\b"
 )
 _DEFER_CRITERION = re.compile(
     r"(?i)\b(?:if|when|unless|because|only|stable|medically|criteri\w+|who (?:is|are)|not (?:due|scheduled|safe)"

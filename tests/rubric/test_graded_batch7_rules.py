@@ -18,6 +18,7 @@ order ("above the ordered limit") and a failed screen is a sign; a template's "d
 discharge slot. A bare capital "I" after a linking verb is the independent level ("Pt will be I w/ dressing").
 A checklist's exception may be an item that cannot be relied on and what replaces it; its escalation order may be
 a fallback ("or emergency services if symptoms do not settle"); its trial and review may be said in plain words.
+A caseload's deferral may be a visit moved by a day, re-booked, delayed or made a joint visit.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import assist, checklist, education, evidence, goals, safety, substance
+from portfolios.rubric import assist, caseload, checklist, education, evidence, goals, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -512,3 +513,26 @@ def test_a_trial_and_a_review_said_in_plain_words_count(owner_review):
 
 def test_an_owner_with_no_trial_or_review_is_still_reported():
     assert "checklist.owner_review" in _checklist_checks(owner_review="I own it as the hand therapy lead.")
+
+
+# --- Caseload: what is deferred, in plain words --------------------------------------------------------
+def _caseload_checks(deferrals: str) -> list[str]:
+    spec = get_kind("caseload_note").spec
+    fields = dict.fromkeys(spec.section_keys, "") | {"deferrals": deferrals}
+    return [item.check for item in caseload.check(artifact_text("caseload_note", "home_health", fields, spec))]
+
+
+@pytest.mark.parametrize(
+    "deferrals",
+    [
+        "Stable follow-ups can move by one day if the nurse saw them this week; I tell the scheduler.",
+        "A maintenance visit is re-booked for Friday when the client is stable, and I call the family.",
+        "When a client is stable, I make it a joint visit with the PT and tell the office.",
+    ],
+)
+def test_a_visit_moved_by_a_day_rebooked_or_made_joint_is_a_deferral(deferrals):
+    assert "caseload.defer_rule" not in _caseload_checks(deferrals)
+
+
+def test_a_deferral_that_names_no_visit_moved_is_still_reported():
+    assert "caseload.defer_rule" in _caseload_checks("If the client is stable, I tell the scheduler.")
