@@ -67,6 +67,8 @@ _ALTERNATIVE = folded(
 _RATIONALE = folded(
     r"\b(?:because|so\s+that|therefore|since|given\s+(?:that|her|his|their|the)|as\s+a\s+result|which\s+is\s+why"
     r"|to\s+avoid|in\s+order\s+to|the\s+reason|rationale|why)\b"
+    # the reason for a rejection or a choice given after a colon: "rejected it as the main fix: he would be …"
+    r"|\b(?:rejected|ruled\s+out|decided\s+against|chose|opted\s+for)\b[^.;\n]{0,80}:\s+\w"
 )
 _FILLER = folded(
     r"\b(?:tolerated\s+(?:the\s+)?(?:tx|treatment|session|therapy|intervention|it|activity|activities)?\s{0,2}well"

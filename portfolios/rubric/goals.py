@@ -440,8 +440,9 @@ _IMPAIRMENT = folded(
 _MAINTENANCE = folded(r"\b(?:maintain|maintains|prevent|remain|sustain|preserve|continue\s+to)\b")
 PRIOR_LEVEL = folded(
     r"\bPLOF\b|\bprior\s+(?:level|to)\b|\bpreviously\b|\bpremorbid(?:ly)?\b|\bpre-?morbid(?:ly)?\b"
-    r"|\bbefore\s+(?:the|her|his|their|this)\s+(?:fall|injury|surgery|stroke|CVA|admission|onset|hospitali[sz]ation"
-    r"|accident|diagnosis|illness)\b|\bat\s+baseline\s+prior\b"
+    r"|\bbefore\s+(?:the|her|his|their|this|these|those|the\s+recent|her\s+recent|his\s+recent)\s+(?:falls?|injur(?:y|ies)"
+    r"|surgery|stroke|CVA|admissions?|onset|hospitali[sz]ations?|accident|diagnosis|illness|fracture|flare)\b"
+    r"|\bat\s+baseline\s+prior\b"
 )
 
 # A baseline item that was not measured: it must not borrow its neighbour's level.

@@ -18,7 +18,8 @@ order ("above the ordered limit") and a failed screen is a sign; a template's "d
 discharge slot. A bare capital "I" after a linking verb is the independent level ("Pt will be I w/ dressing").
 A checklist's exception may be an item that cannot be relied on and what replaces it; its escalation order may be
 a fallback ("or emergency services if symptoms do not settle"); its trial and review may be said in plain words.
-A caseload's deferral may be a visit moved by a day, re-booked, delayed or made a joint visit.
+A caseload's deferral may be a visit moved by a day, re-booked, delayed or made a joint visit. "Before these
+falls he was …" gives the prior level; the reason for a rejection may follow a colon.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import assist, caseload, checklist, education, evidence, goals, safety, substance
+from portfolios.rubric import assist, case, caseload, checklist, education, evidence, goals, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -536,3 +537,39 @@ def test_a_visit_moved_by_a_day_rebooked_or_made_joint_is_a_deferral(deferrals):
 
 def test_a_deferral_that_names_no_visit_moved_is_still_reported():
     assert "caseload.defer_rule" in _caseload_checks("If the client is stable, I tell the scheduler.")
+
+
+# --- Case: the prior level before plural events; a reason after a colon ---------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before these falls she cooked for herself and walked to church.",
+        "Before his recent admissions he drove and managed his own pills.",
+        "Before the fracture she bathed with her husband standing by.",
+    ],
+)
+def test_before_these_events_gives_the_prior_level(text):
+    assert goals.mentions_prior_level(text)
+
+
+def test_before_a_session_is_no_prior_level():
+    assert not goals.mentions_prior_level("Before the session she rated pain 4/10.")
+
+
+def _case_checks(plan: str) -> list[str]:
+    spec = get_kind("case_writeup").spec
+    fields = dict.fromkeys(spec.section_keys, "") | {"plan": plan}
+    return [item.check for item in case.check(artifact_text("case_writeup", "home_health", fields, spec))]
+
+
+def test_a_reason_given_after_a_colon_once_an_option_is_rejected_is_reasoning():
+    plan = (
+        "I considered a tub transfer bench but rejected it: the tub wall is too high for her to lift the leg over. "
+        "Instead we chose a walk-in shower chair."
+    )
+    assert "case.reasoning" not in _case_checks(plan)
+
+
+def test_a_rejection_with_no_reason_is_still_reported():
+    plan = "I considered a tub transfer bench but rejected it. Instead we chose a walk-in shower chair."
+    assert "case.reasoning" in _case_checks(plan)
