@@ -21,7 +21,7 @@ from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.examples import example
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import DOCUMENTATION, TIME_MANAGEMENT
-from portfolios.rubric.text import Span, finding, iter_items, section_finding
+from portfolios.rubric.text import Span, finding, iter_list_items, section_finding
 
 # Gawande and Boorman: 5 to 9 items per pause point.
 MIN_ITEMS = 5
@@ -174,7 +174,7 @@ def is_pause_point_header(line: str) -> bool:
 def pause_point_groups(body: str) -> list[tuple[Span | None, list[Span]]]:
     """The items under each pause-point header; items before any header form a group with no header."""
     groups: list[tuple[Span | None, list[Span]]] = []
-    for item in iter_items(body):
+    for item in iter_list_items(body):
         if is_pause_point_header(item.text):
             groups.append((item, []))
         else:
@@ -262,7 +262,7 @@ def _vague_items(text: ArtifactText) -> Iterator[Finding]:
 
 
 def _each_vague_item(body: str, track: str) -> Iterator[Finding]:
-    for item in iter_items(body):
+    for item in iter_list_items(body):
         if is_pause_point_header(item.text):
             continue
         vague = list(_VAGUE.finditer(item.text))

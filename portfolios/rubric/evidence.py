@@ -25,7 +25,7 @@ from portfolios.rubric.assist import find_levels, fold
 from portfolios.rubric.safety import carried_on_unsafely
 from portfolios.rubric.spec import EvidenceRule
 from portfolios.rubric.substance import buzzword_count
-from portfolios.rubric.text import Span, iter_items, iter_sentences
+from portfolios.rubric.text import Span, iter_items, iter_list_items, iter_sentences
 
 
 @dataclass(frozen=True)
@@ -291,8 +291,10 @@ _REAL_WORD = re.compile(r"[^\W\d_]{2,}")
 # --- Helpers ----------------------------------------------------------------------------------
 @lru_cache(maxsize=512)
 def _pieces(body: str, unit: str) -> tuple[tuple[Span, str], ...]:
-    """A section's sentences or list items with their folded text; many rules read the same section."""
-    pieces = iter_items(body) if unit == "item" else iter_sentences(body)
+    """A section's sentences, lines ("item") or list items ("list_item": a list written as one paragraph
+    gives one per sentence) with their folded text; many rules read the same section."""
+    split = {"item": iter_items, "list_item": iter_list_items}.get(unit, iter_sentences)
+    pieces = split(body)
     return tuple((piece, fold(piece.text)) for piece in pieces if piece.text.strip())
 
 
@@ -472,11 +474,14 @@ def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
 
 
 def owner_and_time(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
-    """Action lines that each name who owns them and by when."""
+    """Action lines that each name who owns them and by when.
+
+    Where several are needed they are a list, so a list written as one paragraph counts by sentence;
+    a single owner and time ("Owner: the OT lead. Reviewed every 12 months.") may span a line's sentences.
+    """
     needed = int(rule.params.get("min", 2))
-    return _share_of(
-        _count(fields, rule.sections, lambda s: bool(_ROLE.search(s) and _WHEN.search(s)), unit="item"), needed
-    )
+    unit = "list_item" if needed > 1 else "item"
+    return _share_of(_count(fields, rule.sections, lambda s: bool(_ROLE.search(s) and _WHEN.search(s)), unit), needed)
 
 
 def _is_contingency(lowered: str) -> bool:
@@ -528,7 +533,7 @@ def _elements(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tupl
     splits on commas. A line among others is one item, however many commas it holds: "Ask and record: fever,
     chills, new redness" is one check on a written list, not three."""
     elements: list[tuple[str, Span]] = []
-    items = list(_spans(fields, sections, "item"))
+    items = list(_spans(fields, sections, "list_item"))
     lines_per_section: dict[str, int] = {}
     for key, _ in items:
         lines_per_section[key] = lines_per_section.get(key, 0) + 1
@@ -847,7 +852,7 @@ def frequency_and_duration(rule: EvidenceRule, fields: Mapping[str, str], track:
 def _goal_items(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
     return [
         (key, span)
-        for key, span in _spans(fields, sections, "item")
+        for key, span in _spans(fields, sections, "list_item")
         if _real_words(span.text) >= 4 and not span.text.rstrip().endswith(":")
     ]
 

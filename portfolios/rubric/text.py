@@ -45,6 +45,53 @@ def iter_items(text: str) -> Iterator[Span]:
             yield line
 
 
+# Where a list written as one paragraph divides: at its sentence ends, or, in a line of one sentence,
+# at its semicolons ("check brakes; footplates up; belt on"). A sentence ends before a capital or a
+# number, unless it ends an abbreviation ("e.g. Hoyer", "Dr. Patel") or an inline number ("2. Check").
+_SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9])")
+_SEMICOLON_BREAK = re.compile(r";\s*")
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?i:dr|vs|st|no|approx|etc|pt|mr|ms|mrs)|(?:^|\s)\d{1,2})\.$")
+_PROSE_LIST_MIN = 3  # one line of fewer pieces is one item told in two sentences, not a list
+
+
+def _breaks(line: str) -> list[tuple[int, int]]:
+    """(end of a piece, start of the next) at each break of a list written as one line of prose."""
+    sentences = [
+        (match.start() + 1, match.end())
+        for match in _SENTENCE_BREAK.finditer(line)
+        if not _ABBREVIATION.search(line, max(0, match.start() - 8), match.start() + 1)
+    ]
+    if sentences:
+        return sentences
+    return [(match.start(), match.end()) for match in _SEMICOLON_BREAK.finditer(line)]
+
+
+def iter_list_items(text: str) -> Iterator[Span]:
+    """List items as `iter_items` reads them; a list written as one paragraph ("Check the brakes.
+    Confirm the sling size. Record the lift.") gives one item per sentence."""
+    items = list(iter_items(text))
+    if len(items) != 1:
+        yield from items
+        return
+    line = items[0]
+    pieces = []
+    start = 0
+    for piece_end, next_start in _breaks(line.text):
+        pieces.append((start, piece_end))
+        start = next_start
+    pieces.append((start, len(line.text)))
+    pieces = [(begin, end) for begin, end in pieces if line.text[begin:end].strip()]
+    if len(pieces) < _PROSE_LIST_MIN:
+        yield line
+        return
+    for begin, end in pieces:
+        marker = _BULLET.match(line.text, begin, end)  # "… 2. Confirm the sling": an inline number
+        if marker and marker.end() < end:
+            begin = marker.end()
+        piece = line.text[begin:end].rstrip()
+        yield Span(line.start + begin, line.start + begin + len(piece), piece)
+
+
 def iter_sentences(text: str) -> Iterator[Span]:
     """Yield sentences (split on . ! ? and line breaks) with their offsets."""
     for line in iter_lines(text):
