@@ -30,7 +30,10 @@ BATCH_3 = CORPUS_DIR / "graded_batch3.jsonl"  # the same, one round later
 BATCH_4 = CORPUS_DIR / "graded_batch4.jsonl"  # and one more
 BATCH_5 = CORPUS_DIR / "graded_batch5.jsonl"  # and one more
 BATCH_6 = CORPUS_DIR / "graded_batch6.jsonl"  # and one more (new writing voices)
-HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch (7), scored before any tuning on it
+BATCH_7 = CORPUS_DIR / "graded_batch7.jsonl"  # and one more
+BATCH_8 = CORPUS_DIR / "graded_batch8.jsonl"  # two batches in new voices, scored blind together (6/14, 8/14 in order)
+BATCH_9 = CORPUS_DIR / "graded_batch9.jsonl"
+HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch, scored before any tuning on it
 GAMED_LEVELS = frozenset(("keyword_stuffed", "template_pasted", "placeholder", "half_filled"))
 
 
