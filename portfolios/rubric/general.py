@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION
-from portfolios.rubric.text import Span, finding, section_finding
+from portfolios.rubric.text import Span, after_list_marker, finding, section_finding
 
 # Below this many words an artifact is too short to say that something is missing "anywhere".
 MIN_WORDS_TO_JUDGE = 40
@@ -137,6 +137,7 @@ def _sentence_at(section: str, position: int) -> Span:
     end = high if boundary is None else boundary.start() + (section[boundary.start()] in ".!?")
     piece = section[start:end]
     start += len(piece) - len(piece.lstrip())
+    start = min(after_list_marker(section, start), max(start, position))
     end -= len(piece) - len(piece.rstrip())
     return Span(start, max(start, end), section[start : max(start, end)])
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from portfolios.rubric.findings import Finding, Severity
 
-# A list marker at the start of a line: "-", "*", "•", "1.", "2)", "a)".
-_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u2023\u25aa\u25cf]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+")
+# A list marker at the start of a line: "-", "*", "•", "1.", "2)", "1a)", "a)", "(b)", "(iv)".
+_BULLET = re.compile(
+    r"[ \t]*(?:[-*\u2022\u2013\u2023\u25aa\u25cf]|\d{1,3}[a-z]?[.)]|[a-zA-Z][.)]|\([a-z0-9]{1,3}\))[ \t]+"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 
 
@@ -32,6 +34,15 @@ def iter_lines(text: str) -> Iterator[Span]:
             body = stripped.strip()
             yield Span(position + leading, position + leading + len(body), body)
         position += len(line)
+
+
+def after_list_marker(text: str, start: int) -> int:
+    """`start` moved past a list marker that opens a line there ("2) ", "1a) "): a marker's number is no measure."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return start
+    marker = _BULLET.match(text, line_start)
+    return marker.end() if marker and start <= marker.end() < len(text) else start
 
 
 def iter_items(text: str) -> Iterator[Span]:
