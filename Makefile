@@ -22,11 +22,13 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
+# Stored rubric results are recomputed first: a pull may have brought a newer checker.
 # The mail worker runs beside the server and stops with it (Ctrl-C stops both). Links in mail
 # follow HOST and PORT unless DJANGO_SITE_URL is set. Once the server answers, `welcome` prints the
 # address, the demo login, the demo share link and the mail outbox, last.
 run: $(VENV)/.installed pdf-libs
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py recheck_artifacts
 	$(PY) manage.py seed_demo
 	@export DJANGO_SITE_URL="$${DJANGO_SITE_URL:-http://$(HOST):$(PORT)}"; \
 	echo "Mail links point at $$DJANGO_SITE_URL"; \

@@ -18,6 +18,7 @@ FAKE_PYTHON = """#!/bin/sh
 case "$2" in
   runserver) sleep 0.5; echo "serve=$3 site=$DJANGO_SITE_URL" ;;
   welcome) echo "welcome $3 $4 $5 $6" ;;
+  migrate|recheck_artifacts|seed_demo) echo "ran $2" ;;
   db_worker) echo "worker started"; trap 'echo "worker stopped"; exit 0' TERM; while :; do sleep 0.05; done ;;
 esac
 """
@@ -68,3 +69,9 @@ def test_it_prints_the_newcomers_welcome_for_the_address_it_serves(fake_venv):
     output = make_run(fake_venv, "PORT=8123")
     # The real command waits (up to 60 s) for the server to answer, so its lines come after the server's.
     assert "welcome --address http://127.0.0.1:8123 --wait 60" in output
+
+
+def test_stored_results_are_rechecked_after_migrating_and_before_the_demo(fake_venv):
+    output = make_run(fake_venv)
+    ran = [line.split()[1] for line in output.splitlines() if line.startswith("ran ")]
+    assert ran == ["migrate", "recheck_artifacts", "seed_demo"]
