@@ -81,11 +81,14 @@ _DURATION = re.compile(
 # Who: roles, the candidate, the client's people.
 _ROLE = re.compile(
     # "i" and "me" take no plural: "is" is no role.
-    r"(?<![\w-])(?:i|me)(?![\w'’-])|(?<![\w-])(?:ot|otr|otr/l|ota|cota|pt|pta|rn|lpn|md|np|pa|slp|cm|sw|rt|cna|pct|msw|charge|nurse|nursing"
+    r"(?<![\w-])(?:i|me)(?![\w'’-])|(?<![\w-])i['’](?:ll|d|ve|m)\b|(?<![\w-])(?:ot|otr|otr/l|ota|cota|pt|pta|rn|lpn|md|np|pa|slp|cm|sw|rt|cna|pct|msw|charge|nurse|nursing"
     r"|physician|doctor|dr|therapist|case\s+manager|social\s+worker|receiver|receiving|sender|resident|hospitalist"
     r"|attending|surgeon|aide|tech|supervisor|manager|lead|rapid\s+response|provider|clinician|pharmacist"
     r"|dietitian|family|caregiver|parent|mom|dad|teacher|client|patient|pt's|scheduler|front\s+desk|team"
-    r"|director|coordinator|rehab|primary|covering|on-call|team\s+lead|ots?|pts?|rns?)s?(?![\w-])"
+    r"|director|coordinator|rehab|primary|covering|on-call|team\s+lead|ots?|pts?|rns?"
+    # British and Australian care roles: "the physio", "the carer", "the GP", "the registrar", "ward sister"
+    r"|physio|physiotherapist|carer|gp|registrar|sho|consultant|matron|sister|hca|support\s+worker|care\s+worker"
+    r"|key\s?worker|duty\s+worker|locum)s?(?![\w-])"
 )
 _WHEN = re.compile(
     r"\b(?:by\s+(?:\d{1,2}\b|noon|midday|morning|afternoon|evening|tonight|tomorrow|end|the\s+end|next|the\s+next"
@@ -103,6 +106,13 @@ _WHEN = re.compile(
     r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:morning|afternoon|evening|noon|am|pm|by|before)"
+    # a named weekday is a when ("I'll update the plan Monday"), and so is a short one with a slot ("Sat 10:00",
+    # "Sun: weekend OT", "Tues am"); a meal or a fixed team slot is one too ("Sat breakfast", "at the ward round")
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?:\s*:|\s+(?:\d|am\b|pm\b|morning|afternoon|evening|night"
+    r"|breakfast|lunch|dinner|tea\b))"
+    r"|\b(?:at|by|before|after)\s+(?:breakfast|lunch|dinner|teatime)\b"
+    r"|\b(?:at|on|by|before|after)\s+(?:the\s+|tomorrow's\s+|\w+day's\s+)?(?:\w+\s+)?(?:ward|board|consultant)\s+rounds?\b"
 )
 # A trigger: a threshold with a number, or a sign that needs a response.
 _TRIGGER = re.compile(
@@ -120,14 +130,16 @@ _TRIGGER = re.compile(
     r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*"
     # signs a receiver can see on a limb, a wound or the skin: swelling, redness, colour, circulation
     r"|swell\w*|swollen|redness|blister\w*|bruis\w*|skin\s+(?:breakdown|problems?|changes?|tears?|irritation)"
-    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?)"
+    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?|ooz\w*|weep\w*)"
 )
 # A response that acts: "monitor" or "document" alone is no response to a red flag.
 _RESPONSE = re.compile(
     r"\b(?:stop\w*|hold\w*|notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|return\w*"
     r"|sit\w*|rest\w*|recheck\w*|re-check\w*|pause\w*|end\w*|defer\w*|lower\w*|supine|alert\w*|reassess\w*"
     r"|modify|switch\w*|send|transfer\w*|activate\w*|discontinue\w*|hand\s+off|shorten\w*|reduc\w*|cancel\w*"
-    r"|reschedul\w*|skip\w*|use|apply|remove|position\w*|elevat\w*)\b"
+    r"|reschedul\w*|skip\w*|use|apply|remove|position\w*|elevat\w*"
+    # arranging care is a response too: "arrange a visit", "refer to the falls team", "book a review", "bleep the SHO"
+    r"|arrang\w*|refer\b|referr\w*|book\w*|bleep\w*|ring\b|phone\w*|recline\w*|raise\w*)\b"
 )
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(
@@ -484,10 +496,47 @@ def owner_and_time(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
     return _share_of(_count(fields, rule.sections, lambda s: bool(_ROLE.search(s) and _WHEN.search(s)), unit), needed)
 
 
+# A rule written as "sign: response" or "sign -> response", with no "if": "Dizzy or systolic below 80 on sitting up:
+# recline, raise legs, stop". The sign comes before the first colon or arrow, what to do after it.
+_LABELLED_RULE = re.compile(r"(?::|->|\u2192|=>)\s")
+
+
+def _is_labelled_contingency(lowered: str) -> bool:
+    separator = _LABELLED_RULE.search(lowered)
+    if not separator or separator.start() > 200:
+        return False
+    sign, rest = lowered[: separator.start()], lowered[separator.end() :]
+    return bool(_TRIGGER.search(sign) and _RESPONSE.search(rest) and not carried_on_unsafely(rest))
+
+
+def _answered_questions(fields: Mapping[str, str], sections: tuple[str, ...]) -> Iterator[tuple[str, Span, str]]:
+    """Sentences, a question joined to the answer that follows it on its line: "What if HR goes above 130? Stop."."""
+    for key in sections:
+        body = fields.get(key, "")
+        if not body.strip():
+            continue
+        pieces = _pieces(body, "sentence")
+        index = 0
+        while index < len(pieces):
+            piece, lowered = pieces[index]
+            if index + 1 < len(pieces) and piece.text.endswith("?"):
+                answer, answer_lowered = pieces[index + 1]
+                if "\n" not in body[piece.end : answer.start]:
+                    yield (
+                        key,
+                        Span(piece.start, answer.end, body[piece.start : answer.end]),
+                        f"{lowered} {answer_lowered}",
+                    )
+                    index += 2
+                    continue
+            yield key, piece, lowered
+            index += 1
+
+
 def _is_contingency(lowered: str) -> bool:
     condition = _CONDITIONAL.search(lowered)
     if not condition:
-        return False
+        return _is_labelled_contingency(lowered)
     rest = lowered[condition.end() :]
     trigger = _TRIGGER.search(rest)
     return bool(trigger and _RESPONSE.search(rest, trigger.start()) and not carried_on_unsafely(rest))
@@ -499,7 +548,10 @@ def contingencies(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> 
     Rules are counted by sentence: three rules written as one paragraph are three rules.
     """
     needed = int(rule.params.get("min", 2))
-    return _share_of(_count(fields, rule.sections, _is_contingency), needed)
+    found = [
+        (key, span) for key, span, lowered in _answered_questions(fields, rule.sections) if _is_contingency(lowered)
+    ]
+    return _share_of(found, needed)
 
 
 def escalation(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
