@@ -102,6 +102,8 @@ _WHEN = re.compile(
     r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge)"
     r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
     r"|annually|every\s+(?:month|quarter|year|week|shift|morning)|(?:in|after)\s+\d+\s?(?:days?|weeks?|months?))"
+    # a cycle in other words: "reviewed yearly", "six-monthly", "fortnightly", "biannually"
+    r"|\b(?:yearly|annual|fortnightly|biannual(?:ly)?|bi-?monthly|(?:\d+|three|six|twelve)-?monthly)\b"
     r"|\bpoint[- ]of[- ](?:service|care)|\bwithin\s+(?:the|an|one)\s+hour|\bbefore\s+(?:i\s+|they\s+)?leav\w*"
     r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -210,6 +212,9 @@ _ROUTINE = re.compile(
 )
 _PAUSE_POINT = re.compile(
     r"^\W*(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time|at\s+the\s+start)\b"
+    # the person who runs it first: "You run it before every transfer", "We use this at handover"
+    r"|^\W*(?:you|we|staff|everyone)\s+(?:\w+\s+)?(?:run|use|do|complete|read|start)s?\s+(?:it|this|the\s+(?:checklist"
+    r"|sop|list))\s+(?:\w+\s+)?(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time)\b"
 )
 _VAGUE = re.compile(
     r"\b(?:as\s+needed|appropriate(?:ly)?|etc\.?|and\s+so\s+on|if\s+necessary|prn|as\s+indicated|as\s+tolerated"
@@ -1085,6 +1090,9 @@ _MOMENT = re.compile(
     r"|move|reassignment|cover\w*|weekend|leave|vacation|holidays?|absen\w*|time\s+off|day|evening|morning|night"
     r"|eval\w*|surgery|rounds|mobility"
     r"|feeding|meal|bath\w*|shower\w*|dressing|class|school|home\s+visit|appointment|treatment|intake|start)"
+    # an occasion named by its order: "1st post-op visit", "the first session after a fall"
+    r"|\b(?:1st|first|2nd|second|initial|final|last)\s+(?:[\w-]+\s+){0,2}(?:visit|session|appointment|treatment"
+    r"|review)\b"
 )
 
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from portfolios.rubric import evidence
+from portfolios.checker import check_artifact
+from portfolios.rubric import checklist, evidence
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 
 
@@ -80,3 +81,76 @@ def test_actions_with_a_weekday_a_meal_or_a_team_slot_have_a_time(text):
 )
 def test_sat_sun_and_round_alone_are_no_time(text):
     assert _earned("owner_and_time", text, min=2) < 1.0
+
+
+# --- Checklists: checks in the second person, questions, scales; pause points with a subject ----------
+@pytest.mark.parametrize(
+    "item",
+    [
+        "You fold both armrests back before the slide.",
+        "[ ] Calf: warmth or tenderness (compare sides?)",
+        "[ ] Breathless on the stairs? (Y/N)",
+        "Fatigue 0-10 before and after the walk",
+        "Skin: redness lasting >20 min after the sling comes off",
+    ],
+)
+def test_a_check_in_the_second_person_or_with_a_question_or_scale_is_checkable(item):
+    assert checklist.is_checkable(item)
+
+
+@pytest.mark.parametrize("item", ["Safety", "Family involvement", "General wellbeing"])
+def test_a_bare_topic_is_still_not_checkable(item):
+    assert not checklist.is_checkable(item)
+
+
+def _sop_findings(fields: dict[str, str]) -> set[str]:
+    return {finding.check for finding in check_artifact("sop_checklist", "acute", fields).findings}
+
+
+@pytest.mark.parametrize(
+    "when_used",
+    [
+        "You run it before every sit-to-stand with a client on the stroke ward.",
+        "We use this checklist at the start of every kitchen assessment.",
+        "First home visit after discharge, in the hallway before we go in.",
+    ],
+)
+def test_a_pause_point_may_name_who_runs_it_or_the_occasion_by_its_order(when_used):
+    assert "checklist.pause_point" not in _sop_findings({"when_used": when_used})
+    assert _earned("pause_point", when_used) >= 0.75
+
+
+@pytest.mark.parametrize(
+    "when_used",
+    ["You should be careful with transfers.", "Our team likes checklists.", "Most of the time, if we remember."],
+)
+def test_a_pause_point_without_a_moment_is_still_flagged(when_used):
+    assert "checklist.pause_point" in _sop_findings({"when_used": when_used})
+
+
+@pytest.mark.parametrize(
+    "exceptions",
+    [
+        "Clients on a palliative pathway: follow the ward's comfort-care procedure.\n"
+        "Bed-bound clients: items 2, 4 and 6 still apply.",
+        "Non-standard seating (tilt-in-space): ask the seating service.",
+    ],
+)
+def test_exceptions_may_be_partial_application_or_a_substitute_procedure(exceptions):
+    assert "checklist.exceptions" not in _sop_findings({"exceptions": exceptions})
+
+
+def test_exceptions_that_name_no_case_are_still_flagged():
+    assert "checklist.exceptions" in _sop_findings({"exceptions": "Use it with everyone, it is good practice."})
+
+
+def test_british_roles_count_toward_an_escalation_order():
+    escalation = "Any new confusion: tell the ward sister at once, then bleep the registrar within 15 minutes."
+    assert "checklist.escalation" not in _sop_findings({"escalation": escalation})
+
+
+@pytest.mark.parametrize(
+    "text", ["Owner: the clinical lead OT. Reviewed yearly.", "Owner: ward OT lead, six-monthly review."]
+)
+def test_a_review_cycle_in_other_words_is_a_time(text):
+    assert _earned("owner_and_time", text, min=1) == 1.0
