@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from portfolios.checker import check_artifact
-from portfolios.rubric import checklist, evidence
+from portfolios.rubric import checklist, evidence, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 
 
@@ -154,3 +154,47 @@ def test_british_roles_count_toward_an_escalation_order():
 )
 def test_a_review_cycle_in_other_words_is_a_time(text):
     assert _earned("owner_and_time", text, min=1) == 1.0
+
+
+# --- A template's prompts pasted back earn nothing -----------------------------------------------------
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Describe the falls risk this template is meant to reduce (e.g. night-time toileting).",
+        "List six to eight concrete, observable steps.",
+        "Choose one: paper / electronic / both.",
+        "State who reviews the form and how often (e.g. team lead, yearly).",
+        "Explain the specific hazard in one sentence.",
+    ],
+)
+def test_a_writing_instruction_from_a_form_is_a_form_prompt(passage):
+    assert substance.is_form_prompt(passage)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "List the client's current medications on the whiteboard before the visit.",
+        "Name band checked against the kitchen assessment booking.",
+        "Describe to the carer how the hoist sling loops cross (e.g. left through right) and watch her do it.",
+        "Explain the plan to the family at the bedside.",
+        "I describe the error in the incident log within 24 hours.",
+    ],
+)
+def test_a_writers_own_instruction_or_check_is_not_a_form_prompt(passage):
+    assert not substance.is_form_prompt(passage)
+
+
+def test_a_pasted_checklist_form_earns_nothing_on_documentation_or_time():
+    fields = {
+        "error_prevented": "Describe the error this checklist exists to prevent (e.g. a missed precaution).",
+        "when_used": "[When is it used? e.g. before each transfer]",
+        "checklist_type": "Select one: Read-Do / Do-Confirm",
+        "items": "1. [Safety item - what is checked]\n2. [Safety item - what is checked]\n3. [Item]\n4. [Item]\n5. [Item]",
+        "exceptions": "List the situations where this checklist does not apply and the alternative (e.g. emergencies).",
+        "escalation": "Describe whom to call and how fast if a check fails (e.g. nurse in charge).",
+        "owner_review": "Owner: [Role]  Review date: [DD/MM/YYYY]",
+    }
+    rows = check_artifact("sop_checklist", "acute", fields).rows
+    assert rows["documentation"].score == 0
+    assert rows["time_management"].score == 0
