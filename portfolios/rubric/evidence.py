@@ -224,9 +224,18 @@ _VAGUE = re.compile(
     r"|general\s+(?:status|info\w*)|other\s+(?:info\w*|items?|things?)|as\s+usual|whatever"
     # a catch-all names no item: "anything important", "anything else relevant", "everything pertinent"
     r"|(?:any|every)(?:thing|one)\s+(?:else\s+)?(?:important|relevant|useful|significant|notable|pertinent|of\s+note)"
+    r"|how\s+(?:he|she|they|it)['’](?:s|re)\s+doing"
     # a response that says nothing of what was done or how the client responded: "tolerated treatment well"
     r"|tolerated\s+(?:the\s+)?(?:tx|treatment|session|therapy|intervention|it|activity|activities)?\s*well"
     r"|(?:did|doing|does)\s+(?:really\s+|very\s+)?(?:well|great|fine))\b"
+)
+# A catch-all that names no item in other words: "anything else that might be useful", "all the important
+# information about the baby", "anything the family said that the next therapist should know".
+_CATCH_ALL = re.compile(
+    r"\b(?:any|every|some)thing\s+(?:else\s+)?(?:[\w'’]+\s+){0,8}?(?:might|may|could|would|should|seems?|needs?\s+to)"
+    r"\s+(?:be\s+)?(?:useful|relevant|important|helpful|know|matter|need)\b"
+    r"|\ball\s+(?:of\s+)?(?:the\s+)?(?:important|relevant|necessary|key|pertinent|useful|essential)\s+(?:info\w*|details?"
+    r"|things?|points?|facts?)\b|\bwhatever\s+(?:else\s+)?(?:seems?|is|might|may)\b"
 )
 _ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
 _GOAL_REFERENCE = re.compile(
@@ -594,6 +603,11 @@ def _elements(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tupl
     lines_per_section: dict[str, int] = {}
     for key, _ in items:
         lines_per_section[key] = lines_per_section.get(key, 0) + 1
+    # One written line of sentences is a paragraph, not a list of lines: each of its sentences that is itself a
+    # list ("Who the pt is, dx, med timing, how he's moving, freezing at doorways.") splits on its commas.
+    for key in lines_per_section:
+        if len([line for line in fields.get(key, "").splitlines() if line.strip()]) == 1:
+            lines_per_section[key] = 1
     for key, item in items:
         body = item.text
         label = _LABEL_PREFIX.match(body)
@@ -636,6 +650,7 @@ def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
         for key, span in items
         if _real_words(span.text) >= min_words
         and not _VAGUE.search(fold(span.text))
+        and not _CATCH_ALL.search(fold(span.text))
         and not span.text.rstrip().endswith(":")
         and (buzzword_count(fold(span.text)) == 0 or _real_words(span.text) >= 6)
         and not (rule.params.get("never_skipped") and _SKIPPING.search(fold(span.text)))
@@ -661,6 +676,9 @@ def written(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned
     for key in rule.sections:
         body = fields.get(key, "")
         lowered = fold(body)
+        pieces = _pieces(body, "sentence")
+        if pieces and all(_CATCH_ALL.search(piece_lowered) for _, piece_lowered in pieces):
+            continue  # "Anything else that might be useful." names nothing, however many words it takes
         count = _real_words(body) - 2 * buzzword_count(lowered) - 2 * len(_VAGUE.findall(lowered))
         if count and count / needed > best.share:
             stripped = body.strip()

@@ -43,7 +43,11 @@ _TIME = re.compile(
     r"|(?:on|at) day \d+|daily\b|every \d+|q\s?\d+\s?h\b|stat\b"
     r"|asap\b|immediately\b|prior to \w+|at (?:noon|\d))"
 )
-_SEVERITY = re.compile(r"(?i)\b(?:stable|watcher|unstable)\b")
+_SEVERITY = re.compile(
+    r"(?i)\b(?:stable|watcher|unstable)\b"
+    # a British RAG or traffic-light rating: "RAG rating (green / amber / red)"
+    r"|\bRAG\b|\b(?:red|green)\s*/\s*amber\s*/\s*(?:green|red)\b|\btraffic[- ]light\b"
+)
 # If/then: a condition word, then later in the same sentence what to do.
 _CONDITION = re.compile(r"(?i)\b(?:if|should|when|whenever)\b")
 _RESPONSE_STEP = re.compile(

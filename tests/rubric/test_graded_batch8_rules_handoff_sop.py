@@ -198,3 +198,52 @@ def test_a_pasted_checklist_form_earns_nothing_on_documentation_or_time():
     rows = check_artifact("sop_checklist", "acute", fields).rows
     assert rows["documentation"].score == 0
     assert rows["time_management"].score == 0
+
+
+# --- Catch-alls name no item; a paragraph of listing sentences is a list -------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anything else that might be useful to the covering therapist.",
+        "Whatever else seems relevant at the time.",
+        "All the relevant details about the client. Anything the ward should know.",
+    ],
+)
+def test_a_section_that_is_only_a_catch_all_is_not_written(text):
+    assert _earned("written", text, min_words=6) == 0.0
+
+
+def test_a_section_with_a_catch_all_among_real_content_is_written():
+    text = "Bath board fitted last week; carer still learning the transfer. Anything else the team should know."
+    assert _earned("written", text, min_words=6) > 0.5
+
+
+def test_catch_alls_in_a_required_list_are_not_concrete():
+    text = "All the important information about the client, how she's doing, anything her son said that we should know."
+    assert _earned("concrete_items", text, min=3, max=12, min_words=1) == 0.0
+
+
+def test_a_paragraph_of_listing_sentences_counts_each_listed_item():
+    text = "Diagnosis, home set-up, stairs to the bedroom, who helps with meals. Current transfers and the walking aid."
+    assert _earned("concrete_items", text, min=5, max=12, min_words=1) == 1.0
+
+
+def test_a_line_among_other_lines_is_still_one_item_however_many_commas():
+    text = "Ask and record: fever, chills, new redness.\nCheck the dressing."
+    assert _earned("concrete_items", text, min=5, max=12, min_words=1) == pytest.approx(0.4)
+
+
+@pytest.mark.parametrize(
+    "required",
+    ["Today's RAG rating with the reason.", "Traffic-light status (red / amber / green) and why."],
+)
+def test_a_rag_or_traffic_light_rating_is_illness_severity(required):
+    findings = check_artifact("handoff_template", "acute", {"required_items": required}).findings
+    assert "handoff.severity" not in {finding.check for finding in findings}
+
+
+def test_a_required_list_without_a_rating_still_lacks_severity():
+    findings = check_artifact(
+        "handoff_template", "acute", {"required_items": "Diagnosis, red flags, equipment."}
+    ).findings
+    assert "handoff.severity" in {finding.check for finding in findings}
