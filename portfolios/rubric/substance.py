@@ -59,17 +59,19 @@ _SLOT = re.compile(
     r"|\[?\b(?:dd|mm)[/.-](?:dd|mm)[/.-]yy(?:yy)?\b\]?)"
 )
 # The form's own prompt to the writer, from any template: a writing instruction ("Describe", "List", "State",
-# "Name", "Select one") that asks for a quality, gives the form's examples or speaks of the form itself —
+# "Name", "Select one") that asks for a quality of the writing or speaks of the form and its parts —
 # "Describe the specific error this checklist prevents (e.g. wrong-site)", "List 5-9 concrete, observable items",
 # "Select one: Read-do / Do-confirm". A writer's own text does not tell its reader what to write.
 _WRITING_INSTRUCTION = re.compile(
     r"^\W*(?:describe|list|state|name|specify|explain|outline|enter|insert|provide|identify|summari[sz]e|write"
     r"|indicate|select|choose|tick|circle)\b(?!\s+(?:to|for|with)\b)"  # "Describe to the carer …" is said to someone
 )
+# The cue is about the form, never the client: a handoff template's own prompt ("Describe current mobility
+# (e.g. transfers)") is the candidate's design, so an example in brackets alone is no cue.
 _PROMPT_CUE = re.compile(
-    r"\((?:e\.\s?g\.?|eg\b|for\s+example|i\.\s?e\.)|\b(?:this|the)\s+(?:checklist|template|form|section|field|sop)\b"
-    r"|^\W*(?:select|choose|tick|circle)\s+(?:one|all\s+that\s+apply|as\s+appropriate)\b"
-    r"|\b(?:concrete|observable|specific|measurable)\b"
+    r"\b(?:this|the|a)\s+(?:checklist|template|form|section|field|sop|check|pause\s+point|review\s+date)\b"
+    r"|\bcheck\s+items?\b|^\W*(?:select|choose|tick|circle)\s+(?:one|all\s+that\s+apply|as\s+appropriate)\b"
+    r"|\b(?:concrete|observable|measurable)\b"
 )
 
 

@@ -164,7 +164,7 @@ def test_a_review_cycle_in_other_words_is_a_time(text):
         "List six to eight concrete, observable steps.",
         "Choose one: paper / electronic / both.",
         "State who reviews the form and how often (e.g. team lead, yearly).",
-        "Explain the specific hazard in one sentence.",
+        "Explain in one sentence the measurable result this section should hold.",
     ],
 )
 def test_a_writing_instruction_from_a_form_is_a_form_prompt(passage):
@@ -178,6 +178,8 @@ def test_a_writing_instruction_from_a_form_is_a_form_prompt(passage):
         "Name band checked against the kitchen assessment booking.",
         "Describe to the carer how the hoist sling loops cross (e.g. left through right) and watch her do it.",
         "Explain the plan to the family at the bedside.",
+        "Describe current mobility (e.g. transfers, walking aid, distance on the ward).",
+        "List the active precautions, for example hip or sternal.",
         "I describe the error in the incident log within 24 hours.",
     ],
 )
