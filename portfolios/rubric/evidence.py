@@ -515,7 +515,8 @@ def owner_and_time(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
 _LABELLED_RULE = re.compile(r"(?::|->|\u2192|=>)\s")
 
 
-def _is_labelled_contingency(lowered: str) -> bool:
+def is_labelled_contingency(lowered: str) -> bool:
+    """True for a (folded) rule written as a sign, a colon or an arrow, and what to do: no 'if' needed."""
     separator = _LABELLED_RULE.search(lowered)
     if not separator or separator.start() > 200:
         return False
@@ -550,7 +551,7 @@ def _answered_questions(fields: Mapping[str, str], sections: tuple[str, ...]) ->
 def _is_contingency(lowered: str) -> bool:
     condition = _CONDITIONAL.search(lowered)
     if not condition:
-        return _is_labelled_contingency(lowered)
+        return is_labelled_contingency(lowered)
     rest = lowered[condition.end() :]
     trigger = _TRIGGER.search(rest)
     return bool(trigger and _RESPONSE.search(rest, trigger.start()) and not carried_on_unsafely(rest))

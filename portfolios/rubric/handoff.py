@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 
 from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.assist import fold
+from portfolios.rubric.evidence import is_labelled_contingency
 from portfolios.rubric.examples import example
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, TIME_MANAGEMENT
@@ -283,7 +285,8 @@ def has_if_then(body: str) -> bool:
         condition = _CONDITION.search(sentence)
         if condition and _RESPONSE_STEP.search(sentence, condition.end()):
             return True
-    return False
+    # a numbered or bulleted rule with no "if": "5b. Dizzy on sitting up: recline, raise legs, stop"
+    return any(is_labelled_contingency(fold(line.text)) for line in iter_items(body))
 
 
 def _if_then(text: ArtifactText) -> Iterator[Finding]:

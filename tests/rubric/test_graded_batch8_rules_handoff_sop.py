@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from portfolios.checker import check_artifact
-from portfolios.rubric import checklist, evidence, substance
+from portfolios.rubric import checklist, evidence, handoff, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 
 
@@ -249,3 +249,12 @@ def test_a_required_list_without_a_rating_still_lacks_severity():
         "handoff_template", "acute", {"required_items": "Diagnosis, red flags, equipment."}
     ).findings
     assert "handoff.severity" in {finding.check for finding in findings}
+
+
+def test_a_numbered_rule_with_no_if_is_an_if_then_contingency():
+    body = "1. Contingencies\n1a. Resting HR over 120: no session, tell the nurse in charge.\n1b. New confusion: stop."
+    assert handoff.has_if_then(body)
+
+
+def test_contingencies_with_no_sign_and_response_are_still_not_if_then():
+    assert not handoff.has_if_then("Contingencies: use your judgement.\nThe usual plan applies.")
