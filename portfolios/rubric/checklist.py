@@ -394,11 +394,21 @@ def _error_named(text: ArtifactText) -> Iterator[Finding]:
     )
 
 
+# A team, a service or everyone is no owner: a checklist everyone owns nobody updates ("Owner: OT team").
+_COLLECTIVE_OWNER = re.compile(
+    r"(?i)\b(?:(?:the|our|whole|all|every)\s+)?(?:(?:OTR?|PT|RN|OTA|MDT|therapy|rehab|nursing|ward|unit|clinic)\s+)?"
+    r"(?:team|department|dept|service|staff|everyone)\b(?!\s+(?:lead|leader|manager|coordinator))"
+)
+_OWNER_LABEL = re.compile(r"(?i)\b(?:owner(?:ship)?|owned\s+by|responsible)\b")
+
+
 def _owner_review(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("owner_review")
     missing = []
     if not _OWNER.search(body):
         missing.append("who owns it")
+    elif _COLLECTIVE_OWNER.search(body) and not _OWNER.search(_OWNER_LABEL.sub(" ", _COLLECTIVE_OWNER.sub(" ", body))):
+        missing.append("who owns it (one role, not a team)")
     if not _TESTED.search(body):
         missing.append("how it was tested and when it is next reviewed")
     if not missing:

@@ -258,3 +258,21 @@ def test_a_numbered_rule_with_no_if_is_an_if_then_contingency():
 
 def test_contingencies_with_no_sign_and_response_are_still_not_if_then():
     assert not handoff.has_if_then("Contingencies: use your judgement.\nThe usual plan applies.")
+
+
+@pytest.mark.parametrize(
+    "owner_review", ["OT team. Reviewed yearly.", "Owner: the whole ward staff, review in 6 months."]
+)
+def test_a_team_or_the_staff_is_no_owner_of_a_checklist(owner_review):
+    findings = check_artifact("sop_checklist", "acute", {"owner_review": owner_review}).findings
+    messages = [finding.message for finding in findings if finding.check == "checklist.owner_review"]
+    assert messages and "not a team" in messages[0]
+
+
+@pytest.mark.parametrize(
+    "owner_review",
+    ["Owner: OT team lead. Reviewed yearly.", "Owner: falls lead physio for the rehab team; audited monthly."],
+)
+def test_a_named_role_is_an_owner_even_beside_a_team(owner_review):
+    findings = check_artifact("sop_checklist", "acute", {"owner_review": owner_review}).findings
+    assert "checklist.owner_review" not in {finding.check for finding in findings}
