@@ -104,6 +104,7 @@ _WHEN = re.compile(
     r"|annually|every\s+(?:month|quarter|year|week|shift|morning)|(?:in|after)\s+\d+\s?(?:days?|weeks?|months?))"
     # a cycle in other words: "reviewed yearly", "six-monthly", "fortnightly", "biannually"
     r"|\b(?:yearly|annual|fortnightly|biannual(?:ly)?|bi-?monthly|(?:\d+|three|six|twelve)-?monthly)\b"
+    r"|\b(?:by|before|at)\s+(?:cob|eod|close\s+of\s+business)\b"
     r"|\bpoint[- ]of[- ](?:service|care)|\bwithin\s+(?:the|an|one)\s+hour|\bbefore\s+(?:i\s+|they\s+)?leav\w*"
     r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"

@@ -34,6 +34,10 @@ _ROLE = re.compile(
     r"|(?i:\b(?:nurse|nursing|physician|doctor|therapist|case manager|social worker|charge nurse|receiver"
     r"|receiving (?:OT|therapist|clinician)|sender|resident|hospitalist|attending|surgeon|aide|rehab (?:tech|aide)"
     r"|supervisor|manager|team lead|rapid response|provider|clinician|pharmacist|dietitian|family|caregiver)s?\b)"
+    # the writer ("Me, by Wednesday", "I'll ring the GP") and British and Australian roles
+    r"|\b(?:I|Me|me)\b|\bGP\b|\bSHO\b|\bHCA\b"
+    r"|(?i:\b(?:physio(?:therapist)?|carer|registrar|consultant|matron|sister|support worker|care worker|key ?worker"
+    r"|duty worker|locum)s?\b)"
 )
 # When an action is due: a clock time, a shift, a deadline or an interval.
 _TIME = re.compile(
@@ -44,6 +48,10 @@ _TIME = re.compile(
     r"|\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm)\b|same[- ](?:day|shift)|(?:this|current|one|a\s+single)\s+shift"
     r"|(?:on|at) day \d+|daily\b|every \d+|q\s?\d+\s?h\b|stat\b"
     r"|asap\b|immediately\b|prior to \w+|at (?:noon|\d))"
+    # a weekday, close of business, or a fixed team slot: "Thursday", "by COB", "at the board round"
+    r"|(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:COB|EOD|close of business)\b"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?:\s*:|\s+(?:\d|am\b|pm\b|morning|afternoon|evening|night"
+    r"|breakfast|lunch|dinner))|\b(?:at|on|by|before|after) (?:the )?(?:\w+ )?(?:ward|board|consultant) rounds?\b)"
 )
 _SEVERITY = re.compile(
     r"(?i)\b(?:stable|watcher|unstable)\b"

@@ -276,3 +276,25 @@ def test_a_team_or_the_staff_is_no_owner_of_a_checklist(owner_review):
 def test_a_named_role_is_an_owner_even_beside_a_team(owner_review):
     findings = check_artifact("sop_checklist", "acute", {"owner_review": owner_review}).findings
     assert "checklist.owner_review" not in {finding.check for finding in findings}
+
+
+def _handoff_action_findings(actions: str) -> list[str]:
+    findings = check_artifact("handoff_template", "acute", {"actions": actions}).findings
+    return [finding.message for finding in findings if finding.check == "handoff.owner_time"]
+
+
+@pytest.mark.parametrize(
+    "actions",
+    [
+        "Who orders the perching stool? Me, by COB Wednesday.",
+        "The physio reviews the stairs on Friday.\nI'll call the carer Tues am.",
+        "Ward registrar asked about the splint at the board round.",
+    ],
+)
+def test_handoff_actions_owned_by_the_writer_or_a_british_role_and_timed_by_a_weekday_pass(actions):
+    assert _handoff_action_findings(actions) == []
+
+
+@pytest.mark.parametrize("actions", ["The physio will carry on.", "Chase the equipment sometime next week-ish."])
+def test_handoff_actions_missing_an_owner_or_a_time_are_still_flagged(actions):
+    assert _handoff_action_findings(actions)
