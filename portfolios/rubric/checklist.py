@@ -70,10 +70,13 @@ _CHECKABLE = re.compile(
     r"|told|said|done|set|put|kept|read|seen|given|taken|written|shown|held"
     r"|on|off|in place|within reach|present|available|in reach|intact|charged|working|on hand|yes/no)\b"
     r"|\b\w{3,}ed\b|\?\s*$"
-    # an instruction in the second or first person ("You swing away both footplates"), a question asked on the way
-    # ("(>1 cm from edge?)"), a yes/no box, a scale or a threshold ("Pain 0-10", ">30 min") are checks a colleague
-    # could verify
-    r"|^\W*(?:\[\s?\]\s*)?(?:you|we)\s+(?!(?:are|is|be|have|has|may|might|could|should|would)\b)[a-z]+"
+    # hands-on actions a colleague could watch ("You swing away both footplates", "Fold the armrest back"), a
+    # question asked on the way ("(>1 cm from edge?)"), a yes/no box, a scale or a threshold ("Pain 0-10",
+    # ">30 min") are checks a colleague could verify
+    r"|\b(?:swing|swung|flip|fold|pull|push|tighten|loosen|unclip|tilt|fill|wipe|tuck|unplug)(?:s|es|ped|ed|d|ing)?\b"
+    # words that are nouns too ("the lift", "splint fit", "straps") are actions only where an instruction starts
+    r"|^\W*(?:\[\s?\]\s*)?(?:(?:you|we|i)\s+)?(?:lift|slide|fit|move|strap|tag|pad|cover|fix|dry|hang|prop|swap"
+    r"|switch|angle|clip)\b"
     r"|\?|\by\s?/\s?n\b|\b\d+\s?[-\u2013]\s?\d+\b|[<>\u2264\u2265]\s?\d|\b(?:circumference|girth|goniometr\w*)\b"
 )
 _EXCEPTIONS = re.compile(

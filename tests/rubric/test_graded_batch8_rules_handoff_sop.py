@@ -88,18 +88,31 @@ def test_sat_sun_and_round_alone_are_no_time(text):
     "item",
     [
         "You fold both armrests back before the slide.",
+        "You swing away the footplates.",
+        "Lift the footplates before she stands.",
         "[ ] Calf: warmth or tenderness (compare sides?)",
         "[ ] Breathless on the stairs? (Y/N)",
         "Fatigue 0-10 before and after the walk",
         "Skin: redness lasting >20 min after the sling comes off",
     ],
 )
-def test_a_check_in_the_second_person_or_with_a_question_or_scale_is_checkable(item):
+def test_a_hands_on_action_a_question_or_a_scale_is_checkable(item):
     assert checklist.is_checkable(item)
 
 
-@pytest.mark.parametrize("item", ["Safety", "Family involvement", "General wellbeing"])
-def test_a_bare_topic_is_still_not_checkable(item):
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Safety",
+        "Family involvement",
+        "General wellbeing",
+        "You think about safety.",
+        "You do your best.",
+        "Straps and fit",
+        "Mechanical lift nearby",
+    ],
+)
+def test_a_bare_topic_or_a_good_intention_is_still_not_checkable(item):
     assert not checklist.is_checkable(item)
 
 
