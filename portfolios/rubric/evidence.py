@@ -522,6 +522,9 @@ def is_labelled_contingency(lowered: str) -> bool:
     if not separator or separator.start() > 200:
         return False
     sign, rest = lowered[: separator.start()], lowered[separator.end() :]
+    # with no "if" to frame it, a label is no rule: "Red flags: escalate per protocol" names neither sign nor step
+    if _VAGUE.search(rest) or (buzzword_count(rest) and not _TRIGGER.search(re.sub(r"red\s+flags?", " ", sign))):
+        return False
     return bool(_TRIGGER.search(sign) and _RESPONSE.search(rest) and not carried_on_unsafely(rest))
 
 

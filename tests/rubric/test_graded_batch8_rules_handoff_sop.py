@@ -32,6 +32,7 @@ def _earned(shape: str, text: str, **params) -> float:
         "What happens if she becomes confused? Stop the session and inform the nurse in charge.",
         "If a second fall happens this month, arrange a joint visit with the physio.",
         "If the carer reports new bruising, refer to the district nurse.",
+        "Red flags (new chest pain, sudden confusion): stop and call the nurse in charge.",
     ],
 )
 def test_a_contingency_written_as_sign_and_response_earns(text):
@@ -46,6 +47,9 @@ def test_a_contingency_written_as_sign_and_response_earns(text):
         "What if things change? We will see.",
         "Falls history: two in the last year.",
         "If the carer is struggling, have a chat.",
+        "Red flags: escalate per protocol.",
+        "Red flags: escalate to the team.",
+        "Deterioration: manage as appropriate.",
     ],
 )
 def test_a_label_or_unanswered_question_is_no_contingency(text):
