@@ -43,6 +43,12 @@ _TYPE = re.compile(r"(?i)\b(?:do[\s\-\u2010-\u2013]*confirm|read[\s\-\u2010-\u20
 _PAUSE_POINT = re.compile(
     r"(?i)^\W{0,3}(?:(?:in|at|on|outside|inside|beside)\s+(?:the\s+|a\s+|an\s+)?[\w'’ -]{1,40}?,\s*)?(?:(?:it\s+is\s+|this\s+(?:checklist|SOP)\s+is\s+|i\s+)?(?:used|use\s+it|run\s+it|run|completed?"
     r"|done|read)\s+)?(?:before|at|after|when|whenever|during|upon|on|prior\s+to|every|each|as\s+soon\s+as)\b"
+    # the person who runs it first ("You run it before every transfer", "Staff complete this at the start of …")
+    r"|^\W{0,3}(?:you|we|staff|everyone|the\s+\w+)\s+(?:\w+\s+)?(?:run|use|do|complete|read|start)s?\s+(?:it|this"
+    r"|the\s+(?:checklist|sop|list))\s+(?:\w+\s+)?(?:before|at|after|when|whenever|during|upon|on|prior\s+to|every|each)\b"
+    # an occasion named by its order: "1st post-op visit", "First session after a fall", "Initial home visit"
+    r"|^\W{0,3}(?:the\s+|at\s+the\s+|on\s+the\s+)?(?:1st|first|2nd|second|initial|final|last)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:visit|session|appointment|treatment|review|contact)\b"
 )
 _VAGUE = re.compile(
     r"(?i)\b(?:ensure (?:proper|adequate|appropriate)(?:ly)?|appropriate(?:ly)?|as (?:needed|necessary|appropriate"
@@ -64,6 +70,14 @@ _CHECKABLE = re.compile(
     r"|told|said|done|set|put|kept|read|seen|given|taken|written|shown|held"
     r"|on|off|in place|within reach|present|available|in reach|intact|charged|working|on hand|yes/no)\b"
     r"|\b\w{3,}ed\b|\?\s*$"
+    # hands-on actions a colleague could watch ("You swing away both footplates", "Fold the armrest back"), a
+    # question asked on the way ("(>1 cm from edge?)"), a yes/no box, a scale or a threshold ("Pain 0-10",
+    # ">30 min") are checks a colleague could verify
+    r"|\b(?:swing|swung|flip|fold|pull|push|tighten|loosen|unclip|tilt|fill|wipe|tuck|unplug)(?:s|es|ped|ed|d|ing)?\b"
+    # words that are nouns too ("the lift", "splint fit", "straps") are actions only where an instruction starts
+    r"|^\W*(?:\[\s?\]\s*)?(?:(?:you|we|i)\s+)?(?:lift|slide|fit|move|strap|tag|pad|cover|fix|dry|hang|prop|swap"
+    r"|switch|angle|clip)\b"
+    r"|\?|\by\s?/\s?n\b|\b\d+\s?[-\u2013]\s?\d+\b|[<>\u2264\u2265]\s?\d|\b(?:circumference|girth|goniometr\w*)\b"
 )
 _EXCEPTIONS = re.compile(
     r"(?i)\b(?:exceptions?|except|unless|if not possible|contraindicat\w*|does(?:n't| not) apply|not (?:used|required"
@@ -79,14 +93,22 @@ _EXCEPTIONS = re.compile(
     r"|not\s+(?:possible|working))"
     # an item that cannot be relied on for this client, and what replaces it: "heart rate cannot be used as the
     # stop rule - use the Borg RPE instead"
-    r"|\b(?:cannot|can't|can\s+not)\s+be\s+(?:used|measured|checked|taken|followed|relied\s+on)\b|\binstead\b)"
+    r"|\b(?:cannot|can't|can\s+not)\s+be\s+(?:used|measured|checked|taken|followed|relied\s+on)\b|\binstead\b"
+    # only part of it applies, or another written protocol replaces it: "items 1, 2 and 5 still apply",
+    # "follow the surgeon's written protocol", "use the hoist procedure"
+    r"|\b(?:still|only|also)\s+appl(?:y|ies)\b|\bnon-?standard\b"
+    r"|\b(?:follow|use)\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,2}?(?:protocol|procedure|pathway|sop"
+    r"|policy|checklist)\b)"
 )
 _ROLE = re.compile(
     r"\b(?:OTR?|OTA|COTA|PTA?|RN|LPN|MD|NP|PA|SLP|CM|SW|RT|CNA|PCT)\b"
     r"|(?i:\b(?:nurse|physician|doctor|therapist|case manager|social worker|charge nurse|resident|hospitalist"
     r"|emergency services|paramedic|ambulance"
     r"|attending|surgeon|supervisor|manager|team lead|lead therapist|rehab manager|director|house supervisor"
-    r"|rapid response|provider|pharmacist|safety officer|risk manager|on-call|unit manager)s?\b)"
+    r"|rapid response|provider|pharmacist|safety officer|risk manager|on-call|unit manager"
+    # British and Australian roles: "the plastics registrar", "the GP", "the nurse in charge", "ward sister"
+    r"|registrar|consultant|GP|SHO|matron|sister|physio(?:therapist)?|duty worker|team leader|clinical lead"
+    r"|senior (?:OT|therapist|physio))s?\b)"
 )
 _ORDER = re.compile(
     r"(?i)\b(?:then|next|after that|if (?:no|not|they)|first|second|third|followed by|escalat\w* to|up to"
@@ -375,11 +397,21 @@ def _error_named(text: ArtifactText) -> Iterator[Finding]:
     )
 
 
+# A team, a service or everyone is no owner: a checklist everyone owns nobody updates ("Owner: OT team").
+_COLLECTIVE_OWNER = re.compile(
+    r"(?i)\b(?:(?:the|our|whole|all|every)\s+)?(?:(?:OTR?|PT|RN|OTA|MDT|therapy|rehab|nursing|ward|unit|clinic)\s+)?"
+    r"(?:team|department|dept|service|staff|everyone)\b(?!\s+(?:lead|leader|manager|coordinator))"
+)
+_OWNER_LABEL = re.compile(r"(?i)\b(?:owner(?:ship)?|owned\s+by|responsible)\b")
+
+
 def _owner_review(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("owner_review")
     missing = []
     if not _OWNER.search(body):
         missing.append("who owns it")
+    elif _COLLECTIVE_OWNER.search(body) and not _OWNER.search(_OWNER_LABEL.sub(" ", _COLLECTIVE_OWNER.sub(" ", body))):
+        missing.append("who owns it (one role, not a team)")
     if not _TESTED.search(body):
         missing.append("how it was tested and when it is next reviewed")
     if not missing:

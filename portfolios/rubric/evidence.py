@@ -81,11 +81,14 @@ _DURATION = re.compile(
 # Who: roles, the candidate, the client's people.
 _ROLE = re.compile(
     # "i" and "me" take no plural: "is" is no role.
-    r"(?<![\w-])(?:i|me)(?![\w'’-])|(?<![\w-])(?:ot|otr|otr/l|ota|cota|pt|pta|rn|lpn|md|np|pa|slp|cm|sw|rt|cna|pct|msw|charge|nurse|nursing"
+    r"(?<![\w-])(?:i|me)(?![\w'’-])|(?<![\w-])i['’](?:ll|d|ve|m)\b|(?<![\w-])(?:ot|otr|otr/l|ota|cota|pt|pta|rn|lpn|md|np|pa|slp|cm|sw|rt|cna|pct|msw|charge|nurse|nursing"
     r"|physician|doctor|dr|therapist|case\s+manager|social\s+worker|receiver|receiving|sender|resident|hospitalist"
     r"|attending|surgeon|aide|tech|supervisor|manager|lead|rapid\s+response|provider|clinician|pharmacist"
     r"|dietitian|family|caregiver|parent|mom|dad|teacher|client|patient|pt's|scheduler|front\s+desk|team"
-    r"|director|coordinator|rehab|primary|covering|on-call|team\s+lead|ots?|pts?|rns?)s?(?![\w-])"
+    r"|director|coordinator|rehab|primary|covering|on-call|team\s+lead|ots?|pts?|rns?"
+    # British and Australian care roles: "the physio", "the carer", "the GP", "the registrar", "ward sister"
+    r"|physio|physiotherapist|carer|gp|registrar|sho|consultant|matron|sister|hca|support\s+worker|care\s+worker"
+    r"|key\s?worker|duty\s+worker|locum)s?(?![\w-])"
 )
 _WHEN = re.compile(
     r"\b(?:by\s+(?:\d{1,2}\b|noon|midday|morning|afternoon|evening|tonight|tomorrow|end|the\s+end|next|the\s+next"
@@ -99,10 +102,20 @@ _WHEN = re.compile(
     r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge)"
     r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
     r"|annually|every\s+(?:month|quarter|year|week|shift|morning)|(?:in|after)\s+\d+\s?(?:days?|weeks?|months?))"
+    # a cycle in other words: "reviewed yearly", "six-monthly", "fortnightly", "biannually"
+    r"|\b(?:yearly|annual|fortnightly|biannual(?:ly)?|bi-?monthly|(?:\d+|three|six|twelve)-?monthly)\b"
+    r"|\b(?:by|before|at)\s+(?:cob|eod|close\s+of\s+business)\b"
     r"|\bpoint[- ]of[- ](?:service|care)|\bwithin\s+(?:the|an|one)\s+hour|\bbefore\s+(?:i\s+|they\s+)?leav\w*"
     r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:morning|afternoon|evening|noon|am|pm|by|before)"
+    # a named weekday is a when ("I'll update the plan Monday"), and so is a short one with a slot ("Sat 10:00",
+    # "Sun: weekend OT", "Tues am"); a meal or a fixed team slot is one too ("Sat breakfast", "at the ward round")
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?:\s*:|\s+(?:\d|am\b|pm\b|morning|afternoon|evening|night"
+    r"|breakfast|lunch|dinner|tea\b))"
+    r"|\b(?:at|by|before|after)\s+(?:breakfast|lunch|dinner|teatime)\b"
+    r"|\b(?:at|on|by|before|after)\s+(?:the\s+|tomorrow's\s+|\w+day's\s+)?(?:\w+\s+)?(?:ward|board|consultant)\s+rounds?\b"
 )
 # A trigger: a threshold with a number, or a sign that needs a response.
 _TRIGGER = re.compile(
@@ -120,14 +133,16 @@ _TRIGGER = re.compile(
     r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*"
     # signs a receiver can see on a limb, a wound or the skin: swelling, redness, colour, circulation
     r"|swell\w*|swollen|redness|blister\w*|bruis\w*|skin\s+(?:breakdown|problems?|changes?|tears?|irritation)"
-    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?)"
+    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?|ooz\w*|weep\w*)"
 )
 # A response that acts: "monitor" or "document" alone is no response to a red flag.
 _RESPONSE = re.compile(
     r"\b(?:stop\w*|hold\w*|notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|return\w*"
     r"|sit\w*|rest\w*|recheck\w*|re-check\w*|pause\w*|end\w*|defer\w*|lower\w*|supine|alert\w*|reassess\w*"
     r"|modify|switch\w*|send|transfer\w*|activate\w*|discontinue\w*|hand\s+off|shorten\w*|reduc\w*|cancel\w*"
-    r"|reschedul\w*|skip\w*|use|apply|remove|position\w*|elevat\w*)\b"
+    r"|reschedul\w*|skip\w*|use|apply|remove|position\w*|elevat\w*"
+    # arranging care is a response too: "arrange a visit", "refer to the falls team", "book a review", "bleep the SHO"
+    r"|arrang\w*|refer\b|referr\w*|book\w*|bleep\w*|ring\b|phone\w*|recline\w*|raise\w*)\b"
 )
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(
@@ -198,6 +213,9 @@ _ROUTINE = re.compile(
 )
 _PAUSE_POINT = re.compile(
     r"^\W*(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time|at\s+the\s+start)\b"
+    # the person who runs it first: "You run it before every transfer", "We use this at handover"
+    r"|^\W*(?:you|we|staff|everyone)\s+(?:\w+\s+)?(?:run|use|do|complete|read|start)s?\s+(?:it|this|the\s+(?:checklist"
+    r"|sop|list))\s+(?:\w+\s+)?(?:before|after|at|on|when|whenever|during|prior\s+to|upon|each\s+time|every\s+time)\b"
 )
 _VAGUE = re.compile(
     r"\b(?:as\s+needed|appropriate(?:ly)?|etc\.?|and\s+so\s+on|if\s+necessary|prn|as\s+indicated|as\s+tolerated"
@@ -207,9 +225,18 @@ _VAGUE = re.compile(
     r"|general\s+(?:status|info\w*)|other\s+(?:info\w*|items?|things?)|as\s+usual|whatever"
     # a catch-all names no item: "anything important", "anything else relevant", "everything pertinent"
     r"|(?:any|every)(?:thing|one)\s+(?:else\s+)?(?:important|relevant|useful|significant|notable|pertinent|of\s+note)"
+    r"|how\s+(?:he|she|they|it)['’](?:s|re)\s+doing"
     # a response that says nothing of what was done or how the client responded: "tolerated treatment well"
     r"|tolerated\s+(?:the\s+)?(?:tx|treatment|session|therapy|intervention|it|activity|activities)?\s*well"
     r"|(?:did|doing|does)\s+(?:really\s+|very\s+)?(?:well|great|fine))\b"
+)
+# A catch-all that names no item in other words: "anything else that might be useful", "all the important
+# information about the baby", "anything the family said that the next therapist should know".
+_CATCH_ALL = re.compile(
+    r"\b(?:any|every|some)thing\s+(?:else\s+)?(?:[\w'’]+\s+){0,8}?(?:might|may|could|would|should|seems?|needs?\s+to)"
+    r"\s+(?:be\s+)?(?:useful|relevant|important|helpful|know|matter|need)\b"
+    r"|\ball\s+(?:of\s+)?(?:the\s+)?(?:important|relevant|necessary|key|pertinent|useful|essential)\s+(?:info\w*|details?"
+    r"|things?|points?|facts?)\b|\bwhatever\s+(?:else\s+)?(?:seems?|is|might|may)\b"
 )
 _ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
 _GOAL_REFERENCE = re.compile(
@@ -484,10 +511,51 @@ def owner_and_time(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
     return _share_of(_count(fields, rule.sections, lambda s: bool(_ROLE.search(s) and _WHEN.search(s)), unit), needed)
 
 
+# A rule written as "sign: response" or "sign -> response", with no "if": "Dizzy or systolic below 80 on sitting up:
+# recline, raise legs, stop". The sign comes before the first colon or arrow, what to do after it.
+_LABELLED_RULE = re.compile(r"(?::|->|\u2192|=>)\s")
+
+
+def is_labelled_contingency(lowered: str) -> bool:
+    """True for a (folded) rule written as a sign, a colon or an arrow, and what to do: no 'if' needed."""
+    separator = _LABELLED_RULE.search(lowered)
+    if not separator or separator.start() > 200:
+        return False
+    sign, rest = lowered[: separator.start()], lowered[separator.end() :]
+    # with no "if" to frame it, a label is no rule: "Red flags: escalate per protocol" names neither sign nor step
+    if _VAGUE.search(rest) or (buzzword_count(rest) and not _TRIGGER.search(re.sub(r"red\s+flags?", " ", sign))):
+        return False
+    return bool(_TRIGGER.search(sign) and _RESPONSE.search(rest) and not carried_on_unsafely(rest))
+
+
+def _answered_questions(fields: Mapping[str, str], sections: tuple[str, ...]) -> Iterator[tuple[str, Span, str]]:
+    """Sentences, a question joined to the answer that follows it on its line: "What if HR goes above 130? Stop."."""
+    for key in sections:
+        body = fields.get(key, "")
+        if not body.strip():
+            continue
+        pieces = _pieces(body, "sentence")
+        index = 0
+        while index < len(pieces):
+            piece, lowered = pieces[index]
+            if index + 1 < len(pieces) and piece.text.endswith("?"):
+                answer, answer_lowered = pieces[index + 1]
+                if "\n" not in body[piece.end : answer.start]:
+                    yield (
+                        key,
+                        Span(piece.start, answer.end, body[piece.start : answer.end]),
+                        f"{lowered} {answer_lowered}",
+                    )
+                    index += 2
+                    continue
+            yield key, piece, lowered
+            index += 1
+
+
 def _is_contingency(lowered: str) -> bool:
     condition = _CONDITIONAL.search(lowered)
     if not condition:
-        return False
+        return is_labelled_contingency(lowered)
     rest = lowered[condition.end() :]
     trigger = _TRIGGER.search(rest)
     return bool(trigger and _RESPONSE.search(rest, trigger.start()) and not carried_on_unsafely(rest))
@@ -499,7 +567,10 @@ def contingencies(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> 
     Rules are counted by sentence: three rules written as one paragraph are three rules.
     """
     needed = int(rule.params.get("min", 2))
-    return _share_of(_count(fields, rule.sections, _is_contingency), needed)
+    found = [
+        (key, span) for key, span, lowered in _answered_questions(fields, rule.sections) if _is_contingency(lowered)
+    ]
+    return _share_of(found, needed)
 
 
 def escalation(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -537,6 +608,11 @@ def _elements(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tupl
     lines_per_section: dict[str, int] = {}
     for key, _ in items:
         lines_per_section[key] = lines_per_section.get(key, 0) + 1
+    # One written line of sentences is a paragraph, not a list of lines: each of its sentences that is itself a
+    # list ("Who the pt is, dx, med timing, how he's moving, freezing at doorways.") splits on its commas.
+    for key in lines_per_section:
+        if len([line for line in fields.get(key, "").splitlines() if line.strip()]) == 1:
+            lines_per_section[key] = 1
     for key, item in items:
         body = item.text
         label = _LABEL_PREFIX.match(body)
@@ -579,6 +655,7 @@ def concrete_items(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
         for key, span in items
         if _real_words(span.text) >= min_words
         and not _VAGUE.search(fold(span.text))
+        and not _CATCH_ALL.search(fold(span.text))
         and not span.text.rstrip().endswith(":")
         and (buzzword_count(fold(span.text)) == 0 or _real_words(span.text) >= 6)
         and not (rule.params.get("never_skipped") and _SKIPPING.search(fold(span.text)))
@@ -604,6 +681,9 @@ def written(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned
     for key in rule.sections:
         body = fields.get(key, "")
         lowered = fold(body)
+        pieces = _pieces(body, "sentence")
+        if pieces and all(_CATCH_ALL.search(piece_lowered) for _, piece_lowered in pieces):
+            continue  # "Anything else that might be useful." names nothing, however many words it takes
         count = _real_words(body) - 2 * buzzword_count(lowered) - 2 * len(_VAGUE.findall(lowered))
         if count and count / needed > best.share:
             stripped = body.strip()
@@ -1033,6 +1113,9 @@ _MOMENT = re.compile(
     r"|move|reassignment|cover\w*|weekend|leave|vacation|holidays?|absen\w*|time\s+off|day|evening|morning|night"
     r"|eval\w*|surgery|rounds|mobility"
     r"|feeding|meal|bath\w*|shower\w*|dressing|class|school|home\s+visit|appointment|treatment|intake|start)"
+    # an occasion named by its order: "1st post-op visit", "the first session after a fall"
+    r"|\b(?:1st|first|2nd|second|initial|final|last)\s+(?:[\w-]+\s+){0,2}(?:visit|session|appointment|treatment"
+    r"|review)\b"
 )
 
 

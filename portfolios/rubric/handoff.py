@@ -17,6 +17,8 @@ import re
 from collections.abc import Iterator
 
 from portfolios.rubric.artifact import ArtifactText
+from portfolios.rubric.assist import fold
+from portfolios.rubric.evidence import is_labelled_contingency
 from portfolios.rubric.examples import example
 from portfolios.rubric.findings import Finding
 from portfolios.rubric.rows import ASSESSMENT, DOCUMENTATION, TIME_MANAGEMENT
@@ -32,6 +34,10 @@ _ROLE = re.compile(
     r"|(?i:\b(?:nurse|nursing|physician|doctor|therapist|case manager|social worker|charge nurse|receiver"
     r"|receiving (?:OT|therapist|clinician)|sender|resident|hospitalist|attending|surgeon|aide|rehab (?:tech|aide)"
     r"|supervisor|manager|team lead|rapid response|provider|clinician|pharmacist|dietitian|family|caregiver)s?\b)"
+    # the writer ("Me, by Wednesday", "I'll ring the GP") and British and Australian roles
+    r"|\b(?:I|Me|me)\b|\bGP\b|\bSHO\b|\bHCA\b"
+    r"|(?i:\b(?:physio(?:therapist)?|carer|registrar|consultant|matron|sister|support worker|care worker|key ?worker"
+    r"|duty worker|locum)s?\b)"
 )
 # When an action is due: a clock time, a shift, a deadline or an interval.
 _TIME = re.compile(
@@ -42,8 +48,16 @@ _TIME = re.compile(
     r"|\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm)\b|same[- ](?:day|shift)|(?:this|current|one|a\s+single)\s+shift"
     r"|(?:on|at) day \d+|daily\b|every \d+|q\s?\d+\s?h\b|stat\b"
     r"|asap\b|immediately\b|prior to \w+|at (?:noon|\d))"
+    # a weekday, close of business, or a fixed team slot: "Thursday", "by COB", "at the board round"
+    r"|(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:COB|EOD|close of business)\b"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?(?:\s*:|\s+(?:\d|am\b|pm\b|morning|afternoon|evening|night"
+    r"|breakfast|lunch|dinner))|\b(?:at|on|by|before|after) (?:the )?(?:\w+ )?(?:ward|board|consultant) rounds?\b)"
 )
-_SEVERITY = re.compile(r"(?i)\b(?:stable|watcher|unstable)\b")
+_SEVERITY = re.compile(
+    r"(?i)\b(?:stable|watcher|unstable)\b"
+    # a British RAG or traffic-light rating: "RAG rating (green / amber / red)"
+    r"|\bRAG\b|\b(?:red|green)\s*/\s*amber\s*/\s*(?:green|red)\b|\btraffic[- ]light\b"
+)
 # If/then: a condition word, then later in the same sentence what to do.
 _CONDITION = re.compile(r"(?i)\b(?:if|should|when|whenever)\b")
 _RESPONSE_STEP = re.compile(
@@ -279,7 +293,8 @@ def has_if_then(body: str) -> bool:
         condition = _CONDITION.search(sentence)
         if condition and _RESPONSE_STEP.search(sentence, condition.end()):
             return True
-    return False
+    # a numbered or bulleted rule with no "if": "5b. Dizzy on sitting up: recline, raise legs, stop"
+    return any(is_labelled_contingency(fold(line.text)) for line in iter_items(body))
 
 
 def _if_then(text: ArtifactText) -> Iterator[Finding]:

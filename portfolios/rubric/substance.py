@@ -9,7 +9,8 @@ Both are reported, so the candidate learns why a filled-in section earned nothin
 
 - `section.placeholder` (warning): the section holds only a placeholder, or a template blank left
   unfilled ("[Describe the error]", "<List …>", "[UNIT NAME]", "______"), which is cut out;
-- `section.form_text` (warning): a passage repeats the form's guidance or example text.
+- `section.form_text` (warning): a passage repeats the form's guidance or example text, or is any
+  template's instruction to its writer ("List 5-9 concrete items", "Select one: …") pasted back.
 
 Cleaning keeps every offset: removed passages are blanked with spaces, so a span found in the
 cleaned text is a span in the original.
@@ -52,7 +53,34 @@ _SLOT = re.compile(
     rf"\[\s*(?:(?i:{_SLOT_WORDS})\b[^\[\]\n]{{0,100}}|{_CAPS_SLOT})\s*\]"
     rf"|<\s*(?:(?i:{_SLOT_WORDS})\b[^<>\n]{{0,100}}|{_CAPS_SLOT})\s*>"
     r"|_{3,}"
+    # a blank that names what goes in it after one word ("[Check item - what is checked]", "[Client name]") and a
+    # date format left as it is ("[DD/MM/YYYY]", "mm/dd/yy")
+    r"|(?i:\[\s*[\w-]+\s+(?:items?|name|role|date|details?|description)\b[^\[\]\n]{0,100}\]"
+    r"|\[?\b(?:dd|mm)[/.-](?:dd|mm)[/.-]yy(?:yy)?\b\]?)"
 )
+# The form's own prompt to the writer, from any template: a writing instruction ("Describe", "List", "State",
+# "Name", "Select one") that asks for a quality of the writing or speaks of the form and its parts —
+# "Describe the specific error this checklist prevents (e.g. wrong-site)", "List 5-9 concrete, observable items",
+# "Select one: Read-do / Do-confirm". A writer's own text does not tell its reader what to write.
+_WRITING_INSTRUCTION = re.compile(
+    r"^\W*(?:describe|list|state|name|specify|explain|outline|enter|insert|provide|identify|summari[sz]e|write"
+    r"|indicate|select|choose|tick|circle)\b(?!\s+(?:to|for|with)\b)"  # "Describe to the carer …" is said to someone
+)
+# The cue is about the form, never the client: a handoff template's own prompt ("Describe current mobility
+# (e.g. transfers)") is the candidate's design, so an example in brackets alone is no cue.
+_PROMPT_CUE = re.compile(
+    r"\b(?:this|the|a)\s+(?:checklist|template|form|section|field|sop|check|pause\s+point|review\s+date)\b"
+    r"|\bcheck\s+items?\b|^\W*(?:select|choose|tick|circle)\s+(?:one|all\s+that\s+apply|as\s+appropriate)\b"
+    r"|\b(?:concrete|observable|measurable)\b"
+)
+
+
+def is_form_prompt(passage: str) -> bool:
+    """True for a template's instruction to the writer, pasted back instead of answered."""
+    lowered = fold(passage)
+    return bool(_WRITING_INSTRUCTION.search(lowered) and _PROMPT_CUE.search(lowered))
+
+
 # Words that name what good work has without showing it: the rubric's own vocabulary, the form's
 # frameworks and filler that commits to nothing. A passage dense in them and holding no number is
 # "keyword stuffing": it earns nothing, however many of the right words it uses.
@@ -151,7 +179,7 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 continue
             following = passages[index + 1].text if index + 1 < len(passages) else ""
-            if (
+            if is_form_prompt(span.text) or (
                 _shares_form_text(span.text, form)
                 and not _adapts_recommended_phrasing(span.text, kind)
                 and not _carried_on_in_the_next_passage(span.text, following, kind)
