@@ -1,0 +1,163 @@
+"""Rules added when graded batches 8 and 9 became tuning material for caseload notes and education scripts.
+
+Each one passes and fails on texts written here. A refusal said as a phrase ("no way we push through", "under no
+circumstances") keeps the carrying on that follows it refused. Two blood-pressure readings, the second 20 or
+more lower, are a drop however they are written ("from 150/84 sitting to 118/70 standing"). A swollen calf is a
+sign to stop for; so is a cough or a gag at a meal written apart from it ("coughs or gags when she tries the
+puree"). "We finished it", "keep re-offering", "to stay on schedule" carry on. Carrying on through a red flag for
+the timetable's sake fails time management as well as the record. What an education script tells the person to do
+about a red flag is the teaching, and rubbing or pressing on open skin is an unsafe thing to teach.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolios.checker import check_artifact
+from portfolios.rubric import safety
+from portfolios.rubric.assist import fold
+
+
+def _safety(kind: str, **fields: str) -> list[tuple[str, str]]:
+    found = check_artifact(kind, "acute", fields).findings
+    return sorted((item.check, item.row) for item in found if item.check.startswith("safety."))
+
+
+# --- Refusals said as a phrase -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No way I keep going through chest pain just to hit my numbers.",
+        "Under no circumstances do we continue a session through new numbness.",
+        "At no point would I push through dizziness to finish the list.",
+    ],
+)
+def test_a_phrase_that_refuses_carrying_on_is_no_carrying_on(sentence):
+    assert not safety.carried_on_unsafely(fold(sentence))
+
+
+def test_carrying_on_without_the_refusal_is_still_read():
+    assert safety.carried_on_unsafely(fold("I kept going through chest pain to finish the list."))
+
+
+# --- Two readings make a drop --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her BP went from 150/84 sitting to 118/70 standing.",
+        "Blood pressure fell from 132/80 lying to 104/66 once he stood.",
+    ],
+)
+def test_two_readings_twenty_apart_are_a_blood_pressure_drop(sentence):
+    assert safety.red_flag(fold(sentence)) == "a blood-pressure drop"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her BP went from 130/80 sitting to 124/78 standing.",
+        "MoCA moved from 26/30 to 21/30 over the year.",
+    ],
+)
+def test_a_small_drop_or_a_score_pair_is_no_red_flag(sentence):
+    assert safety.red_flag(fold(sentence)) is None
+
+
+# --- Signs written in everyday words -------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said his left calf has been tight and swollen since the knee operation.",
+        "A hot, swollen calf on the operated side.",
+        "She coughs and gags when she tries the thin drinks.",
+    ],
+)
+def test_a_swollen_calf_or_a_cough_at_a_meal_is_a_red_flag(sentence):
+    assert safety.red_flag(fold(sentence)) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No calf swelling today.",
+        "She stretched her calf muscles after the walk.",
+        "He coughed once this morning before breakfast was served.",
+    ],
+)
+def test_calves_and_coughs_without_the_sign_are_no_red_flag(sentence):
+    assert safety.red_flag(fold(sentence)) is None
+
+
+# --- Carrying on, and the schedule as its reason -------------------------------------------------
+def test_finishing_it_after_a_red_flag_is_carrying_on():
+    text = "He felt dizzy at the sink. We finished it anyway and I moved on to the next patient."
+    assert safety.carried_on_unsafely(fold(text))
+
+
+def test_stopping_before_finishing_is_safe():
+    text = "He felt dizzy at the sink, so I stopped, sat him down and told the nurse; we finished it later."
+    assert not safety.carried_on_unsafely(fold(text))
+
+
+def test_carrying_on_for_the_schedule_costs_time_management_too():
+    found = _safety(
+        "caseload_note",
+        guardrails=(
+            "At the second visit he went grey and said he felt light-headed on standing, "
+            "but we completed the wash to stay on schedule and I drove to the next visit."
+        ),
+    )
+    assert ("safety.schedule_over_safety", "time_management") in found
+    assert ("safety.continued_through_red_flag", "documentation") in found
+
+
+def test_carrying_on_with_no_word_of_the_schedule_stays_on_the_record():
+    found = _safety(
+        "caseload_note",
+        guardrails="He felt light-headed on standing and we completed the wash.",
+    )
+    assert found == [("safety.continued_through_red_flag", "documentation")]
+
+
+# --- What a script tells the person to do --------------------------------------------------------
+_SCRIPT = {
+    "main_message": "Offer small sips, sitting upright.",
+    "audience": "Partner of a man with Parkinson's disease who cares for him at home.",
+    "teach_back": "Show me how you will sit him up before the first sip.",
+    "barriers": "Tremor: a two-handled cup.",
+    "response": "Partner showed the position correctly on the second try; review on Friday.",
+}
+
+
+def test_a_script_that_feeds_through_coughing_fails_the_teaching():
+    script = "Sit him right up. If he coughs or chokes when he drinks, just keep offering sips until he gets it down."
+    found = _safety("education_script", **_SCRIPT, script=script)
+    assert ("safety.unsafe_contingency", "patient_education") in found
+
+
+def test_a_script_that_stops_for_coughing_passes():
+    script = "Sit him right up. If he coughs or chokes when he drinks, stop, let him rest and ring the nurse."
+    assert _safety("education_script", **_SCRIPT, script=script) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rub the cream in hard over the whole graft, including any raw or weeping patches.",
+        "Massage firmly across the open areas so the scar softens.",
+    ],
+)
+def test_rubbing_open_skin_is_an_unsafe_instruction(sentence):
+    assert safety.unsafe_instruction(fold(sentence)) == "pressure or rubbing on open or broken skin"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Massage firmly over the scar, but never over open or weeping areas.",
+        "Rub the cream in around the edges, away from any broken skin.",
+        "Massage the healed scar twice a day.",
+    ],
+)
+def test_rubbing_that_avoids_open_skin_is_safe(sentence):
+    assert safety.unsafe_instruction(fold(sentence)) is None
