@@ -70,6 +70,8 @@ _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
     r"(?:week|wk|day|month|shift)\b|\b(?:daily|weekly|biweekly|bid|tid|qid|qd|[1-7]x\s?/?\s?w(?:ee)?k)\b"
     r"|\bevery\s+(?:other\s+)?(?:day|week|morning|evening|visit|session)\b"
+    # "each" is "every": "lie on your tummy each day", "each evening after tea"
+    r"|\beach\s+(?:day|week|morning|evening|night|afternoon)\b"
 )
 _DURATION = re.compile(
     rf"\b(?:for|over|x|across|during|within|next)\s+(?:the\s+)?(?:next\s+)?{_NUMBER}\s?(?:-|–|to)?\s?(?:{_NUMBER}\s?)?"

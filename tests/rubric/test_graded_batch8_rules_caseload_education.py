@@ -6,7 +6,8 @@ more lower, are a drop however they are written ("from 150/84 sitting to 118/70 
 sign to stop for; so is a cough or a gag at a meal written apart from it ("coughs or gags when she tries the
 puree"). "We finished it", "keep re-offering", "to stay on schedule" carry on. Carrying on through a red flag for
 the timetable's sake fails time management as well as the record. What an education script tells the person to do
-about a red flag is the teaching, and rubbing or pressing on open skin is an unsafe thing to teach.
+about a red flag is the teaching, and rubbing or pressing on open skin is an unsafe thing to teach. "Each day" is
+"every day": a routine.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import pytest
 
 from portfolios.checker import check_artifact
-from portfolios.rubric import safety
+from portfolios.rubric import evidence, safety
 from portfolios.rubric.assist import fold
+from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 
 
 def _safety(kind: str, **fields: str) -> list[tuple[str, str]]:
@@ -161,3 +163,25 @@ def test_rubbing_open_skin_is_an_unsafe_instruction(sentence):
 )
 def test_rubbing_that_avoids_open_skin_is_safe(sentence):
     assert safety.unsafe_instruction(fold(sentence)) is None
+
+
+# --- "Each" is "every" ---------------------------------------------------------------------------
+def _earn(shape: str, text: str, **params: object) -> float:
+    rule = EvidenceRule("test", "patient_education", shape, ("a",), "test", 1.0, frozen_mapping(params))
+    return evidence.earn(rule, {"a": text}, "outpatient").share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do the finger slides each morning while the kettle boils.",
+        "Check the skin under the splint each evening.",
+        "Lie flat on your front for twenty minutes each day.",
+    ],
+)
+def test_each_day_is_a_routine(text):
+    assert _earn("routine_plan", text) == 1
+
+
+def test_each_with_no_time_is_no_routine():
+    assert _earn("routine_plan", "Lift each cup with both hands and set it down slowly.") == 0
