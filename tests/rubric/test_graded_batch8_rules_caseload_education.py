@@ -7,7 +7,8 @@ sign to stop for; so is a cough or a gag at a meal written apart from it ("cough
 puree"). "We finished it", "keep re-offering", "to stay on schedule" carry on. Carrying on through a red flag for
 the timetable's sake fails time management as well as the record. What an education script tells the person to do
 about a red flag is the teaching, and rubbing or pressing on open skin is an unsafe thing to teach. "Each day" is
-"every day": a routine.
+"every day": a routine. Another form's prompt pasted in ("When did you write your notes? (e.g. within an hour)")
+is a question to the writer, not an answer: it and its bracketed example earn nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from __future__ import annotations
 import pytest
 
 from portfolios.checker import check_artifact
-from portfolios.rubric import evidence, safety
+from portfolios.kinds import get_kind
+from portfolios.rubric import evidence, safety, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 
@@ -185,3 +187,48 @@ def test_each_day_is_a_routine(text):
 
 def test_each_with_no_time_is_no_routine():
     assert _earn("routine_plan", "Lift each cup with both hands and set it down slowly.") == 0
+
+
+# --- Another form's prompts ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("passage", "following"),
+    [
+        ("Which checks did you never skip?", ""),
+        ("Who have you told about the delays, and when?", ""),
+        ("How do you record the visits?", "(e.g. on the tablet before leaving)"),
+        ("What will be tracked?", " (for example, late notes and falls)"),
+    ],
+)
+def test_a_question_to_the_writer_or_with_its_example_is_a_form_prompt(passage, following):
+    assert substance.is_form_prompt(passage, following)
+
+
+@pytest.mark.parametrize(
+    ("passage", "following"),
+    [
+        ("Who did I tell?", " The charge nurse at 10:00."),
+        ("What got moved?", " Two reviews, to Friday."),
+        ("I asked: 'What did you notice when you stood up?'", ""),
+        ("Notes written within an hour (e.g. between clients).", ""),
+    ],
+)
+def test_a_question_the_writer_answers_is_not_a_form_prompt(passage, following):
+    assert not substance.is_form_prompt(passage, following)
+
+
+def test_a_prompt_and_its_bracketed_example_earn_nothing():
+    fields = {"documentation": "When did you write your notes? (e.g. within an hour of each visit, signed by 5 pm)"}
+    cleaned = substance.clean(get_kind("caseload_note").spec, fields).fields["documentation"]
+    assert not cleaned.strip()
+
+
+def test_an_answer_after_a_first_person_question_is_kept():
+    fields = {"documentation": "When did I write notes? Within an hour of each visit, all signed by 17:00."}
+    cleaned = substance.clean(get_kind("caseload_note").spec, fields).fields["documentation"]
+    assert "Within an hour of each visit" in cleaned
+
+
+def test_in_a_teach_back_a_question_to_you_is_the_clients():
+    fields = {"teach_back": "What did you notice in your breathing when you stood up? He said he held his breath."}
+    cleaned = substance.clean(get_kind("education_script").spec, fields).fields["teach_back"]
+    assert "What did you notice" in cleaned
