@@ -1118,7 +1118,9 @@ _OTHER_PERSON = re.compile(
 _INCLUDED = re.compile(
     r"\b(?:taught|trained|shown|showed|practi[sc]ed|restated|repeated|demonstrated|was\s+(?:also\s+)?(?:present|there)"
     r"|were\s+(?:also\s+)?(?:present|there)|(?:not|wasn't|weren't)\s+(?:present|there|available)|absent|joined"
-    r"|included|told|informed|given\s+(?:the|a|copies)|will\s+(?:show|teach|practi[sc]e))\b"
+    r"|included|told|informed|given\s+(?:the|a|copies)|will\s+(?:show|teach|practi[sc]e)"
+    # a teach-back result of their own: "wife correct the first time", "son answered both questions"
+    r"|correct(?:ly)?|answered|explained|got\s+it\s+right)\b"
 )
 _NO_ONE_ELSE = re.compile(r"\b(?:lives\s+alone|no\s+(?:caregiver|family|one\s+else)|nobody\s+else)\b")
 

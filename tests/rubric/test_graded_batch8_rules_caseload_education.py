@@ -8,7 +8,8 @@ puree"). "We finished it", "keep re-offering", "to stay on schedule" carry on. C
 the timetable's sake fails time management as well as the record. What an education script tells the person to do
 about a red flag is the teaching, and rubbing or pressing on open skin is an unsafe thing to teach. "Each day" is
 "every day": a routine. Another form's prompt pasted in ("When did you write your notes? (e.g. within an hour)")
-is a question to the writer, not an answer: it and its bracketed example earn nothing.
+is a question to the writer, not an answer: it and its bracketed example earn nothing. A relative credited with a
+teach-back result ("wife correct first time") was taught.
 """
 
 from __future__ import annotations
@@ -232,3 +233,27 @@ def test_in_a_teach_back_a_question_to_you_is_the_clients():
     fields = {"teach_back": "What did you notice in your breathing when you stood up? He said he held his breath."}
     cleaned = substance.clean(get_kind("education_script").spec, fields).fields["teach_back"]
     assert "What did you notice" in cleaned
+
+
+# --- Another person's own teach-back result ------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Client needed two cues; her husband correct on the first try.",
+        "The daughter answered both questions about the warning signs.",
+        "His partner explained the pacing rule back in her own words.",
+    ],
+)
+def test_another_persons_teach_back_result_shows_they_were_taught(text):
+    assert _earn("others_included", text) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Client answered both questions correctly.",
+        "Her husband is supportive and keen to help.",
+    ],
+)
+def test_the_client_alone_or_a_named_relative_is_not_another_person_taught(text):
+    assert _earn("others_included", text) == 0
