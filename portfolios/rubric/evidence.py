@@ -993,6 +993,10 @@ def plain_language(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
     words = _real_words(body)
     if words < 25:
         return NOTHING
+    # A script said in two languages is graded on its English (the other is not measured by English rules).
+    english = readability.english_part(body)
+    if english is not body and _real_words(english) >= 25:
+        body, words = english, _real_words(english)
     grade = readability.measure(body).grade
     share = 1.0 if grade <= 8 else 0.5 if grade <= 10 else 0.0
     # Unexplained jargon and abbreviations (the education family's lexicon): one per 50 words costs half.
@@ -1018,6 +1022,11 @@ def main_message(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> E
         sentences = list(iter_sentences(body))
         if not sentences:
             continue
+        # A message with its translation ("Weigh yourself daily. / Pésese cada día.") is one message.
+        english = [span for span in sentences if readability.is_english(span.text)]
+        if english and len(english) < len(sentences):
+            sentences = english
+            body = " ".join(span.text for span in english)
         words = _real_words(body)
         if words < 4:
             return NOTHING

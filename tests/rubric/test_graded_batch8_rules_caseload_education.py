@@ -9,7 +9,9 @@ the timetable's sake fails time management as well as the record. What an educat
 about a red flag is the teaching, and rubbing or pressing on open skin is an unsafe thing to teach. "Each day" is
 "every day": a routine. Another form's prompt pasted in ("When did you write your notes? (e.g. within an hour)")
 is a question to the writer, not an answer: it and its bracketed example earn nothing. A relative credited with a
-teach-back result ("wife correct first time") was taught.
+teach-back result ("wife correct first time") was taught. A script or message said in two languages is graded on
+its English: the other language is not measured by English syllable rules, and a message with its translation is
+one message.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import evidence, safety, substance
+from portfolios.rubric import evidence, readability, safety, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 
@@ -257,3 +259,37 @@ def test_another_persons_teach_back_result_shows_they_were_taught(text):
 )
 def test_the_client_alone_or_a_named_relative_is_not_another_person_taught(text):
     assert _earn("others_included", text) == 0
+
+
+# --- Two languages -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    ["Put the chair by the bed before you stand.", "Call the nurse if it goes up.", "Sí.", "Stand up slowly."],
+)
+def test_english_sentences_and_short_ones_read_as_english(sentence):
+    assert readability.is_english(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ponga la silla junto a la cama antes de pararse.", "Mettez la chaise près du lit avant de vous lever."],
+)
+def test_sentences_with_no_english_function_word_are_another_language(sentence):
+    assert not readability.is_english(sentence)
+
+
+def test_a_bilingual_text_keeps_its_english_and_a_monolingual_one_is_unchanged():
+    bilingual = "Ponga la silla junto a la cama. (Put the chair next to the bed.)"
+    assert readability.english_part(bilingual) == "(Put the chair next to the bed.)"
+    english = "Put the chair next to the bed. Then stand up slowly."
+    assert readability.english_part(english) is english
+
+
+def test_a_message_with_its_translation_is_one_short_message():
+    message = (
+        "Check both feet every night before bed, and call the clinic the same day if you see a red spot. / "
+        "Revise los dos pies cada noche antes de acostarse, y llame a la clínica ese mismo día si ve una mancha roja."
+    )
+    assert _earn("main_message", message) == 1
+    three = f"{message.split(' / ')[0]} Then dry between the toes. Put on clean socks every morning."
+    assert _earn("main_message", three) == 0.5
