@@ -66,7 +66,9 @@ _THRESHOLD = re.compile(
 )
 _STAFFING_ROLE = re.compile(
     r"(?i)\b(?:manager|supervisor|lead|charge nurse|charge|director|scheduler|coordinator|DOR|administrator"
-    r"|float pool|PRN pool|clinical lead|house supervisor)s?\b"
+    r"|float pool|PRN pool|clinical lead|house supervisor"
+    # British and Australian titles: "team leader", "the band 7", "nurse in charge", "service manager", "matron"
+    r"|leader|band\s?[5-9]|nurse in charge|NIC|matron|bed manager|site manager|duty manager)s?\b"
 )
 
 

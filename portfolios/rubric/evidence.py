@@ -87,7 +87,9 @@ _ROLE = re.compile(
     r"|physician|doctor|dr|therapist|case\s+manager|social\s+worker|receiver|receiving|sender|resident|hospitalist"
     r"|attending|surgeon|aide|tech|supervisor|manager|lead|rapid\s+response|provider|clinician|pharmacist"
     r"|dietitian|family|caregiver|parent|mom|dad|teacher|client|patient|pt's|scheduler|front\s+desk|team"
-    r"|director|coordinator|rehab|primary|covering|on-call|team\s+lead|ots?|pts?|rns?)s?(?![\w-])"
+    r"|director|coordinator|rehab|primary|covering|on-call|team\s+lead|ots?|pts?|rns?"
+    # British and Australian roles: "the GP", "the registrar", "the band 7", "nurse in charge", "the physio"
+    r"|gp|registrar|consultant|matron|band\s?[2-9]|hca|support\s+worker|physio(?:therapist)?|nic|leader)s?(?![\w-])"
 )
 _WHEN = re.compile(
     r"\b(?:by\s+(?:\d{1,2}\b|noon|midday|morning|afternoon|evening|tonight|tomorrow|end|the\s+end|next|the\s+next"
@@ -134,7 +136,9 @@ _RESPONSE = re.compile(
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(
     r"\b(?:notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|alert\w*|flag\w*|text\w*"
-    r"|message\w*|raise\w*|let\s+(?:\w+\s+){1,3}know|(?:talk|speak)\w*\s+(?:to|with)|discuss\w*\s+with|phone\w*)\b"
+    r"|message\w*|raise\w*|let\s+(?:\w+\s+){1,3}know|(?:talk|speak)\w*\s+(?:to|with)|discuss\w*\s+with|phone\w*"
+    # told in the past: "told the team leader at 13:00", "rang the GP", "spoke to"
+    r"|told|tells|telling|rang|ring(?:s|ing)?|spoke\s+(?:to|with))\b"
 )
 # A trigger that names nothing a colleague could recognise: "if there are any concerns", "if needed".
 _VAGUE_TRIGGER = re.compile(

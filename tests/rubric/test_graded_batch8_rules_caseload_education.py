@@ -11,7 +11,8 @@ about a red flag is the teaching, and rubbing or pressing on open skin is an uns
 is a question to the writer, not an answer: it and its bracketed example earn nothing. A relative credited with a
 teach-back result ("wife correct first time") was taught. A script or message said in two languages is graded on
 its English: the other language is not measured by English syllable rules, and a message with its translation is
-one message.
+one message. "Told", "rang" and "spoke to" notify as "tell" and "call" do, and a team leader, a band 7, the nurse in
+charge or a matron are roles a staffing escalation goes to.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import evidence, readability, safety, substance
+from portfolios.rubric import caseload, evidence, readability, safety, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 
@@ -293,3 +294,32 @@ def test_a_message_with_its_translation_is_one_short_message():
     assert _earn("main_message", message) == 1
     three = f"{message.split(' / ')[0]} Then dry between the toes. Put on clean socks every morning."
     assert _earn("main_message", three) == 0.5
+
+
+# --- Told in the past, and British staffing roles ------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Told the team leader at 11:00 that four visits would slip past 3 pm.",
+        "Rang the nurse in charge at 14:00 when the list passed 12 patients.",
+        "Spoke to the band 7 by noon about the three deferrals.",
+    ],
+)
+def test_an_escalation_told_in_the_past_names_whom_you_told(text):
+    assert _earn("escalation", text) >= 0.7
+
+
+def test_an_escalation_with_no_one_told_earns_little():
+    assert _earn("escalation", "The list passed 12 patients at 14:00.") == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Told the team leader at 13:00.", "Flagged to the band 7 at huddle.", "Rang the matron at 2 pm."],
+)
+def test_british_titles_are_staffing_roles(text):
+    assert caseload._STAFFING_ROLE.search(text)
+
+
+def test_a_colleague_is_no_staffing_role():
+    assert not caseload._STAFFING_ROLE.search("Told my colleague at 13:00.")
