@@ -12,7 +12,8 @@ is a question to the writer, not an answer: it and its bracketed example earn no
 teach-back result ("wife correct first time") was taught. A script or message said in two languages is graded on
 its English: the other language is not measured by English syllable rules, and a message with its translation is
 one message. "Told", "rang" and "spoke to" notify as "tell" and "call" do, and a team leader, a band 7, the nurse in
-charge or a matron are roles a staffing escalation goes to.
+charge or a matron are roles a staffing escalation goes to. A time-boxed trial ("trial it for two weeks") or a review
+set a few days out is a barrier plan's when.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import caseload, evidence, readability, safety, substance
+from portfolios.rubric import caseload, education, evidence, readability, safety, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 
@@ -323,3 +324,19 @@ def test_british_titles_are_staffing_roles(text):
 
 def test_a_colleague_is_no_staffing_role():
     assert not caseload._STAFFING_ROLE.search("Told my colleague at 13:00.")
+
+
+# --- A trial and its review are a when -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Embarrassed by the walker in town: we agreed to trial it for two weeks on the short walks only.",
+        "Worried about the cost of the bath board; we will review in 3 days once the loan one arrives.",
+    ],
+)
+def test_a_time_boxed_trial_or_review_is_a_when(text):
+    assert education.when_how_often(text) is not None
+
+
+def test_a_barrier_with_a_plan_but_no_time_has_no_when():
+    assert education.when_how_often("Embarrassed by the walker: we agreed she would try it on short walks.") is None
