@@ -65,6 +65,9 @@ _QUANTITY = re.compile(
     r"|\b\w+s\s+(?:per|a|each)\s+(?:day|week|month|visit|session|shift|quarter|client|patient)\b"  # a rate
     r"|\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
     r"|grip|pinch|rom|mmt|vmi|bot-?2|pdms-?2)\b[^.\n;]{0,25}?\d"
+    # a head count by where it stands: "12 on my list", "14 on the caseload", "9 in the diary"
+    r"|(?<![\w.])\d{1,3}\s+(?:on|in)\s+(?:my|the|our|her|his|their|today's)\s+(?:[\w-]+\s+)?(?:list|caseload|books"
+    r"|board|diary|schedule|rota)\b"
 )
 _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
@@ -404,6 +407,10 @@ def measured(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earne
     """
     needed = int(rule.params.get("min", 1))
     found = _count(fields, rule.sections, is_quantity)
+    if needed > 1:
+        # Several measures written as one run ("Seen 8 of 11; 0 falls; 3/3 new referrals in 24 h") are several.
+        listed = _count(fields, rule.sections, is_quantity, "list_item")
+        found = listed if len(listed) > len(found) else found
     if not rule.params.get("named"):
         return _share_of(found, needed)
     if found:
@@ -1098,7 +1105,9 @@ def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
 
 _SCHEDULING_ACTION = re.compile(
     r"\b(?:defer\w*|reschedul\w*|mov(?:e|ed|es|ing)\b|co-?treat\w*|shorten\w*|combin\w*|group\w*|skip\w*|split\w*"
-    r"|push\w*\s+(?:back|to)|swap\w*|postpon\w*|drop\w*|delegat\w*|hand\w*\s+(?:off|over)|cancel\w*|overlap\w*)"
+    r"|push\w*\s+(?:back|to)|swap\w*|postpon\w*|drop\w*|delegat\w*|hand\w*\s+(?:off|over)|cancel\w*|overlap\w*"
+    # "two reviews go to Monday", "bumped to Thursday"
+    r"|(?:go|goes|went|going|bump\w*|slid|slide\w*)\s+(?:over\s+)?to\s+(?:tomorrow|next|the\s+next|\w+day))"
 )
 _CRITERION = re.compile(
     r"\b(?:if|when|unless|whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has)|with(?:out)?|only|never|stable"

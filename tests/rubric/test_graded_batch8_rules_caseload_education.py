@@ -13,7 +13,9 @@ teach-back result ("wife correct first time") was taught. A script or message sa
 its English: the other language is not measured by English syllable rules, and a message with its translation is
 one message. "Told", "rang" and "spoke to" notify as "tell" and "call" do, and a team leader, a band 7, the nurse in
 charge or a matron are roles a staffing escalation goes to. A time-boxed trial ("trial it for two weeks") or a review
-set a few days out is a barrier plan's when.
+set a few days out is a barrier plan's when. What is deferred may sit between the verb and the day ("move two
+stable reviews to Friday", "they go to Monday"). A prose list whose sentence ends on a value ("…under 90. Falls…")
+still splits there; a head count "on my list" is a volume; measures run together with semicolons are several.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from portfolios.kinds import get_kind
 from portfolios.rubric import caseload, education, evidence, readability, safety, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+from portfolios.rubric.text import iter_list_items
 
 
 def _safety(kind: str, **fields: str) -> list[tuple[str, str]]:
@@ -340,3 +343,58 @@ def test_a_time_boxed_trial_or_review_is_a_when(text):
 
 def test_a_barrier_with_a_plan_but_no_time_has_no_when():
     assert education.when_how_often("Embarrassed by the walker: we agreed she would try it on short walks.") is None
+
+
+# --- What moves, named between the verb and the day ----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will move the two stable reviews to Friday because neither is going home this week.",
+        "Both stable follow-ups go to Monday; the office was told.",
+        "The splint check got bumped to Thursday: the skin is stable and the swelling settling.",
+    ],
+)
+def test_a_visit_moved_to_a_day_is_a_deferral(text):
+    assert caseload._DEFER.search(text)
+    assert _earn("decision_rule", text) >= 0.5
+
+
+def test_a_move_with_no_day_or_visit_is_no_deferral():
+    text = "We go to the gym first; I move the chairs to the wall."
+    assert not caseload._DEFER.search(text)
+    assert _earn("decision_rule", text) == 0
+
+
+# --- Prose lists whose sentences end on a value --------------------------------------------------
+def test_a_sentence_ending_in_a_value_still_ends_a_list_item():
+    text = "No standing if systolic is under 90. Gait belt on every transfer. Falls alarms on in bay 2."
+    assert [item.text for item in iter_list_items(text)] == [
+        "No standing if systolic is under 90.",
+        "Gait belt on every transfer.",
+        "Falls alarms on in bay 2.",
+    ]
+
+
+def test_an_inline_list_number_is_still_a_marker():
+    text = "1. Check the brakes. 2. Confirm the sling size. 3. Record the lift."
+    assert [item.text for item in iter_list_items(text)] == [
+        "Check the brakes.",
+        "Confirm the sling size.",
+        "Record the lift.",
+    ]
+
+
+# --- Volume and measures -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["12 on my list today.", "14 on the OT caseload, 3 new.", "9 in the diary."])
+def test_a_head_count_on_the_list_is_a_measure(text):
+    assert evidence.is_quantity(fold(text))
+
+
+def test_a_list_without_a_count_is_no_measure():
+    assert not evidence.is_quantity(fold("Everyone on my list was seen."))
+
+
+def test_measures_run_together_with_semicolons_are_several():
+    text = "Seen 9 of 12; 0 falls; 2/2 discharges out by noon."
+    assert _earn("measured", text, min=2) == 1
+    assert _earn("measured", "Seen 9 of 12 in all.", min=2) == 0.5
