@@ -193,7 +193,10 @@ _WHEN_HOW_OFTEN = re.compile(
 _RESPONSE = re.compile(
     r"(?i)\b(?:said|stated|says|showed|shown|demonstrated|demonstrates|explained|repeated|restated|returned"
     r"|teach[- ]?back|was able|were able|could(?:n't| not)?|correctly|accurately|in (?:his|her|their) own words"
-    r"|re-?explained|re-?taught|needed|required|recalled|named|described|performed|completed)\b"
+    r"|re-?explained|re-?taught|needed|required|recalled|named|described|performed|completed"
+    # "both got it back by the second go", "got it right first time"
+    r"|got\s+(?:it|them|all|both|everything)\s+(?:back|right)|(?:first|second|third|\d+(?:st|nd|rd|th))\s+(?:go|try|attempt)"
+    r"|first\s+time)\b"
 )
 _CAREGIVER = re.compile(
     r"(?i)\b(?:caregivers?|carers?|wife|husband|spouse|partner|daughter|son|family|parents?|mother|father|mom|dad"

@@ -179,7 +179,9 @@ _TEACH_BACK = re.compile(
 )
 _RETEACH = re.compile(
     r"\b(?:re-?teach\w*|re-?explain\w*|show\s+(?:it\s+)?again|repeat\w*|try\s+again|another\s+way|clarif\w*"
-    r"|correct\w*|until|re-?demonstrat\w*)\b"
+    r"|correct\w*|until|re-?demonstrat\w*"
+    # "so I went over it again", "we'll go through that bit again"
+    r"|(?:go|goes|went|going|gone)\s+(?:over|through)\s+(?:it|that|this|them|the\s+\w+)(?:\s+bit)?\s+again)\b"
 )
 _BARRIER = re.compile(
     r"\b(?:barrier\w*|habit\w*|impatien\w*|insist\w*|(?:keen|eager|determined)\s+to|worr\w*|afraid|fear\w*|forget\w*|can(?:'t|not)|unable|no\s+(?:time|car|ride|help|one)|alone"
@@ -194,7 +196,9 @@ _ANSWER = re.compile(
     r"\b(?:so\b|plan\w*|will\b|we\s+(?:agreed|chose|set|made|moved|tied|changed|switched|added|use|will)|instead"
     r"|solution|answer\w*|address\w*|by\s+\w+ing|using|use\b|put|set\s+up|tie\w*|link\w*|pair\w*|alarm|reminder"
     r"|chart|calendar|checklist|picture|large[- ]print|interpreter|moved|shorter|simplif\w*|trade\w*|swap\w*"
-    r"|remind\w*)"
+    r"|remind\w*"
+    # the answer arranged in the home: "marked with red tape", "lives next to his tablets", "kept by the bed"
+    r"|mark\w*|label\w*|taped|stuck|next\s+to|beside|kept|keeps|lives\s+(?:on|in|by|next)|stor(?:e|ed|es)\b)"
 )
 _ROUTINE_ANCHOR = (
     r"(?:morning|evening|night|meals?|breakfast|lunch|dinner|snack|bath|shower|brush\w*\s*(?:teeth)?|bed(?:time)?"
@@ -969,17 +973,28 @@ def teach_back(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ear
     return _earned_at(0.75 + (0.25 if reteach else 0), *found)
 
 
+# A label naming the barrier, not the plan: "Glasses: …" but not "Plan: …" or "Next steps: …".
+_BARRIER_LABEL = re.compile(
+    r"^\W*(?!(?:the\s+|our\s+|my\s+)?(?:plan|goal|note|review|follow[- ]?up|next|summary|action|answer|solution"
+    r"|strategy|strategies|agreed|outcome|result|response|recheck|when|how)\b)"
+    r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*(?::|\s[-–]\s)\s*\S"
+)
+
+
 def barriers_answered(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """Barriers named, each with what will be done about it (in the same or the next sentence)."""
     spans = list(_spans(fields, rule.sections))
     named = 0
     answered = 0
-    first = None
+    first = first_named = None
     for index, (key, span) in enumerate(spans):
         lowered = fold(span.text)
-        if not _BARRIER.search(lowered):
+        # "Glasses: Velcro tabs marked in red" - a barrier named by its label, the plan after it.
+        labelled = _BARRIER_LABEL.match(lowered)
+        if not _BARRIER.search(lowered) and not labelled:
             continue
         named += 1
+        first_named = first_named or (key, span)
         following = fold(spans[index + 1][1].text) if index + 1 < len(spans) else ""
         if _ANSWER.search(lowered) or _ANSWER.search(following):
             answered += 1
@@ -987,8 +1002,7 @@ def barriers_answered(rule: EvidenceRule, fields: Mapping[str, str], track: str)
     if not named:
         return NOTHING
     if not answered:
-        key, span = next((k, s) for k, s in spans if _BARRIER.search(fold(s.text)))
-        return _earned_at(0.25, key, span, "barriers named, none answered")
+        return _earned_at(0.25, *first_named, "barriers named, none answered")
     return _earned_at(0.5 + 0.5 * min(1.0, answered / max(1, int(rule.params.get("min", 2)))), *first)
 
 

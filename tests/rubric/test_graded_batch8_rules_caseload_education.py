@@ -15,7 +15,10 @@ one message. "Told", "rang" and "spoke to" notify as "tell" and "call" do, and a
 charge or a matron are roles a staffing escalation goes to. A time-boxed trial ("trial it for two weeks") or a review
 set a few days out is a barrier plan's when. What is deferred may sit between the verb and the day ("move two
 stable reviews to Friday", "they go to Monday"). A prose list whose sentence ends on a value ("…under 90. Falls…")
-still splits there; a head count "on my list" is a volume; measures run together with semicolons are several.
+still splits there; a head count "on my list" is a volume; measures run together with semicolons are several. In a
+barrier plan a short label names the barrier ("Glasses: tabs marked in red") unless it heads the plan ("Plan: …"),
+and an answer may be arranged in the home ("kept next to his tablets"); "went over it again" re-teaches, and "got
+it back by the second go" is a documented response.
 """
 
 from __future__ import annotations
@@ -398,3 +401,29 @@ def test_measures_run_together_with_semicolons_are_several():
     text = "Seen 9 of 12; 0 falls; 2/2 discharges out by noon."
     assert _earn("measured", text, min=2) == 1
     assert _earn("measured", "Seen 9 of 12 in all.", min=2) == 0.5
+
+
+# --- Barrier plans in labelled lines, re-teaching and responses in everyday words ----------------
+def test_a_labelled_barrier_with_an_arranged_answer_is_answered():
+    text = "Glasses: the straps are marked with yellow tape. Forgetting: the splint is kept next to her tablets."
+    assert _earn("barriers_answered", text, min=2) == 1
+
+
+def test_a_plan_heading_is_no_barrier():
+    assert _earn("barriers_answered", "Plan: practise after lunch with the timer on.", min=2) == 0
+
+
+def test_going_over_it_again_is_a_reteach():
+    text = "Q: What will you do before bed tonight? She missed the skin check, so I went over it again."
+    assert _earn("teach_back", text) == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["Both got it back by the second go.", "Son got it right first time.", "Correct on the 3rd attempt."]
+)
+def test_a_result_in_everyday_words_is_a_documented_response(text):
+    assert education._RESPONSE.search(text)
+
+
+def test_a_bare_claim_is_no_documented_response():
+    assert not education._RESPONSE.search("Education given; understood.")
