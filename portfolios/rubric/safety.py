@@ -320,8 +320,8 @@ _GATED: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = (
     (
         _RUBBED_OPEN_SKIN,
         (
-            ("massag", "rub", "knead", "scrub", "press"),
-            ("open", "weeping", "raw", "broken", "bleeding", "blister", "oozing", "unhealed"),
+            ("massag", "rub ", "rubs", "rubb", "knead", "scrub", "press firm", "press hard"),
+            ("open ", "open,", "weeping", "raw ", "broken ", "bleeding", "blister", "oozing", "unhealed"),
         ),
     ),
     (
