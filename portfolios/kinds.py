@@ -819,8 +819,11 @@ SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "frequency": ("follow_up",),
         "outcome_judged": ("follow_up",),
     },
-    "handoff_template": {"escalation_judged": ("escalation",)},
-    "sop_checklist": {"escalation_judged": ("escalation", "items")},
+    # "prompts": sections whose questions the candidate writes for someone else to answer (a handoff's items,
+    # a checklist's checks, questions for an employer): "Falls since admission? (e.g. near-fall on day 3)"
+    # there is their design, not another form's prompt pasted back (portfolios/rubric/substance.py).
+    "handoff_template": {"escalation_judged": ("escalation",), "prompts": ("required_items", "optional_items")},
+    "sop_checklist": {"escalation_judged": ("escalation", "items"), "prompts": ("items",)},
     "caseload_note": {"escalation_judged": ("escalation",), "outcome_judged": ("measures",)},
     "workflow_safeguards": {"outcome_judged": ("verification",)},
     "education_script": {"barriers": ("barriers",)},
@@ -833,15 +836,18 @@ SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ninety_day_plan": {"triage": ("weeks_1_2",)},
     "ship_plan": {"milestones": ("milestones",), "risks": ("risks",)},
-    "calibration_checklist": {"escalation_judged": ("escalation", "items")},
+    "calibration_checklist": {"escalation_judged": ("escalation", "items"), "prompts": ("items",)},
     "before_after": {"before": ("baseline",), "after": ("outcome",)},
     "bad_news_update": {"next_update": ("next_update",)},
     "metric_definition": {"metric_definition": ("definition",), "edge_cases": ("edge_cases",)},
-    "qa_page": {"objections": ("questions",), "objection_evidence": ("evidence",)},
+    "qa_page": {"objections": ("questions",), "objection_evidence": ("evidence",), "prompts": ("questions",)},
     "conflict_story": {"resolution": ("resolution",)},
     "stakeholder_memo": {"next_steps": ("next_steps",)},
     "scope_cut_log": {"cut_agreement": ("reason", "protected")},
-    "setting_fit_questions": {"fit_topics": ("workload", "supervision", "documentation", "support")},
+    "setting_fit_questions": {
+        "fit_topics": ("workload", "supervision", "documentation", "support"),
+        "prompts": ("workload", "supervision", "documentation", "support"),
+    },
     "definitions_note": {"disagreements": ("disagreements",)},
 }
 for _kind in KINDS:

@@ -39,7 +39,10 @@ _DEFER = re.compile(
     r"|consolidat\w*|group (?:session|therapy)|combine\w*|hold\w*"
     # moved by an amount of time, re-booked, delayed, or seen together with another discipline
     r"|mov(?:e|es|ed|ing) (?:back |forward |out )?(?:by )?(?:one|two|three|a|an|\d+) (?:days?|visits?|weeks?|hours?)"
-    r"|re-?book\w*|delay\w*|co-?visit\w*|joint (?:visit|session)s?)\b"
+    r"|re-?book\w*|delay\w*|co-?visit\w*|joint (?:visit|session)s?"
+    # what moves named between the verb and the day: "move two stable reviews to Friday", "they go to Monday"
+    r"|(?:mov|bump|slid|slip|shift|push)\w* (?:\S+ ){0,5}?(?:to|till|until) (?:tomorrow|next|the next|\w+day|later)"
+    r"|(?:go|goes|went|going) (?:over )?to (?:tomorrow|next|the next|\w+day))\b"
 )
 _DEFER_CRITERION = re.compile(
     r"(?i)\b(?:if|when|unless|because|only|stable|medically|criteri\w+|who (?:is|are)|not (?:due|scheduled|safe)"
@@ -66,7 +69,9 @@ _THRESHOLD = re.compile(
 )
 _STAFFING_ROLE = re.compile(
     r"(?i)\b(?:manager|supervisor|lead|charge nurse|charge|director|scheduler|coordinator|DOR|administrator"
-    r"|float pool|PRN pool|clinical lead|house supervisor)s?\b"
+    r"|float pool|PRN pool|clinical lead|house supervisor"
+    # British and Australian titles: "team leader", "the band 7", "nurse in charge", "service manager", "matron"
+    r"|leader|band\s?[5-9]|nurse in charge|NIC|matron|bed manager|site manager|duty manager)s?\b"
 )
 
 

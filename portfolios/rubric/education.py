@@ -184,12 +184,19 @@ _WHEN_HOW_OFTEN = re.compile(
     r"|meal|hour|week|time|\w+day)|daily|weekly|(?:after|before|during|with)\s+(?:breakfast|lunch|dinner|supper"
     r"|meals?|bed|bedtime|your \w+)|in the (?:morning|afternoon|evening)|at (?:night|bedtime|noon|\d{1,2})"
     # a clock time the plan is set for: "alarm for 23:00 and 02:30", "the 7 pm dose"
-    r"|(?:[01]?\d|2[0-3]):[0-5]\d\b|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d\b|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.)"
+    # a time-boxed trial or a review set for a day: "trial it for one week and review", "review in 3 days"
+    r"|(?:trial|try|tries|tried|trying|test)\w*\s+(?:it\s+|this\s+|them\s+|that\s+)?for\s+(?:a|one|two|three|four|\d+)"
+    r"\s+(?:days?|weeks?|months?)|review\w*\s+(?:it\s+|this\s+)?(?:in|after)\s+(?:a|one|two|three|four|\d+)\s+(?:days?"
+    r"|weeks?))"
 )
 _RESPONSE = re.compile(
     r"(?i)\b(?:said|stated|says|showed|shown|demonstrated|demonstrates|explained|repeated|restated|returned"
     r"|teach[- ]?back|was able|were able|could(?:n't| not)?|correctly|accurately|in (?:his|her|their) own words"
-    r"|re-?explained|re-?taught|needed|required|recalled|named|described|performed|completed)\b"
+    r"|re-?explained|re-?taught|needed|required|recalled|named|described|performed|completed"
+    # "both got it back by the second go", "got it right first time"
+    r"|got\s+(?:it|them|all|both|everything)\s+(?:back|right)|(?:first|second|third|\d+(?:st|nd|rd|th))\s+(?:go|try|attempt)"
+    r"|first\s+time)\b"
 )
 _CAREGIVER = re.compile(
     r"(?i)\b(?:caregivers?|carers?|wife|husband|spouse|partner|daughter|son|family|parents?|mother|father|mom|dad"

@@ -65,11 +65,16 @@ _QUANTITY = re.compile(
     r"|\b\w+s\s+(?:per|a|each)\s+(?:day|week|month|visit|session|shift|quarter|client|patient)\b"  # a rate
     r"|\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
     r"|grip|pinch|rom|mmt|vmi|bot-?2|pdms-?2)\b[^.\n;]{0,25}?\d"
+    # a head count by where it stands: "12 on my list", "14 on the caseload", "9 in the diary"
+    r"|(?<![\w.])\d{1,3}\s+(?:on|in)\s+(?:my|the|our|her|his|their|today's)\s+(?:[\w-]+\s+)?(?:list|caseload|books"
+    r"|board|diary|schedule|rota)\b"
 )
 _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
     r"(?:week|wk|day|month|shift)\b|\b(?:daily|weekly|biweekly|bid|tid|qid|qd|[1-7]x\s?/?\s?w(?:ee)?k)\b"
     r"|\bevery\s+(?:other\s+)?(?:day|week|morning|evening|visit|session)\b"
+    # "each" is "every": "lie on your tummy each day", "each evening after tea"
+    r"|\beach\s+(?:day|week|morning|evening|night|afternoon)\b"
 )
 _DURATION = re.compile(
     rf"\b(?:for|over|x|across|during|within|next)\s+(?:the\s+)?(?:next\s+)?{_NUMBER}\s?(?:-|–|to)?\s?(?:{_NUMBER}\s?)?"
@@ -86,9 +91,10 @@ _ROLE = re.compile(
     r"|attending|surgeon|aide|tech|supervisor|manager|lead|rapid\s+response|provider|clinician|pharmacist"
     r"|dietitian|family|caregiver|parent|mom|dad|teacher|client|patient|pt's|scheduler|front\s+desk|team"
     r"|director|coordinator|rehab|primary|covering|on-call|team\s+lead|ots?|pts?|rns?"
-    # British and Australian care roles: "the physio", "the carer", "the GP", "the registrar", "ward sister"
+    # British and Australian care roles: "the physio", "the carer", "the GP", "the registrar", "ward sister",
+    # "the band 7", "nurse in charge"
     r"|physio|physiotherapist|carer|gp|registrar|sho|consultant|matron|sister|hca|support\s+worker|care\s+worker"
-    r"|key\s?worker|duty\s+worker|locum)s?(?![\w-])"
+    r"|key\s?worker|duty\s+worker|locum|band\s?[2-9]|nic|leader)s?(?![\w-])"
 )
 _WHEN = re.compile(
     r"\b(?:by\s+(?:\d{1,2}\b|noon|midday|morning|afternoon|evening|tonight|tomorrow|end|the\s+end|next|the\s+next"
@@ -147,7 +153,9 @@ _RESPONSE = re.compile(
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(
     r"\b(?:notify\w*|call\w*|page\w*|escalat\w*|contact\w*|tell|inform\w*|report\w*|alert\w*|flag\w*|text\w*"
-    r"|message\w*|raise\w*|let\s+(?:\w+\s+){1,3}know|(?:talk|speak)\w*\s+(?:to|with)|discuss\w*\s+with|phone\w*)\b"
+    r"|message\w*|raise\w*|let\s+(?:\w+\s+){1,3}know|(?:talk|speak)\w*\s+(?:to|with)|discuss\w*\s+with|phone\w*"
+    # told in the past: "told the team leader at 13:00", "rang the GP", "spoke to"
+    r"|told|tells|telling|rang|ring(?:s|ing)?|spoke\s+(?:to|with))\b"
 )
 # A trigger that names nothing a colleague could recognise: "if there are any concerns", "if needed".
 _VAGUE_TRIGGER = re.compile(
@@ -185,7 +193,9 @@ _TEACH_BACK = re.compile(
 )
 _RETEACH = re.compile(
     r"\b(?:re-?teach\w*|re-?explain\w*|show\s+(?:it\s+)?again|repeat\w*|try\s+again|another\s+way|clarif\w*"
-    r"|correct\w*|until|re-?demonstrat\w*)\b"
+    r"|correct\w*|until|re-?demonstrat\w*"
+    # "so I went over it again", "we'll go through that bit again"
+    r"|(?:go|goes|went|going|gone)\s+(?:over|through)\s+(?:it|that|this|them|the\s+\w+)(?:\s+bit)?\s+again)\b"
 )
 _BARRIER = re.compile(
     r"\b(?:barrier\w*|habit\w*|impatien\w*|insist\w*|(?:keen|eager|determined)\s+to|worr\w*|afraid|fear\w*|forget\w*|can(?:'t|not)|unable|no\s+(?:time|car|ride|help|one)|alone"
@@ -200,7 +210,9 @@ _ANSWER = re.compile(
     r"\b(?:so\b|plan\w*|will\b|we\s+(?:agreed|chose|set|made|moved|tied|changed|switched|added|use|will)|instead"
     r"|solution|answer\w*|address\w*|by\s+\w+ing|using|use\b|put|set\s+up|tie\w*|link\w*|pair\w*|alarm|reminder"
     r"|chart|calendar|checklist|picture|large[- ]print|interpreter|moved|shorter|simplif\w*|trade\w*|swap\w*"
-    r"|remind\w*)"
+    r"|remind\w*"
+    # the answer arranged in the home: "marked with red tape", "lives next to his tablets", "kept by the bed"
+    r"|mark\w*|label\w*|taped|stuck|next\s+to|beside|kept|keeps|lives\s+(?:on|in|by|next)|stor(?:e|ed|es)\b)"
 )
 _ROUTINE_ANCHOR = (
     r"(?:morning|evening|night|meals?|breakfast|lunch|dinner|snack|bath|shower|brush\w*\s*(?:teeth)?|bed(?:time)?"
@@ -425,6 +437,10 @@ def measured(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earne
     """
     needed = int(rule.params.get("min", 1))
     found = _count(fields, rule.sections, is_quantity)
+    if needed > 1:
+        # Several measures written as one run ("Seen 8 of 11; 0 falls; 3/3 new referrals in 24 h") are several.
+        listed = _count(fields, rule.sections, is_quantity, "list_item")
+        found = listed if len(listed) > len(found) else found
     if not rule.params.get("named"):
         return _share_of(found, needed)
     if found:
@@ -1036,17 +1052,28 @@ def teach_back(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ear
     return _earned_at(0.75 + (0.25 if reteach else 0), *found)
 
 
+# A label naming the barrier, not the plan: "Glasses: …" but not "Plan: …" or "Next steps: …".
+_BARRIER_LABEL = re.compile(
+    r"^\W*(?!(?:the\s+|our\s+|my\s+)?(?:plan|goal|note|review|follow[- ]?up|next|summary|action|answer|solution"
+    r"|strategy|strategies|agreed|outcome|result|response|recheck|when|how)\b)"
+    r"[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*(?::|\s[-–]\s)\s*\S"
+)
+
+
 def barriers_answered(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """Barriers named, each with what will be done about it (in the same or the next sentence)."""
     spans = list(_spans(fields, rule.sections))
     named = 0
     answered = 0
-    first = None
+    first = first_named = None
     for index, (key, span) in enumerate(spans):
         lowered = fold(span.text)
-        if not _BARRIER.search(lowered):
+        # "Glasses: Velcro tabs marked in red" - a barrier named by its label, the plan after it.
+        labelled = _BARRIER_LABEL.match(lowered)
+        if not _BARRIER.search(lowered) and not labelled:
             continue
         named += 1
+        first_named = first_named or (key, span)
         following = fold(spans[index + 1][1].text) if index + 1 < len(spans) else ""
         if _ANSWER.search(lowered) or _ANSWER.search(following):
             answered += 1
@@ -1054,8 +1081,7 @@ def barriers_answered(rule: EvidenceRule, fields: Mapping[str, str], track: str)
     if not named:
         return NOTHING
     if not answered:
-        key, span = next((k, s) for k, s in spans if _BARRIER.search(fold(s.text)))
-        return _earned_at(0.25, key, span, "barriers named, none answered")
+        return _earned_at(0.25, *first_named, "barriers named, none answered")
     return _earned_at(0.5 + 0.5 * min(1.0, answered / max(1, int(rule.params.get("min", 2)))), *first)
 
 
@@ -1071,6 +1097,10 @@ def plain_language(rule: EvidenceRule, fields: Mapping[str, str], track: str) ->
     words = _real_words(body)
     if words < 25:
         return NOTHING
+    # A script said in two languages is graded on its English (the other is not measured by English rules).
+    english = readability.english_part(body)
+    if english is not body and _real_words(english) >= 25:
+        body, words = english, _real_words(english)
     grade = readability.measure(body).grade
     share = 1.0 if grade <= 8 else 0.5 if grade <= 10 else 0.0
     # Unexplained jargon and abbreviations (the education family's lexicon): one per 50 words costs half.
@@ -1096,6 +1126,11 @@ def main_message(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> E
         sentences = list(iter_sentences(body))
         if not sentences:
             continue
+        # A message with its translation ("Weigh yourself daily. / Pésese cada día.") is one message.
+        english = [span for span in sentences if readability.is_english(span.text)]
+        if english and len(english) < len(sentences):
+            sentences = english
+            body = " ".join(span.text for span in english)
         words = _real_words(body)
         if words < 4:
             return NOTHING
@@ -1166,7 +1201,9 @@ def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
 
 _SCHEDULING_ACTION = re.compile(
     r"\b(?:defer\w*|reschedul\w*|mov(?:e|ed|es|ing)\b|co-?treat\w*|shorten\w*|combin\w*|group\w*|skip\w*|split\w*"
-    r"|push\w*\s+(?:back|to)|swap\w*|postpon\w*|drop\w*|delegat\w*|hand\w*\s+(?:off|over)|cancel\w*|overlap\w*)"
+    r"|push\w*\s+(?:back|to)|swap\w*|postpon\w*|drop\w*|delegat\w*|hand\w*\s+(?:off|over)|cancel\w*|overlap\w*"
+    # "two reviews go to Monday", "bumped to Thursday"
+    r"|(?:go|goes|went|going|bump\w*|slid|slide\w*)\s+(?:over\s+)?to\s+(?:tomorrow|next|the\s+next|\w+day))"
 )
 _CRITERION = re.compile(
     r"\b(?:if|when|unless|whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has)|with(?:out)?|only|never|stable"
@@ -1199,7 +1236,9 @@ _OTHER_PERSON = re.compile(
 _INCLUDED = re.compile(
     r"\b(?:taught|trained|shown|showed|practi[sc]ed|restated|repeated|demonstrated|was\s+(?:also\s+)?(?:present|there)"
     r"|were\s+(?:also\s+)?(?:present|there)|(?:not|wasn't|weren't)\s+(?:present|there|available)|absent|joined"
-    r"|included|told|informed|given\s+(?:the|a|copies)|will\s+(?:show|teach|practi[sc]e))\b"
+    r"|included|told|informed|given\s+(?:the|a|copies)|will\s+(?:show|teach|practi[sc]e)"
+    # a teach-back result of their own: "wife correct the first time", "son answered both questions"
+    r"|correct(?:ly)?|answered|explained|got\s+it\s+right)\b"
 )
 _NO_ONE_ELSE = re.compile(r"\b(?:lives\s+alone|no\s+(?:caregiver|family|one\s+else)|nobody\s+else)\b")
 

@@ -162,3 +162,90 @@ def word_level(text: str) -> WordLevel:
     words = [word for sentence in sentences for word in words_in(sentence)]
     long_words = sum(1 for word in words if not word[0].isdigit() and syllable_count(word) >= 3)
     return WordLevel(len(words), len(sentences), long_words)
+
+
+# Words nearly every English sentence of four or more words holds, and few sentences of other languages do
+# ("a", "no", "me" and "he" are left out: Spanish, Italian and Portuguese use them too).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "to",
+        "of",
+        "you",
+        "your",
+        "is",
+        "it",
+        "in",
+        "on",
+        "for",
+        "with",
+        "that",
+        "this",
+        "be",
+        "are",
+        "do",
+        "if",
+        "when",
+        "what",
+        "how",
+        "will",
+        "can",
+        "i",
+        "we",
+        "she",
+        "they",
+        "my",
+        "his",
+        "her",
+        "not",
+        "at",
+        "from",
+        "or",
+        "as",
+        "by",
+        "before",
+        "after",
+        "so",
+        "but",
+        "have",
+        "has",
+        "was",
+        "were",
+        "an",
+        "our",
+        "their",
+        "them",
+        "him",
+        "up",
+        "out",
+        "don't",
+        "it's",
+        "i'm",
+        "you're",
+        "can't",
+        "won't",
+    ]
+)
+MIN_WORDS_TO_JUDGE_LANGUAGE = 4
+
+
+def is_english(sentence: str) -> bool:
+    """False for a sentence of four or more words holding no English function word: another language."""
+    words = [word.lower().replace("\u2019", "'") for word in words_in(sentence) if not word[0].isdigit()]
+    if len(words) < MIN_WORDS_TO_JUDGE_LANGUAGE:
+        return True
+    return any(word in _ENGLISH_FUNCTION_WORDS for word in words)
+
+
+def english_part(text: str) -> str:
+    """The English sentences of a text written in two languages (a script with its translation); else the text.
+
+    A bilingual script is graded on the words the English reader gets: grading its other language by English
+    syllable rules says nothing about how plain it is.
+    """
+    spans = list(iter_sentences(text))
+    english = [span.text for span in spans if is_english(span.text)]
+    if not english or len(english) == len(spans):
+        return text
+    return "\n".join(english)

@@ -65,6 +65,10 @@ _PAIN = re.compile(
 _SPO2 = re.compile(r"\b(?:spo2|o2\s?sat\w*|sats?|oxygen\s+sat\w*|saturation)\b[^.;\n\d]{0,25}(\d{2,3})\s?%?")
 _BP = re.compile(r"\b(?:bp|blood\s+pressure)\b[^.;\n\d]{0,25}(\d{2,3})\s?/\s?\d{2,3}")
 _BP_DROP = re.compile(r"\b(?:dropp?e?d?|fell|fall|decrease\w*)\s+(?:of\s+|by\s+)?(\d{2})\s?(?:points|mm\s?hg)")
+# Two readings, the second lower: "128/76 sitting to 92/58 standing", "from 140/80 down to 110/70".
+_BP_PAIR = re.compile(r"\b(\d{2,3})\s?/\s?\d{2,3}\b[^.;\n\d]{0,30}?\bto\s+(\d{2,3})\s?/\s?\d{2,3}\b")
+# A pair of slashed numbers is a blood pressure only where the sentence says so (not a score "24/30 to 18/30").
+_BP_CONTEXT = re.compile(r"\b(?:bp|blood\s+pressure|systolic|orthostatic\w*|sitting|standing|supine|lying)\b")
 _SIGN = re.compile(
     r"\b(?:dizz\w*|light-?headed\w*|orthostatic|vertigo|(?:pre|near)-?syncop\w*|syncop\w*|vision\s+(?:went|going)"
     r"\s+(?:gr[ae]y|black|dark)|new\s+(?:numbness|tingling|weakness|onset\s+\w+)|(?:increasing|worsening|new)\s+"
@@ -79,15 +83,29 @@ _SIGN = re.compile(
     r"|bleed(?:s|ing)?\s+(?:from|through|at|into)|blood\s+(?:in\s+(?:the\s+)?(?:urine|stool|sputum)|through)"
     # signs of aspiration at a meal: a cough or choke while eating or drinking, a wet voice
     r"|(?:cough\w*|chok\w*)\s+(?:during|while|with|when|at|on)\s+(?:the\s+|a\s+|her\s+|his\s+|their\s+)?(?:meals?"
-    r"|eating|drinking|swallow\w*|feeding|liquids?|drinks?|food)|wet\s+(?:voice|cough)|gurgl\w*)"
+    r"|eating|drinking|swallow\w*|feeding|liquids?|drinks?|food)|wet\s+(?:voice|cough)|gurgl\w*"
+    # the same signs written apart: "coughs, gags or his eyes water when he tries the new food"
+    r"|(?:cough|chok|gag)\w*\b[^.;\n]{0,40}?\b(?:when|while|during|with|on|at)\b[^.;\n]{0,40}?\b(?:eat|drink|swallow"
+    r"|food|bites?\b|meal|liquid|sip|spoon|feed)"
+    # a swollen calf (a clot until shown otherwise): "her calf had been sore and swollen", "a hot, swollen calf"
+    r"|(?:calf|calves)\b[^.;\n]{0,40}?\b(?:swollen|swelling)|(?:swollen|hot|red)\s+(?:and\s+\w+\s+|,\s*\w+\s+)?calf)"
 )
 _CARRY_ON = re.compile(
     r"\b(?:continu\w*|kept\s+(?:going|on|working)|keep\s+going|proceed\w*|push\w*\s+(?:through|on)|carr(?:y|ied)\s+on"
     r"|regardless\s+of|even\s+(?:if|when|though)|work(?:ed|ing)?\s+through|(?:finish\w*|complet\w*)\s+(?:the\s+|all\s+"
     r"|his\s+|her\s+|their\s+)?(?:\w+\s+){0,2}?(?:session|program|set|sets|reps|exercises?|routine|treatment|eval\w*"
-    r"|activit(?:y|ies)|tasks?|grooming|dressing|shower\w*|transfers?|walk|minutes|adls?|training|stairs)"
+    r"|activit(?:y|ies)|tasks?|grooming|dressing|shower\w*|wash\w*|bath\w*|transfers?|walk|minutes|adls?|training|stairs)"
     r"|progress\w*\s+(?:the\s+)?(?:load|reps|resistance|program|weight)|increas\w*\s+(?:the\s+)?(?:load|reps|resistance"
-    r"|weight))"
+    r"|weight)"
+    # "so we finished it", "keep gently re-offering the bite", "left to stay on schedule"
+    r"|(?:finish\w*|complet\w*)\s+(?:it|them|off|up)\b|keep\w*\s+(?:\w+ly\s+)?(?:re-?)?(?:present|offer|feed|giv|try|tri"
+    r"|push|practi[sc]|exercis|walk|work)\w*|(?:stay|stayed|staying|keep|kept|keeping)\s+on\s+(?:schedule|time|track))"
+)
+# The reason for carrying on is the timetable: "so she didn't lose her slot", "to stay on schedule". Trading a
+# red flag for the day's list is a failure of time management as much as of the record.
+_FOR_THE_SCHEDULE = re.compile(
+    r"\b(?:on\s+(?:schedule|time|track)|schedule|timetable|slots?|running\s+(?:late|behind|over)|(?:fall\w*|fell|get\w*|got|be|being)\s+behind"
+    r"|productivity|(?:numbers|count)\s+up|the\s+next\s+(?:visit|patient|client|appointment)|rota|diary)\b"
 )
 # What makes carrying on safe when it comes first: the activity was stopped or changed, someone was told,
 # or a recheck showed recovery. Sitting or resting alone, then carrying on, is not enough.
@@ -104,7 +122,10 @@ _SAFE = re.compile(
 _NEGATOR_BEFORE = re.compile(
     r"(?:\bnot|\bnever|n't|\brather\s+than|\binstead\s+of|\bbefore|\bavoid\w*|\bwithout|\buncomfortable"
     r"|\bunsafe\s+to|\bno\s+longer|\bdeclin\w*\s+to|\brefus\w*\s+to|\bonly|\bwant\w*\s+to|\bwish\w*\s+to"
-    r"|\bask\w*\s+to|\boffer\w*\s+to|\bbegg?\w*\s+to|\burg\w*\s+(?:me\s+)?to)\W+(?:\w+\W+){0,3}$"
+    r"|\bask\w*\s+to|\boffer\w*\s+to|\bbegg?\w*\s+to|\burg\w*\s+(?:me\s+)?to"
+    # negations said as a phrase: "no way we push through", "under no circumstances do we carry on"
+    r"|\bno\s+way|\bunder\s+no\s+circumstances|\bat\s+no\s+(?:point|time)|\bby\s+no\s+means|\bin\s+no\s+case)"
+    r"\W+(?:\w+\W+){0,3}$"
 )
 _RECOVERY_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,6}?(?:once|after|when|until|if)\b[^.;]{0,50}\b(?:recover\w*|resolv\w*"
@@ -200,6 +221,14 @@ _AIRWAY_COVERED = re.compile(
     r"\b(?:over|covers?|covering|across)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|your\s+)?(?:head|face|mouth"
     r"|nose)\b[^.;\n]{0,40}?\b(?:fine|ok(?:ay)?|alright|all\s+right|no\s+problem|harmless|nothing\s+to\s+worry)\b"
 )
+# Pressure or rubbing taught onto broken skin: "massage firmly over the whole area, including any open spots".
+_RUBBED_OPEN_SKIN = re.compile(
+    r"\b(?:massag\w*|rub\w*|knead\w*|scrub\w*|press\w*\s+(?:firmly|hard))\b[^.;\n]{0,80}?\b(?:over|on|onto|into"
+    r"|including|across)\s+(?:the\s+|any\s+|all\s+|your\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:open|weeping"
+    r"|raw|broken|bleeding|blistered|oozing|unhealed)\s+(?:or\s+\w+\s+)?(?:skin|wounds?|areas?|spots?|patch\w*|sores?"
+    r"|blisters?|bits|parts?|places?)\b"
+)
+_OPEN_SKIN_AVOIDED = re.compile(r"\b(?:avoid\w*|not|never|n't|except|apart\s+from|away\s+from|around|until|once)\b")
 _AIRWAY_REFUSED = re.compile(r"\b(?:not|never|n't|no\s+longer|remove\w*|take\s+it\s+off|pull\s+it\s+(?:off|down))\b")
 
 # The record made to say what did not happen.
@@ -233,6 +262,7 @@ _ANY_FLAG = re.compile(
             _SPO2,
             _BP,
             _BP_DROP,
+            _BP_PAIR,
             _SIGN,
             _REFUSED,
             _SKIPPED_GUARDRAIL,
@@ -288,6 +318,13 @@ _GATED: tuple[tuple[re.Pattern[str], tuple[tuple[str, ...], ...]], ...] = (
     ),
     (_BACK_DATED, (("back-dat", "backdat"),)),
     (
+        _RUBBED_OPEN_SKIN,
+        (
+            ("massag", "rub ", "rubs", "rubb", "knead", "scrub", "press firm", "press hard"),
+            ("open ", "open,", "weeping", "raw ", "broken ", "bleeding", "blister", "oozing", "unhealed"),
+        ),
+    ),
+    (
         _SYMPTOM_OVERRIDDEN,
         (
             ("regardless", "no matter", "irrespective", "whatever", "ignor", "through"),
@@ -335,6 +372,7 @@ def check(text: ArtifactText) -> Iterator[Finding]:
     # Teaching an unsafe practice fails the teaching first.
     teaching_row = text.spec.row_for((PATIENT_EDUCATION, ASSESSMENT, DOCUMENTATION)) if text.spec else PATIENT_EDUCATION
     next_openings = _next_openings(text)
+    taught = _taught_sections(text)
     for key, body in text.fields.items():
         if not body.strip():
             continue
@@ -364,15 +402,31 @@ def check(text: ArtifactText) -> Iterator[Finding]:
             flag = red_flag(lowered)
             if flag is None:
                 continue
+            # What the person is told to do about a red flag is the teaching: an unsafe rule there fails it.
+            flag_row = teaching_row if key in taught else row
             if _CONDITION.search(lowered):
-                yield from _contingency(key, sentence, lowered, flag, row)
+                yield from _contingency(key, sentence, lowered, flag, flag_row)
                 continue
-            if carried_on_unsafely(_window(lowered, folded_body, sentences, index, next_openings.get(key, ""))):
+            window = _window(lowered, folded_body, sentences, index, next_openings.get(key, ""))
+            if carried_on_unsafely(window):
+                if guardrail_row != row and _FOR_THE_SCHEDULE.search(window):
+                    yield finding(
+                        key,
+                        sentence,
+                        check="safety.schedule_over_safety",
+                        row=guardrail_row,
+                        severity="error",
+                        message=(
+                            f"This carries on through a red flag ({flag}) to keep to the schedule: the day's list "
+                            "was put ahead of the person's safety."
+                        ),
+                        fix=FIX,
+                    )
                 yield finding(
                     key,
                     sentence,
                     check="safety.continued_through_red_flag",
-                    row=row,
+                    row=flag_row,
                     severity="error",
                     message=(
                         f"This carries on through a red flag ({flag}) without stopping, modifying or escalating. "
@@ -380,6 +434,17 @@ def check(text: ArtifactText) -> Iterator[Finding]:
                     ),
                     fix=FIX,
                 )
+
+
+def _taught_sections(text: ArtifactText) -> frozenset[str]:
+    """The sections only the Patient education row reads: what the person is told (a script, its main message)."""
+    if text.spec is None or PATIENT_EDUCATION not in text.spec.rows:
+        return frozenset()
+    rows_by_section: dict[str, set[str]] = {}
+    for rule in text.spec.evidence:
+        for key in rule.sections:
+            rows_by_section.setdefault(key, set()).add(rule.row)
+    return frozenset(key for key, rows in rows_by_section.items() if rows == {PATIENT_EDUCATION})
 
 
 def _next_openings(text: ArtifactText) -> dict[str, str]:
@@ -435,6 +500,10 @@ def red_flag(lowered: str) -> str | None:
     for match in _BP_DROP.finditer(lowered):
         if int(match.group(1)) >= BP_DROP:
             return "a blood-pressure drop"
+    if _BP_CONTEXT.search(lowered):
+        for match in _BP_PAIR.finditer(lowered):
+            if int(match.group(1)) - int(match.group(2)) >= BP_DROP:
+                return "a blood-pressure drop"
     for sign in _SIGN.finditer(lowered):
         if not _DENIED_BEFORE.search(lowered, max(0, sign.start() - 30), sign.start()):
             return sign.group(0)
@@ -531,6 +600,9 @@ def unsafe_instruction(lowered: str) -> str | None:
     covered = _AIRWAY_COVERED.search(lowered)
     if covered and not _AIRWAY_REFUSED.search(covered.group(0)):
         return "the face or head covered and called fine"
+    rubbed = _RUBBED_OPEN_SKIN.search(lowered)
+    if rubbed and not _OPEN_SKIN_AVOIDED.search(rubbed.group(0)):
+        return "pressure or rubbing on open or broken skin"
     return None
 
 

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from portfolios.rubric.assist import fold
 from portfolios.rubric.findings import Finding
+from portfolios.rubric.rows import PATIENT_EDUCATION
 from portfolios.rubric.spec import KindSpec
 from portfolios.rubric.text import Span, iter_items, iter_sentences, section_finding
 
@@ -75,8 +76,8 @@ _PROMPT_CUE = re.compile(
 )
 
 
-def is_form_prompt(passage: str) -> bool:
-    """True for a template's instruction to the writer, pasted back instead of answered."""
+def is_writing_instruction(passage: str) -> bool:
+    """True for a template's instruction to the writer ("Describe…", "List 5-9…"), pasted back instead of answered."""
     lowered = fold(passage)
     return bool(_WRITING_INSTRUCTION.search(lowered) and _PROMPT_CUE.search(lowered))
 
@@ -174,15 +175,35 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
         pasted = []
         stuffed = []
         passages = list(_passages(body))
+        example_until = 0
+        # Where the candidate writes what they say to the client, a question to "you" is the client's.
+        spoken = any(rule.row == PATIENT_EDUCATION and section.key in rule.sections for rule in kind.evidence)
+        designed = section.key in kind.role("prompts")
         for index, span in enumerate(passages):
+            if span.start < example_until:
+                continue  # inside the bracketed example of a prompt, blanked with it
             if is_placeholder(span.text):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 continue
             following = passages[index + 1].text if index + 1 < len(passages) else ""
-            if is_form_prompt(span.text) or (
-                _shares_form_text(span.text, form)
-                and not _adapts_recommended_phrasing(span.text, kind)
-                and not _carried_on_in_the_next_passage(span.text, following, kind)
+            # Another form's prompt, pasted with its example: "When did you document? (e.g. within 1 hour)";
+            # not where the candidate writes the questions for someone else (a handoff's items, a checklist's).
+            prompted = not designed and is_form_prompt(
+                span.text, body[span.end : span.end + 40], to_the_writer=not spoken
+            )
+            if prompted:
+                example = _EXAMPLE_AFTER.match(body, span.end)
+                if example:
+                    example_until = example.end()
+                    kept[span.end : example_until] = " " * (example_until - span.end)
+            if (
+                prompted
+                or is_writing_instruction(span.text)
+                or (
+                    _shares_form_text(span.text, form)
+                    and not _adapts_recommended_phrasing(span.text, kind)
+                    and not _carried_on_in_the_next_passage(span.text, following, kind)
+                )
             ):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 pasted.append(span)
@@ -223,6 +244,36 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                 )
             )
     return Cleaned(fields=cleaned, findings=tuple(findings))
+
+
+# A form's prompt asks the writer about their own work, in the second person ("Who did you escalate to?") or
+# with its example in brackets after it ("How will you measure it? (e.g. % seen)"). In a Q&A voice the
+# writer asks in the first person ("Who did I tell?") and answers in their own words.
+_PROMPT_QUESTION = re.compile(
+    r"^\W*(?:what|which|who|whom|when|where|why|how|did|have|has)\b[^?\"\u201c\u2018']{0,160}?\b(?:did|have|were)\s+you\b"
+    r"[^?\"\u201c\u2018']{0,160}\?\W*$",
+    re.IGNORECASE,
+)
+_EXAMPLE_OPENING = re.compile(r"^\W*\(\s*(?:e\.\s?g\.?|eg\b|for\s+example|for\s+instance|such\s+as)", re.IGNORECASE)
+_EXAMPLE_AFTER = re.compile(
+    r"\s*\(\s*(?:e\.\s?g\.?|eg\b|for\s+example|for\s+instance|such\s+as)[^()]{0,300}\)", re.IGNORECASE
+)
+
+
+def is_form_prompt(passage: str, following: str = "", *, to_the_writer: bool = True) -> bool:
+    """True for a question a form asks the writer, not an answer: to "you" about work done, or with its "(e.g. …)".
+
+    With `to_the_writer` false (a script or teach-back, where "you" is the client) only the example marks it.
+    """
+    text = passage.strip()
+    if not text.endswith("?") and not (text.endswith(")") and "?" in text):
+        return False
+    question = text.split("(")[0].strip() if text.endswith(")") else text
+    if not question.endswith("?"):
+        return False
+    if _EXAMPLE_OPENING.match(following) or _EXAMPLE_OPENING.match(text[len(question) :]):
+        return True
+    return to_the_writer and _PROMPT_QUESTION.match(question) is not None
 
 
 def _blank_slots(body: str, slots: list[re.Match[str]]) -> str:

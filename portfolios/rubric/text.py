@@ -61,7 +61,14 @@ def iter_items(text: str) -> Iterator[Span]:
 # number, unless it ends an abbreviation ("e.g. Hoyer", "Dr. Patel") or an inline number ("2. Check").
 _SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(]?[A-Z0-9])")
 _SEMICOLON_BREAK = re.compile(r";\s*")
-_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?i:dr|vs|st|no|approx|etc|pt|mr|ms|mrs)|(?:^|\s)\d{1,2})\.$")
+# A value that ends a sentence ("stop if systolic is under 90. Falls …") is no inline list number ("… 2. Confirm").
+_VALUE_BEFORE = "".join(
+    f"(?<!{word})"
+    for word in ("under", "over", "above", "below", "than", "least", "most", "about", "of", "to", "is", "was", "at")
+)
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?i:dr|vs|st|no|approx|etc|pt|mr|ms|mrs)|(?:^|" + _VALUE_BEFORE + r"\s)\d{1,2})\.$"
+)
 _PROSE_LIST_MIN = 3  # one line of fewer pieces is one item told in two sentences, not a list
 
 

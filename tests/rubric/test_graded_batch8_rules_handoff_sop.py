@@ -185,7 +185,7 @@ def test_a_review_cycle_in_other_words_is_a_time(text):
     ],
 )
 def test_a_writing_instruction_from_a_form_is_a_form_prompt(passage):
-    assert substance.is_form_prompt(passage)
+    assert substance.is_writing_instruction(passage)
 
 
 @pytest.mark.parametrize(
@@ -201,7 +201,7 @@ def test_a_writing_instruction_from_a_form_is_a_form_prompt(passage):
     ],
 )
 def test_a_writers_own_instruction_or_check_is_not_a_form_prompt(passage):
-    assert not substance.is_form_prompt(passage)
+    assert not substance.is_writing_instruction(passage)
 
 
 def test_a_pasted_checklist_form_earns_nothing_on_documentation_or_time():

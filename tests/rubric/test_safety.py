@@ -94,7 +94,8 @@ def test_a_reasoned_no_escalation_with_numbers_within_limits_passes():
 
 def test_the_row_is_the_one_the_kind_proves():
     found = findings("caseload_note", guardrails="Pain 9/10 in bed 4, continued the session to stay on schedule.")
-    assert found and found[0].row == "documentation"
+    continued = [f.row for f in found if f.check == "safety.continued_through_red_flag"]
+    assert continued == ["documentation"]
 
 
 @pytest.mark.parametrize(
