@@ -42,7 +42,7 @@ _MEASURED = folded(
     r"|\d{1,4}\s{0,2}(?:°|%)"
     r"|\b\d{1,3}\s{0,2}/\s{0,2}\d{1,3}\b"
     r"|\b(?:COPM|FIM|Barthel|AM-PAC|PEDI|VMI|Beery|BOT-?2|9HPT|TUG|Berg|MoCA|SLUMS|KELS|PSFS|Quick-?DASH|DASH|LEFS"
-    r"|ACLS|SFA|SPM|MMT|GG)\b[^.;\n]{0,40}?\d"
+    r"|ACLS|SFA|SPM|MMT|GG|Borg|MBI|Katz|Lawton|MMSE|ACE-?III|NIHSS|Ashworth|GOAT|SpO2|HR|BP)\b[^.;\n]{0,40}?\d"
 )
 _CONSTRAINT = folded(r"\b(?:due\s+to|secondary\s+to|because\s+of|limited\s+by|d/t|s/t|2/2)\b|2°|2\s?nd(?:ary)?\s+to")
 # A constraint named as such, even without a causal link word: "What actually limited her was …",
@@ -99,6 +99,10 @@ _REASSESSED = folded(
     r"|\bre-?(?:assess(?:ed|ment)?|evaluat(?:ed|ion)|eval|test(?:ed)?|measur(?:ed|ement))\b|\bprogress\s+(?:note"
     r"|report)"
     r"|\bat\s+(?:discharge|d/c)\b|\bfollow[- ]?up\s+(?:at|on|in|after)\b|\b(?:weekly|monthly)\b"
+    # the interval in words, or the test done again: "Two days later", "I repeated the assessment"
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|several)\s+(?:weeks?|days?|months?"
+    r"|visits?|sessions?)\s+later\b|\brepeated\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?(?:assessment|test"
+    r"|screen|measures?|scores?|trial|drive|evaluation)"
 )
 _BEFORE_AFTER = folded(r"\bfrom\b[^.;\n]{1,60}?\bto\b|→|->|\b(?:improved|progressed|went|moved)\b")
 _SAFETY = folded(
@@ -147,7 +151,8 @@ def _baseline(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("assessment")
     if not body.strip():
         return
-    has_prior = mentions_prior_level(body)
+    # The prior level is often told with the referral, in the context: "was independent before surgery".
+    has_prior = mentions_prior_level(body) or mentions_prior_level(text.text("context"))
     # Only a measurement outside the prior-level sentences is a *current* level.
     current = baseline_measure(body) is not None
     missing = [
@@ -217,11 +222,16 @@ def _constraint(text: ArtifactText) -> Iterator[Finding]:
     )
 
 
+# Reasoning written under its own label inside the assessment: "Reasoning: the pattern fitted …".
+_REASONING_LABEL = folded(r"^\W{0,3}(?:clinical\s+)?(?:reasoning|rationale|interpretation|impression)\s*:")
+
+
 def _reasoning(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("plan")
     if not body.strip():
         return
-    lowered = fold(body)
+    labelled = [line for line in text.text("assessment").splitlines() if _REASONING_LABEL.match(fold(line))]
+    lowered = fold("\n".join([body, *labelled]))
     missing = []
     if not _ALTERNATIVE.search(lowered):
         missing.append("an alternative you considered")

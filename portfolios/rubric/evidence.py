@@ -65,6 +65,9 @@ _QUANTITY = re.compile(
     r"|\b\w+s\s+(?:per|a|each)\s+(?:day|week|month|visit|session|shift|quarter|client|patient)\b"  # a rate
     r"|\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
     r"|grip|pinch|rom|mmt|vmi|bot-?2|pdms-?2)\b[^.\n;]{0,25}?\d"
+    # more named scales and vital signs, with their value next to them: "Borg 3", "Modified Barthel 78", "MMSE: 24"
+    r"|\b(?:borg|barthel|mbi|katz|lawton|mmse|ace-?iii|nihss|ashworth|mrc|fga|dgi|9hpt|goat|rr|heart\s+rate)"
+    r"\s{0,2}(?:score\s{0,2}|of\s{1,2}|[=:]\s{0,2}|(?:was|at)\s{1,2})?\d"
 )
 _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
@@ -146,6 +149,15 @@ _REASON = re.compile(
     r"\b(?:because|since|so\s+that|so\s+(?:i|we|she|he|they|the)|due\s+to|given|which\s+(?:is\s+why|meant)"
     r"|therefore|as\s+a\s+result|in\s+order\s+to|to\s+(?:reduce|prevent|avoid|protect|keep|lower|limit|allow)"
     r"|the\s+reason|rationale|this\s+(?:meant|means|is\s+why)|that\s+is\s+why|led\s+(?:me|us)\s+to)\b"
+    # a purpose after "so" with any subject: "move things downstairs so it's one trip a day"
+    r"|\bso\s+(?:it|it's|that's|there|you|her|his|their|its)\b"
+    # reasoning written as such, or read off the findings: "Reasoning: …", "the pattern fits left neglect",
+    # "consistent with orthostatic hypotension"
+    r"|\b(?:clinical\s+)?reasoning\s*:|\b(?:consistent|in\s+keeping)\s+with\b"
+    r"|\b(?:pattern|picture|presentation|findings?|errors?|this|which)\s+(?:\w+\s+)?(?:fits?|fitted|pointed\s+to|points\s+to)\b"
+    # a change of plan told with the event that caused it: "After the fall I changed the transfer plan"
+    r"|\b(?:after|following)\s+(?:the|this|that|her|his|their)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?(?=\s+(?:i|we)\s+"
+    r"(?:changed|revised|modified|adapted|amended|switched|rewrote|updated|paused|stopped)\b)"
 )
 _ALTERNATIVE = re.compile(r"\b(?:rather\s+than|instead\s+of|over\s+(?:a|an|the)|not\s+\w+\s+but|chose\b|versus|vs\.?)")
 _CONSTRAINT = re.compile(
@@ -161,7 +173,9 @@ _OUTCOME = re.compile(
     r"|without\s+(?:a\s+|any\s+)?(?:errors?|cues?|help|prompts?|mistakes?|reminders?)\b"
     r"|(?:try|attempt|trial|go)\s+(?:was\s+)?(?:correct|right|successful)\b"
     # a before/after written as a comparison: "(before: missed 2-3 words a line)", "compared with 6/10 last week"
-    r"|\(?\s*before\s*:|compared\s+(?:with|to)|last\s+(?:week|visit|session)\s*:)"
+    r"|\(?\s*before\s*:|compared\s+(?:with|to)|last\s+(?:week|visit|session)\s*:"
+    # the reassessment point written as a milestone: "By visit 8: showering with supervision", "on discharge"
+    r"|(?:by|at)\s+(?:visit|session|review|week|wk|day|month)\s?#?\d|(?:by|on)\s+discharge\b)"
 )
 _TEACH_BACK = re.compile(
     r"\b(?:teach[- ]?back|show\s+me|tell\s+me|walk\s+me\s+through|in\s+your\s+own\s+words|explain\s+(?:it\s+)?back"
@@ -829,13 +843,35 @@ def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) 
     return _earned_at(0.5, *found[0], "the help needed has no level or number")
 
 
+# A change told without a number names what changed, a body function or a role, not only the person: "grip
+# improved", "less pain", "back at work on light duties" (not "client improved", "she is much better").
+_CHANGED_THING = (
+    r"(?:pain|motion|rom|range|grip|pinch|strength|swelling|o?edema|endurance|tolerance|balance|sleep|fatigue"
+    r"|breathlessness|dyspno?ea|anxiety|confidence|sensation|coordination|dexterity|handwriting|attention|memory|mood"
+    r"|participation|mobility|posture|stiffness|spasticity|tremor|scar|wound|continence|appetite|pacing|insight)"
+)
+_NAMED_CHANGE = re.compile(
+    rf"\b{_CHANGED_THING}\s+(?:(?:had|has|was|were|is|are)\s+)?(?:much\s+|a\s+lot\s+|slightly\s+)?"
+    r"(?:improved|better|eased|reduced|increased|decreased|settled|resolved|worse)\b"
+    rf"|\b(?:less|more|better|reduced|increased|improved|decreased|worse)\s+(?:[a-z]+\s+)?{_CHANGED_THING}\b"
+    r"|\b(?:back\s+(?:at|to)|returned\s+to|resumed)\s+(?:her\s+|his\s+|their\s+)?(?:work|school|college|driving|job"
+    r"|university|duties|sport)\b"
+)
+
+
 def verified_outcome(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """An outcome with a number or level: 'went from Mod A to supervision', 'late notes fell from 14 to 2'."""
     found = _count(fields, rule.sections, lambda s: bool(_OUTCOME.search(s)) and is_measure(s))
     if found:
         return _share_of(found, int(rule.params.get("min", 1)))
     measured_only = _count(fields, rule.sections, is_measure)
-    return _share_of(measured_only, 2 * int(rule.params.get("min", 1))) if measured_only else NOTHING
+    if measured_only:
+        return _share_of(measured_only, 2 * int(rule.params.get("min", 1)))
+    # With `unmeasured`, a change told without a number ("grip improved; back at work on light duties") earns
+    # that share: the outcome is there, it cannot be verified.
+    unmeasured = float(rule.params.get("unmeasured", 0))
+    told = _first(fields, rule.sections, lambda s: bool(_NAMED_CHANGE.search(s))) if unmeasured else None
+    return _earned_at(unmeasured, *told, "the change has no number") if told else NOTHING
 
 
 def frequency_and_duration(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -857,9 +893,9 @@ def _goal_items(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tu
     ]
 
 
-def _coast(text: str, track: str) -> float:
+def _coast(text: str, track: str, client_implied: bool = False) -> float:
     elements = (
-        goal_rules.has_client(text) or text.lower().startswith(("will ", "to ")),
+        client_implied or goal_rules.has_client(text) or text.lower().startswith(("will ", "to ")),
         goal_rules.mentions_occupation(text),
         # the level is read on the text as written too: a bare capital "I" is independent only in capitals
         is_measure(fold(text)) or bool(find_levels(text)),
@@ -869,13 +905,17 @@ def _coast(text: str, track: str) -> float:
     return sum(elements) / len(elements)
 
 
-def _narrative_goals(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
-    """Goals inside a plan narrative ("Goals: 1. … 2. …" or goal-shaped sentences), as the goals family reads them."""
+def _narrative_goals(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span, bool]]:
+    """Goals inside a plan narrative ("Goals: 1. … 2. …" or goal-shaped sentences), as the goals family reads them.
+
+    The flag says the client is implied: a goal listed under a goals label, or named as "the goal: …" in a
+    sentence, is the case's client's goal even when its subject is left out ("Goals: (1) dressing with …").
+    """
     found = []
     for key in sections:
         for goal in goal_rules.plan_goals(fields.get(key, "")):
             # Judged on its reading: a label such as "Short-term (2 weeks):" carries the goal's timeline.
-            found.append((key, Span(goal.start, goal.end, goal.reading)))
+            found.append((key, Span(goal.start, goal.end, goal.reading), bool(goal.context)))
     return found
 
 
@@ -883,12 +923,14 @@ def coast_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
     """Goals that are COAST-complete: client, occupation, assist level or measure, condition, timeline."""
     needed = int(rule.params.get("min", 1))
     if rule.params.get("narrative"):
-        goals = _narrative_goals(fields, rule.sections)
+        narrative = _narrative_goals(fields, rule.sections)
+        goals = [(key, span) for key, span, _ in narrative]
+        scores = [_coast(span.text, track, implied) for _, span, implied in narrative]
     else:
         goals = _goal_items(fields, rule.sections)
+        scores = [_coast(span.text, track) for _, span in goals]
     if not goals:
         return NOTHING
-    scores = [_coast(span.text, track) for _, span in goals]
     # A goal missing one element counts half; missing more counts nothing.
     credit = sum(1.0 if score == 1 else 0.5 if score >= 0.8 else 0.0 for score in scores)
     best = max(range(len(goals)), key=lambda index: scores[index])

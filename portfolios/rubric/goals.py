@@ -440,7 +440,7 @@ _IMPAIRMENT = folded(
 _MAINTENANCE = folded(r"\b(?:maintain|maintains|prevent|remain|sustain|preserve|continue\s+to)\b")
 PRIOR_LEVEL = folded(
     r"\bPLOF\b|\bprior\s+(?:level|to)\b|\bpreviously\b|\bpremorbid(?:ly)?\b|\bpre-?morbid(?:ly)?\b"
-    r"|\bbefore\s+(?:the|her|his|their|this|these|those|the\s+recent|her\s+recent|his\s+recent)\s+(?:falls?|injur(?:y|ies)"
+    r"|\bbefore\s+(?:(?:the|her|his|their|this|these|those|the\s+recent|her\s+recent|his\s+recent)\s+)?(?:falls?|injur(?:y|ies)"
     r"|surgery|stroke|CVA|admissions?|onset|hospitali[sz]ations?|accident|diagnosis|illness|fracture|flare)\b"
     r"|\bat\s+baseline\s+prior\b"
 )
@@ -505,6 +505,15 @@ _GOAL_LABEL = re.compile(
 )
 _LABEL_WORD = re.compile(r"\b(?:goals?|LTGs?|STGs?|objectives?|outcomes?)\b|\b(?:long|short)[- ]term\b", _I)
 _OTHER_LABEL = re.compile(r"^[A-Za-z][\w /&()-]{0,40}:")
+# Goals numbered inside one line after their label: "Goals: (1) … within 2 weeks; (2) …", "Goals: 1) … 2) …".
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;,.]))\(?(?:\d{1,2}|[a-h])\)\s+")
+# A goal named in the middle of a plan's sentence: "I set a graded goal: independent seated wash by discharge",
+# "our goal was for her to shower with supervision in 3 weeks".
+_INLINE_GOAL = re.compile(
+    r"\b(?:goals?|aims?|targets?)\s{0,2}(?:\([^)\n]{0,40}\))?\s{0,2}:\s*(?=\S)"
+    r"|\b(?:the|my|our|her|his|their)\s+(?:[a-z-]+\s+)?(?:goal|aim)\s+(?:is|was|will\s+be)\s+(?=(?:to|that|for)\s)",
+    _I,
+)
 _STG = re.compile(r"^\s{0,3}(?:STGs?|short[- ]term)\b", _I)
 _LTG = re.compile(r"^\s{0,3}(?:LTGs?|long[- ]term)\b", _I)
 
@@ -1144,7 +1153,10 @@ def _plan_goals(body: str) -> Iterator[Goal]:
             if rest.strip():
                 offset = item.start + label.end()
                 # The label's own words belong to the goal: "Short-term (2 weeks): Client will …" has its timeline.
-                yield Goal("plan", offset, item.end, rest, block_term, words[: label.end()].strip())
+                for start, end in _numbered_pieces(rest):
+                    yield Goal(
+                        "plan", offset + start, offset + end, rest[start:end], block_term, words[: label.end()].strip()
+                    )
             continue
         if in_block and _OTHER_LABEL.match(words) and not has_client(words):
             in_block = False
@@ -1160,6 +1172,28 @@ def _plan_goals(body: str) -> Iterator[Goal]:
                     sentence.text,
                     _term_of(sentence.text),
                 )
+                continue
+            inline = _INLINE_GOAL.search(sentence.text)
+            if inline and len(sentence.text) - inline.end() >= 12:
+                start = item.start + sentence.start + inline.end()
+                marker = sentence.text[inline.start() : inline.end()].strip()
+                yield Goal("plan", start, item.start + sentence.end, sentence.text[inline.end() :], None, marker)
+
+
+def _numbered_pieces(rest: str) -> list[tuple[int, int]]:
+    """Offsets of the goals numbered inline in one line ("(1) …; (2) …"); the whole line when not numbered."""
+    marks = list(_INLINE_NUMBER.finditer(rest))
+    if len(marks) < 2:
+        return [(0, len(rest))]
+    pieces = []
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(rest)
+        piece = rest[mark.end() : end].rstrip(" ;,.")
+        if piece:
+            pieces.append((mark.end(), mark.end() + len(piece)))
+    if marks[0].start() > 0 and rest[: marks[0].start()].strip(" ;,."):
+        return [(0, len(rest))]
+    return pieces
 
 
 def _term_of(words: str) -> str | None:

@@ -1,0 +1,171 @@
+"""Rules added for case write-ups and plans of care when graded batches 8 and 9 became tuning material.
+
+Each passes and fails on texts written here. A reason may be a purpose after "so" with any subject ("so it is
+one trip a day"), reasoning written under its own label, a reading of the findings ("the picture fits …",
+"consistent with …") or the event that changed the plan ("After the fall we changed …"). A follow-up's
+milestone ("By visit 6: …") marks an outcome, and common scales carry their value ("Borg 3", "Barthel 80"). In a
+case plan a goal may be named inside a sentence ("we set one goal: …"), goals may be numbered on one line after
+their label, and a goal listed under a goals label is the client's even with its subject left out. The prior
+level may be told in the context and without a determiner ("independent before surgery"). A reassessment may be
+counted in words ("Three weeks later") or told as the test done again. A change told without a number counts a
+little when it names what changed ("grip improved"), not when it names only the person ("she improved"). "Help
+with" after what the client needed is the client's need, not the writer's hedge.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolios.kinds import get_kind
+from portfolios.rubric import case, evidence, goals, ownership
+from portfolios.rubric.assist import fold
+from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+from tests.rubric.texts import artifact_text
+
+
+# --- Reasons in other voices -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kettle and mugs moved to the bench by the door so it's a single carry from tap to table.",
+        "Reasoning: her slips came late in the day and only on the wet tiles, not on carpet.",
+        "Tremor worse with reaching across the midline, consistent with a cerebellar pattern after the bleed.",
+        "The picture fits fatigue-driven errors rather than a memory loss, so sessions stay short.",
+        "After the near-miss on the ramp we changed the wheelchair route to the lift entrance.",
+    ],
+)
+def test_a_reason_in_another_voice_is_read_as_a_reason(text):
+    assert evidence._gives_a_reason(fold(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the session I walked him back to the ward and wrote my notes.",
+        "The splint was a good fit and he wore it for the whole afternoon.",
+        "Seated dressing, long-handled sponge and a perching stool at the sink.",
+    ],
+)
+def test_a_plain_account_gives_no_reason(text):
+    assert not evidence._gives_a_reason(fold(text))
+
+
+# --- Outcomes: a milestone, a scale's value, a change told without a number -------------------------------
+def _earned(shape: str, text: str, **params) -> float:
+    rule = EvidenceRule("test", "plan_of_care", shape, ("a",), "test", 1.0, frozen_mapping(params))
+    return getattr(evidence, shape)(rule, {"a": text}, "home_health").share
+
+
+def test_a_milestone_with_a_scale_value_is_a_measured_outcome():
+    assert _earned("verified_outcome", "By session 6: dressing seated with a reacher, Borg 2 after.") == 1.0
+    assert _earned("verified_outcome", "At visit 5 the Lawton score was 6 and she shopped with her son.") == 1.0
+
+
+def test_a_scale_named_without_its_value_is_no_measure():
+    assert not evidence.is_measure(fold("We repeat the Borg and the Barthel at the end of the block."))
+
+
+def test_a_change_that_names_what_changed_earns_a_little_without_a_number():
+    told = "Six sessions in all. Swelling reduced and she is back at work on the tills part-time."
+    assert _earned("verified_outcome", told, unmeasured=1 / 3) == pytest.approx(1 / 3)
+    assert _earned("verified_outcome", told) == 0
+
+
+@pytest.mark.parametrize(
+    "told", ["The client improved and went home.", "She is much better now and does more.", "Thursday."]
+)
+def test_a_change_that_names_only_the_person_earns_nothing(told):
+    assert _earned("verified_outcome", told, unmeasured=1 / 3) == 0
+
+
+# --- Goals inside a case plan ------------------------------------------------------------------------
+def test_goals_numbered_on_one_line_after_their_label_are_separate_goals():
+    plan = (
+        "Goals (set with her and her son): (1) showers seated with supervision within 3 weeks; "
+        "(2) makes a hot drink with Mod I using a kettle tipper within 2 weeks."
+    )
+    found = goals.plan_goals(plan)
+    assert [goal.text for goal in found] == [
+        "showers seated with supervision within 3 weeks",
+        "makes a hot drink with Mod I using a kettle tipper within 2 weeks",
+    ]
+
+
+def test_a_goal_named_inside_a_sentence_is_read():
+    plan = "I kept the tasks seated and agreed one goal: toilet transfers with a rail and standby help by day 10."
+    (goal,) = goals.plan_goals(plan)
+    assert goal.text.startswith("toilet transfers with a rail")
+
+
+def test_a_sentence_that_only_mentions_goals_is_no_goal():
+    assert goals.plan_goals("We talked about goals at length with the family.") == []
+
+
+def _case_goal_share(plan: str) -> float:
+    rule = EvidenceRule("test", "plan_of_care", "coast_goals", ("plan",), "t", 1.0, frozen_mapping({"narrative": True}))
+    return evidence.coast_goals(rule, {"plan": plan}, "inpatient_rehab").share
+
+
+def test_a_goal_under_a_goals_label_is_the_clients_without_a_subject():
+    labelled = "Goal: upper-body dressing seated on the bed edge with Min A within 2 weeks."
+    assert _case_goal_share(labelled) == 1.0
+
+
+def test_an_unlabelled_note_without_a_subject_is_no_goal():
+    assert _case_goal_share("Upper-body dressing seated on the bed edge with Min A within 2 weeks.") == 0
+
+
+# --- The case walk: prior level, reassessment, reasoning --------------------------------------------------
+def _case_checks(**sections: str) -> list[str]:
+    spec = get_kind("case_writeup").spec
+    fields = dict.fromkeys(spec.section_keys, "") | sections
+    return [item.check for item in case.check(artifact_text("case_writeup", "acute", fields, spec))]
+
+
+def test_the_prior_level_may_be_told_in_the_context():
+    context = "Retired joiner, lived with his wife in a bungalow and was fully independent before surgery."
+    assessment = "Day 2: Mod A for lower body dressing, MoCA 27/30."
+    assert "case.baseline" not in _case_checks(context=context, assessment=assessment)
+    assert "case.baseline" in _case_checks(context="Retired joiner, lives with his wife.", assessment=assessment)
+
+
+def test_before_without_a_determiner_still_gives_the_prior_level():
+    assert goals.mentions_prior_level("She walked her dog daily before admission.")
+    assert not goals.mentions_prior_level("She rested before lunch.")
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Three weeks later she dressed with supervision, MoCA 26/30 against 22/30 on admission.",
+        "I repeated the grip test: 18 kg against 9 kg at the start.",
+    ],
+)
+def test_a_reassessment_in_words_is_when(follow_up):
+    assert "case.follow_up" not in _case_checks(follow_up=follow_up)
+
+
+def test_a_follow_up_with_no_when_is_still_reported():
+    assert "case.follow_up" in _case_checks(follow_up="She dressed with supervision, MoCA 26/30 against 22/30.")
+
+
+def test_reasoning_under_its_own_label_in_the_assessment_counts_for_the_plan():
+    plan = "Seated practice only this week, with the stool behind her."
+    labelled = "Sit to stand 3 of 5 safe.\nRationale: her drops came on standing, so seated work rather than gait."
+    assert "case.reasoning" not in _case_checks(plan=plan, assessment=labelled)
+    assert "case.reasoning" in _case_checks(plan=plan, assessment="Sit to stand 3 of 5 safe.")
+
+
+# --- Ownership: the client's need is no hedge --------------------------------------------------------
+def _hedges(text: str) -> int:
+    return len(list(ownership._hedges([("assessment", text)], "assessment")))
+
+
+def test_help_the_client_needed_is_no_hedge():
+    assert _hedges("She needed help with washing her back and feet after the op.") == 0
+    assert _hedges("He asked for help with cutting up food at lunch.") == 0
+
+
+def test_help_the_writer_gave_is_still_a_hedge():
+    assert _hedges("I helped with the discharge planning on the ward.") == 1
+    assert _hedges("I was there to help with the home visit.") == 1
