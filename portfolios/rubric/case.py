@@ -43,8 +43,17 @@ _MEASURED = folded(
     r"|\b\d{1,3}\s{0,2}/\s{0,2}\d{1,3}\b"
     r"|\b(?:COPM|FIM|Barthel|AM-PAC|PEDI|VMI|Beery|BOT-?2|9HPT|TUG|Berg|MoCA|SLUMS|KELS|PSFS|Quick-?DASH|DASH|LEFS"
     r"|ACLS|SFA|SPM|MMT|GG|Borg|MBI|Katz|Lawton|MMSE|ACE-?III|NIHSS|Ashworth|GOAT|SpO2|HR|BP)\b[^.;\n]{0,40}?\d"
+    # a share of the other side: "grip about half the other side"
+    r"|\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters|twice|double)\s+(?:of\s+)?(?:that\s+of\s+)?"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?(?:other|left|right|unaffected|uninvolved|non-?dominant|dominant|opposite"
+    r"|good|sound)\s+(?:side|hand|arm|leg|one)\b"
 )
-_CONSTRAINT = folded(r"\b(?:due\s+to|secondary\s+to|because\s+of|limited\s+by|d/t|s/t|2/2)\b|2°|2\s?nd(?:ary)?\s+to")
+_CONSTRAINT = folded(
+    r"\b(?:due\s+to|secondary\s+to|because\s+of|limited\s+by|d/t|s/t|2/2)\b|2°|2\s?nd(?:ary)?\s+to"
+    # a task done inside a limit on the body: "help with washing within his sternal precautions"
+    r"|\b(?:within|under|given|owing\s+to)\s+(?:his|her|their|the|its)\s+(?:[a-z-]+\s+){0,2}?(?:precautions"
+    r"|restrictions|weight[- ]bearing(?:\s+status)?|lifting\s+limits?|fluid\s+restriction)\b"
+)
 # A constraint named as such, even without a causal link word: "What actually limited her was …",
 # "The real barrier was …", "The limiting factor turned out to be …", "… was what held him back".
 _NAMED_CONSTRAINT = folded(
@@ -62,13 +71,18 @@ _NAMED_CONSTRAINT = folded(
 )
 _ALTERNATIVE = folded(
     r"\b(?:instead\s+of|rather\s+than|ruled\s+out|considered|alternatives?|options?|versus|vs\.?"
-    r"|chose\s+not|decided\s+against|weighed|trade-?off)"
+    r"|chose\s+not|decided\s+against|weighed|trade-?off"
+    # the plan first made, then changed: "My original plan had been …", "I had planned to … but"
+    r"|(?:original|initial|first|earlier)\s+plan|originally\s+planned|(?:had|initially)\s+planned)"
 )
 _RATIONALE = folded(
     r"\b(?:because|so\s+that|therefore|since|given\s+(?:that|her|his|their|the)|as\s+a\s+result|which\s+is\s+why"
     r"|to\s+avoid|in\s+order\s+to|the\s+reason|rationale|why)\b"
     # the reason for a rejection or a choice given after a colon: "rejected it as the main fix: he would be …"
     r"|\b(?:rejected|ruled\s+out|decided\s+against|chose|opted\s+for)\b[^.;\n]{0,80}:\s+\w"
+    # a change of plan told with the event that caused it: "After the fall I changed the plan"
+    r"|\b(?:after|following)\s+(?:the|this|that|her|his|their)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?\s+(?:i|we)\s+"
+    r"(?:changed|revised|modified|adapted|amended|switched|rewrote|updated|paused|stopped)\b"
 )
 _FILLER = folded(
     r"\b(?:tolerated\s+(?:the\s+)?(?:tx|treatment|session|therapy|intervention|it|activity|activities)?\s{0,2}well"
@@ -235,7 +249,7 @@ def _reasoning(text: ArtifactText) -> Iterator[Finding]:
     missing = []
     if not _ALTERNATIVE.search(lowered):
         missing.append("an alternative you considered")
-    if not _RATIONALE.search(lowered):
+    if not labelled and not _RATIONALE.search(lowered):
         missing.append("why you chose this plan")
     if missing:
         yield section_finding(

@@ -61,6 +61,10 @@ _QUANTITY = re.compile(
     r"(?:cues?|prompts?|breaks?|reminders?)\b"
     r"|(?<![\w/])\d{1,3}\s?/\s?\d{1,3}(?![\w/])"  # a score: 38/56, 3/4 trials, 6/10 pain
     r"|\bfrom\s+\d+(?:\.\d+)?\s?\S{0,8}\s+to\s+\d"  # a change: from 14 to 2
+    # a share of the other side: "grip about half the other side", "a third of the unaffected hand"
+    r"|\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters|twice|double)\s+(?:of\s+)?(?:that\s+of\s+)?"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?(?:other|left|right|unaffected|uninvolved|non-?dominant|dominant|opposite"
+    r"|good|sound)\s+(?:side|hand|arm|leg|one)\b"
     r"|\b(?:target|aim|goal|benchmark|threshold|limit|cap|baseline|median|mean|average)\s?(?:of|:|=|is|was)?\s?\d"
     r"|\b\w+s\s+(?:per|a|each)\s+(?:day|week|month|visit|session|shift|quarter|client|patient)\b"  # a rate
     r"|\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
@@ -812,7 +816,16 @@ _VAGUE_LIMITED_AFTER = re.compile(
 _VAGUE_LIMITED_BEFORE = re.compile(r"\b(?:things|everything|anything|stuff|much|a\s+lot|lots)\s+(?:[a-z]+\s+){0,1}$")
 
 
+# A task done inside a limit on the body: "help with washing and dressing within his sternal precautions".
+_WITHIN_LIMITS = re.compile(
+    r"\b(?:within|under|given|because\s+of|owing\s+to)\s+(?:his|her|their|the|its)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:precautions|restrictions|weight[- ]bearing(?:\s+status)?|lifting\s+limits?|fluid\s+restriction)\b"
+)
+
+
 def _names_a_constraint(lowered: str) -> bool:
+    if _WITHIN_LIMITS.search(lowered) and goal_rules.mentions_occupation(lowered):
+        return True
     for match in _CONSTRAINT.finditer(lowered):
         following = lowered[match.end() : match.end() + 60]
         if (

@@ -788,6 +788,9 @@ def _goal_findings(goal: Goal, track: str) -> Iterator[Finding]:
     reading = goal.reading
     present = coast_elements(reading, track)
     missing = [element for element, span in present.items() if span is None]
+    if goal.field == "plan" and goal.context and "client" in missing:
+        # Listed under a goals label in a case plan ("Goals: (1) dressing with …"), the goal is the client's.
+        missing.remove("client")
     impairment = is_impairment_only(reading)
     if not missing and not impairment:
         return

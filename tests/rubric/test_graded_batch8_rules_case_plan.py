@@ -169,3 +169,44 @@ def test_help_the_client_needed_is_no_hedge():
 def test_help_the_writer_gave_is_still_a_hedge():
     assert _hedges("I helped with the discharge planning on the ward.") == 1
     assert _hedges("I was there to help with the home visit.") == 1
+
+
+# --- Assessment: a task inside a limit on the body; a share of the other side; a plan changed -------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She needed Min A for toileting within her hip precautions after the revision.",
+        "Showering was seated only, under his current weight-bearing restrictions on the left leg.",
+    ],
+)
+def test_a_task_done_inside_a_limit_on_the_body_names_the_constraint(sentence):
+    assert evidence._names_a_constraint(fold(sentence))
+    assert case.named_constraint(sentence) is not None
+
+
+def test_a_limit_with_no_task_names_no_constraint():
+    assert not evidence._names_a_constraint(fold("He kept within his fluid restriction all week on the ward."))
+    assert case.named_constraint("Standard hip precautions were explained on day one.") is None
+
+
+def test_a_share_of_the_other_side_is_a_measure():
+    assert evidence.is_quantity(fold("Pinch strength roughly a third of the unaffected hand."))
+    assert case.baseline_measure("Grip about half the other side on the dynamometer.") is not None
+    assert case.baseline_measure("Grip weaker than the other side.") is None
+
+
+def test_a_plan_first_made_then_changed_after_an_event_is_reasoning():
+    plan = "My original plan was a kitchen assessment on day 3. After the fall on the ward we changed to seated tasks."
+    assert "case.reasoning" not in _case_checks(plan=plan)
+    assert "case.reasoning" in _case_checks(plan="A kitchen assessment on day 3, then seated tasks.")
+
+
+def test_a_goal_under_a_goals_label_in_a_case_plan_is_not_reported_for_its_missing_subject():
+    spec = get_kind("case_writeup").spec
+    labelled = "Goals: (1) bathes seated with a long-handled sponge and supervision within 2 weeks; (2) dresses seated "
+    labelled += "with Mod I using a reacher within 3 weeks."
+    bare = "Bathes seated with a long-handled sponge and supervision within 2 weeks. Client will dress seated."
+    for plan, reported in ((labelled, False), (bare, True)):
+        fields = dict.fromkeys(spec.section_keys, "") | {"plan": plan}
+        found = [item.check for item in goals.check(artifact_text("case_writeup", "home_health", fields, spec))]
+        assert ("goal.client" in found or "goal.coast" in found) is reported, (plan, found)
