@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from portfolios.kinds import get_kind
-from portfolios.rubric import case, evidence, goals, ownership
+from portfolios.rubric import case, evidence, goals, ownership, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
@@ -210,3 +210,21 @@ def test_a_goal_under_a_goals_label_in_a_case_plan_is_not_reported_for_its_missi
         fields = dict.fromkeys(spec.section_keys, "") | {"plan": plan}
         found = [item.check for item in goals.check(artifact_text("case_writeup", "home_health", fields, spec))]
         assert ("goal.client" in found or "goal.coast" in found) is reported, (plan, found)
+
+
+# --- A section that only points at another is not written ----------------------------------------------
+@pytest.mark.parametrize("body", ["Goals.", "See goals", "As per plan.", "- per the goals -"])
+def test_a_section_that_only_points_at_another_is_a_placeholder(body):
+    cleaned = substance.clean(get_kind("plan_of_care").spec, {"discharge_criteria": body})
+    assert not cleaned.fields["discharge_criteria"].strip()
+
+
+def test_a_goals_heading_inside_a_section_is_kept():
+    body = "Goals:\n- Client will shower seated with supervision within 2 weeks."
+    cleaned = substance.clean(get_kind("plan_of_care").spec, {"discharge_criteria": body})
+    assert cleaned.fields["discharge_criteria"] == body
+    written = "Goals met: showers seated with supervision on 3 visits."
+    assert (
+        substance.clean(get_kind("plan_of_care").spec, {"discharge_criteria": written}).fields["discharge_criteria"]
+        == written
+    )
