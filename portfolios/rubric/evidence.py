@@ -61,6 +61,12 @@ _QUANTITY = re.compile(
     r"(?:cues?|prompts?|breaks?|reminders?)\b"
     r"|(?<![\w/])\d{1,3}\s?/\s?\d{1,3}(?![\w/])"  # a score: 38/56, 3/4 trials, 6/10 pain
     r"|\bfrom\s+\d+(?:\.\d+)?\s?\S{0,8}\s+to\s+\d"  # a change: from 14 to 2
+    # a standardised test's norm-referenced band: "PDMS-2 completed - fine motor below average"
+    r"|\b(?:pdms-?2|peabody|bot-?2|bruininks|vmi|beery|bayley|m-?abc(?:-?2)?|movement\s+abc|dtvp(?:-?\d)?|tvps(?:-?\d)?"
+    r"|sensory\s+profile(?:\s+2)?|spm(?:-?2)?|pedi(?:-?cat)?|school\s+function\s+assessment|sfa|moca|slums|mmse)\b"
+    r"[^.;\n]{0,40}?\b(?:(?:well\s+|just\s+|slightly\s+)?(?:below|above)\s+(?:the\s+)?(?:average|mean|norms?|cut-?off)"
+    r"|within\s+(?:the\s+)?(?:average|normal)\s+(?:range|limits)|(?:very\s+)?low\s+average|definite\s+difference"
+    r"|probable\s+difference|typical\s+performance)\b"
     # a share of the other side: "grip about half the other side", "a third of the unaffected hand"
     r"|\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters|twice|double)\s+(?:of\s+)?(?:that\s+of\s+)?"
     r"(?:the\s+|her\s+|his\s+|their\s+)?(?:other|left|right|unaffected|uninvolved|non-?dominant|dominant|opposite"
@@ -839,6 +845,15 @@ def _names_a_constraint(lowered: str) -> bool:
     return False
 
 
+# A problem statement may say what the client cannot do in other words than "unable": "does not feed self with a
+# spoon", "struggles with small objects", "harder to do self-care", "fatigue stops her finishing her routine".
+_LIMITATION = re.compile(
+    r"\b(?:does|do|did)\s*(?:n't|\s+not)\s+(?!(?:have|know|want|like|think|need|mind|seem|always)\b)[a-z]+"
+    r"|\bstruggl\w*\s+(?:with|to)\s+\w|\b(?:difficulty|trouble)\s+(?:with|in|\w+ing)\s+\w|\bhard(?:er)?\s+to\s+\w"
+    r"|\b(?:stops?|stopped|prevents?|prevented|keeps?|kept)\s+(?:her|him|them)\s+(?:from\s+)?\w+ing\b"
+)
+
+
 def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """The real constraint named: what limited the client or the plan, stated as such (not 'multiple factors').
 
@@ -846,6 +861,13 @@ def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) 
     help needed comes with a level or a number, or it earns half ("needs help with bathing due to fatigue").
     """
     found = _count(fields, rule.sections, lambda s: _names_a_constraint(s) and _real_words(s) >= 5)
+    if not found and rule.params.get("leveled"):
+        # In a problem statement the limitation on an occupation is the problem, even told without "unable".
+        found = _count(
+            fields,
+            rule.sections,
+            lambda s: bool(_LIMITATION.search(s)) and goal_rules.mentions_occupation(s) and _real_words(s) >= 5,
+        )
     if not found:
         return NOTHING
     if not rule.params.get("leveled"):

@@ -228,3 +228,46 @@ def test_a_goals_heading_inside_a_section_is_kept():
         substance.clean(get_kind("plan_of_care").spec, {"discharge_criteria": written}).fields["discharge_criteria"]
         == written
     )
+
+
+# --- Plan of care: a limitation told in other words; a standardised test's band -----------------------------
+def _problem_share(text: str, leveled: bool = True) -> float:
+    params = {"leveled": True} if leveled else {}
+    rule = EvidenceRule("test", "assessment", "named_constraint", ("a",), "t", 1.0, frozen_mapping(params))
+    return evidence.named_constraint(rule, {"a": text}, "home_health").share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the stroke he does not dress his upper body without his wife beside him.",
+        "She struggles with fastening buttons and zips on her school uniform.",
+        "Breathlessness stops her finishing a shower before she has to sit down.",
+        "Tremor makes it harder to eat soup or drink from a full cup at the table.",
+    ],
+)
+def test_a_limitation_on_an_occupation_in_other_words_is_half_a_problem_statement(text):
+    assert _problem_share(text) == 0.5
+
+
+def test_a_limitation_is_no_constraint_outside_a_problem_statement():
+    assert _problem_share("She struggles with fastening buttons and zips on her school uniform.", leveled=False) == 0
+
+
+def test_a_limitation_with_no_occupation_is_no_problem_statement():
+    assert _problem_share("He does not like the new therapist and finds the clinic noisy.") == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BOT-2 fine manual control well below average for her age.",
+        "Sensory Profile 2: definite difference in auditory processing.",
+    ],
+)
+def test_a_standardised_test_band_is_a_measure(text):
+    assert evidence.is_quantity(fold(text))
+
+
+def test_a_band_without_a_named_test_is_no_measure():
+    assert not evidence.is_quantity(fold("Handwriting is below average compared with the class."))
