@@ -271,3 +271,24 @@ def test_a_standardised_test_band_is_a_measure(text):
 
 def test_a_band_without_a_named_test_is_no_measure():
     assert not evidence.is_quantity(fold("Handwriting is below average compared with the class."))
+
+
+# --- A choice read off the data ---------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Therapy booked straight after breakfast (her best hour on the fatigue diary data).",
+        "Based on the pain log, we moved the exercises to after her tablets.",
+        "The diary showed her worst falls were at night, so we fitted a sensor light.",
+    ],
+)
+def test_a_choice_read_off_the_data_gives_its_reason(text):
+    assert evidence._gives_a_reason(fold(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I chose this based on clinical judgement.", "I wrote the result on the chart before lunch."],
+)
+def test_a_record_or_an_empty_basis_is_no_reason(text):
+    assert not evidence._gives_a_reason(fold(text))
