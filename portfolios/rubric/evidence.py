@@ -882,6 +882,21 @@ def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) 
     return _earned_at(0.5, *found[0], "the help needed has no level or number")
 
 
+# A review point: the follow-up says when the outcome will be checked ("Review at the end of term", "repeat the on-road
+# drive in about 3 months", "re-assess at the 6-week review"). A bare "next visit" or "Thursday" is no review.
+_REVIEW = re.compile(
+    r"\b(?:review(?:ed|s)?|re-?assess\w*|re-?evaluat\w*|re-?evals?|re-?test\w*|re-?screen\w*|re-?measur\w*"
+    r"|repeat(?:ed)?\s+(?:the\s+|an?\s+|her\s+|his\s+)?(?:[a-z-]+\s+){0,2}?(?:screen|test|assessment|measures?"
+    r"|drive|eval\w*|scores?)|follow[- ]?up\s+(?:visit|appointment|call|review|assessment))\b"
+)
+_REVIEW_WHEN = re.compile(
+    r"\b(?:at|by|in|after|within|on|every|each)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:term|block|week|month"
+    r"|course|programme|program|episode|school\s+year|semester)|(?:about|around|roughly)\s+\d+\s+(?:weeks?|months?)"
+    r"|\d+[- ]?(?:weeks?|wks?|months?|days?|visits?|sessions?)|(?:week|day|visit|session)\s+\d+|discharge)\b"
+    r"|\b\d+[- ](?:week|month|visit)\s+review\b|\b(?:weekly|fortnightly|monthly|termly)\b"
+)
+
+
 # A change told without a number names what changed, a body function or a role, not only the person: "grip
 # improved", "less pain", "back at work on light duties" (not "client improved", "she is much better").
 _CHANGED_THING = (
@@ -910,7 +925,15 @@ def verified_outcome(rule: EvidenceRule, fields: Mapping[str, str], track: str) 
     # that share: the outcome is there, it cannot be verified.
     unmeasured = float(rule.params.get("unmeasured", 0))
     told = _first(fields, rule.sections, lambda s: bool(_NAMED_CHANGE.search(s))) if unmeasured else None
-    return _earned_at(unmeasured, *told, "the change has no number") if told else NOTHING
+    if told:
+        return _earned_at(unmeasured, *told, "the change has no number")
+    # ... and so does the review that will measure it: "Review at the end of term", "re-assess at 6 weeks".
+    review = _first(fields, rule.sections, _is_review_point) if unmeasured else None
+    return _earned_at(unmeasured, *review, "a review is set, no outcome yet") if review else NOTHING
+
+
+def _is_review_point(lowered: str) -> bool:
+    return bool(_REVIEW.search(lowered)) and bool(_REVIEW_WHEN.search(lowered))
 
 
 def frequency_and_duration(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:

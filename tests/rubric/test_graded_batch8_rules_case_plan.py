@@ -292,3 +292,22 @@ def test_a_choice_read_off_the_data_gives_its_reason(text):
 )
 def test_a_record_or_an_empty_basis_is_no_reason(text):
     assert not evidence._gives_a_reason(fold(text))
+
+
+# --- A follow-up that sets its review ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Review with the class teacher at the end of the school year.",
+        "We will repeat the kitchen assessment in about 6 weeks.",
+        "Re-assessment booked for the 4-week review.",
+    ],
+)
+def test_a_follow_up_that_sets_its_review_earns_a_little(told):
+    assert _earned("verified_outcome", told, unmeasured=1 / 3) == pytest.approx(1 / 3)
+    assert _earned("verified_outcome", told) == 0
+
+
+@pytest.mark.parametrize("told", ["Next visit Thursday.", "Review as needed.", "She will be seen again soon."])
+def test_a_follow_up_with_no_review_time_earns_nothing(told):
+    assert _earned("verified_outcome", told, unmeasured=1 / 3) == 0
