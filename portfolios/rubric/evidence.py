@@ -83,6 +83,8 @@ _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
     r"(?:week|wk|day|month|shift)\b|\b(?:daily|weekly|biweekly|bid|tid|qid|qd|[1-7]x\s?/?\s?w(?:ee)?k)\b"
     r"|\bevery\s+(?:other\s+)?(?:day|week|morning|evening|visit|session)\b"
+    # the British and Australian fortnight: "fortnightly", "once a fortnight", "every second week"
+    r"|\bfortnightly\b|\b(?:once|twice|\d)\s?(?:x\s?)?(?:a|per|each|every)\s+fortnight\b|\bevery\s+(?:second|2nd)\s+week\b"
 )
 _DURATION = re.compile(
     rf"\b(?:for|over|x|across|during|within|next)\s+(?:the\s+)?(?:next\s+)?{_NUMBER}\s?(?:-|–|to)?\s?(?:{_NUMBER}\s?)?"
@@ -90,6 +92,8 @@ _DURATION = re.compile(
     r"|\b\d+\s?(?:weeks?|wks?|months?|visits?|sessions?)\b(?:\s+(?:total|of\s+care|certification|plan))"
     r"|\b(?:certification|cert(?:ification)? period|episode|poc)\b[^.\n]{0,30}\d+\s?(?:days?|weeks?|visits?)"
     r"|\b\d+\s?(?:weeks?|wks?|months?|visits?|sessions?)\b"
+    # months written short in notes: "x 6 mo", "for 3 mos"
+    r"|\b(?:for|over|x|across|within)\s+\d+\s?mos?\b"
 )
 # Who: roles, the candidate, the client's people.
 _ROLE = re.compile(

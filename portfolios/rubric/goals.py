@@ -472,7 +472,8 @@ _COUNTED_FREQUENCY = folded(
     r"|\b(?:once|twice|one\s+time|two\s+times|three\s+times|four\s+times|five\s+times)\s+(?:a|per|each|every)\s+"
     r"(?:day|week|wk|month)\b"
     r"|\b(?:daily|weekly|bi-?weekly|monthly|every\s+(?:other\s+)?(?:day|week|weekday)|BIW|TIW|QW|QD|BID|TID|QID"
-    r"|\d\s{0,2}w\s{0,2}\d{1,2})\b"
+    r"|\d\s{0,2}w\s{0,2}\d{1,2}|fortnightly|every\s+(?:second|2nd)\s+week"
+    r"|(?:once|twice|\d\s{0,2}x?)\s{0,2}(?:a|per|each|every)\s+fortnight)\b"
     r"|\b\d{1,3}\s+(?:visits?|sessions?|treatments?)\s+(?:over|in|within|across)\s+\d{1,3}\s+(?:days?|weeks?|wks?|months?)"
     r"|\b\d{1,3}\s{0,2}(?:min(?:ute)?s?|hours?|hrs?)\s{0,2}(?:/|per|a|each)\s{0,2}(?:day|week|wk|month)\b"
 )

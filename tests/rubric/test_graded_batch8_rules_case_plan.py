@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from portfolios.kinds import get_kind
-from portfolios.rubric import case, evidence, goals, ownership, substance
+from portfolios.rubric import case, evidence, goals, overlays, ownership, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
@@ -311,3 +311,32 @@ def test_a_follow_up_that_sets_its_review_earns_a_little(told):
 @pytest.mark.parametrize("told", ["Next visit Thursday.", "Review as needed.", "She will be seen again soon."])
 def test_a_follow_up_with_no_review_time_earns_nothing(told):
     assert _earned("verified_outcome", told, unmeasured=1 / 3) == 0
+
+
+# --- Frequency in British and Australian words; months written short -----------------------------------------
+@pytest.mark.parametrize(
+    "schedule",
+    [
+        "Fortnightly 1-hour home visits for 10 weeks.",
+        "Seen once a fortnight in clinic x 6 mo.",
+        "Every second week at school for 3 months.",
+    ],
+)
+def test_a_fortnight_is_a_frequency_with_its_duration(schedule):
+    assert _earned("frequency_and_duration", schedule) == 1.0
+    spec = get_kind("plan_of_care").spec
+    fields = dict.fromkeys(spec.section_keys, "") | {"frequency_duration": schedule}
+    found = [item.check for item in overlays.check(artifact_text("plan_of_care", "outpatient", fields, spec))]
+    assert "overlay.outpatient.frequency" not in found
+
+
+def test_a_fortnight_without_a_frequency_word_is_no_frequency():
+    assert _earned("frequency_and_duration", "Reviewed after a fortnight off for her holiday.") == 0
+
+
+def test_a_fortnightly_schedule_says_how_often_the_client_is_seen():
+    spec = get_kind("plan_of_care").spec
+    for schedule, reported in (("Fortnightly 45-minute visits for 12 weeks.", False), ("Visits for 12 weeks.", True)):
+        fields = dict.fromkeys(spec.section_keys, "") | {"frequency_duration": schedule}
+        found = [item.check for item in goals.check(artifact_text("plan_of_care", "home_health", fields, spec))]
+        assert ("goal.frequency" in found) is reported, (schedule, found)
