@@ -9,7 +9,11 @@ from dataclasses import dataclass
 from portfolios.rubric.findings import Finding, Severity
 
 # A list marker at the start of a line: "-", "*", "•", "1.", "2)", "a)".
-_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u2013\u2023\u25aa\u25cf]|\d{1,3}[.)]|[a-zA-Z][.)])[ \t]+")
+_BULLET = re.compile(
+    r"[ \t]*(?:[-*\u2022\u2013\u2023\u25aa\u25cf]|\d{1,3}[.)]|[a-zA-Z][.)]"
+    # outline numbering: "3a.", "2b)", "(1)", "(a)", "(iv)", "iv)"
+    r"|\d{1,3}[a-z][.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)|[ivx]{2,4}[.)])[ \t]+"
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 
 

@@ -20,6 +20,7 @@ from portfolios.kinds import get_kind
 from portfolios.rubric import case, evidence, goals, overlays, ownership, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+from portfolios.rubric.text import iter_items
 from tests.rubric.texts import artifact_text
 
 
@@ -340,3 +341,20 @@ def test_a_fortnightly_schedule_says_how_often_the_client_is_seen():
         fields = dict.fromkeys(spec.section_keys, "") | {"frequency_duration": schedule}
         found = [item.check for item in goals.check(artifact_text("plan_of_care", "home_health", fields, spec))]
         assert ("goal.frequency" in found) is reported, (schedule, found)
+
+
+# --- Outline numbering is a list marker -------------------------------------------------------------------
+def test_outline_numbering_is_stripped_like_a_bullet():
+    body = "3a. Child will hold a crayon.\n2b) Pt will stand.\n(1) Pt will sit.\n(c) Pt will eat.\n(iv) Pt will wash."
+    assert [item.text for item in iter_items(body)] == [
+        "Child will hold a crayon.",
+        "Pt will stand.",
+        "Pt will sit.",
+        "Pt will eat.",
+        "Pt will wash.",
+    ]
+
+
+def test_a_word_in_brackets_or_a_year_is_no_outline_marker():
+    body = "(OT) reviewed the chair.\n2024a is no label here."
+    assert [item.text for item in iter_items(body)] == ["(OT) reviewed the chair.", "2024a is no label here."]
