@@ -44,7 +44,10 @@ _I = re.IGNORECASE
 # --- Client ---------------------------------------------------------------------------------
 _SUBJECT = (
     r"(?:client|clients|pt\.?|pts|patient|student|child|learner|toddler|infant|resident|caregivers?|"
-    r"care\s+partner|family|parents?|individual|participant|consumer)"
+    r"care\s+partner|family|parents?|individual|participant|consumer"
+    # the person as other services name them: "service user", "pupil", "young person", "the gentleman"
+    r"|service\s+users?|pupils?|young\s+person|adolescent|teen(?:ager)?|youth|baby|boy|girl|man|woman|lady"
+    r"|gentleman|veteran)"
 )
 _CLIENT = folded(
     r"\b(?:the\s+)?"
@@ -54,6 +57,7 @@ _CLIENT = folded(
     r"|\b(?:Mr|Mrs|Ms|Mx|Miss)\.?\s+[A-Z]\b\.?\s+(?:will|shall|to)\b"
     r"|\[[^\]\n]{1,30}\]\s+(?:will|shall|to)\b"
     r"|(?:^|[.:,;]\s{1,3})(?:he|she|they|I)\s+will\b"
+    r"|(?:^|[.:,;]\s{1,3})(?:he|she|they)['\u2019]ll\b"  # the same goal said informally: "She'll dress …"
     r"|^\s{0,3}(?:the\s+)?(?:client|pt\.?|patient|student|child)\b"
     # a list goal whose subject is left out after its timeline, as in notes: "Within 4 weeks: sits on the toilet …",
     # "By week 6 - will don socks …" (the goal list is the client's, and a verb says someone acts)
@@ -258,7 +262,11 @@ _CONDITION = folded(
     r"|written\s+(?:[a-z-]{1,12}\s+){0,2}?(?:schedule|instructions|list|checklist|steps|plan)|picture\s+(?:schedule"
     r"|cards?)|sensory\s+(?:breaks?|strategies|diet)"
     r"|wobble\s+cushion|seat\s+cushion|(?:hand)?rail(?:ing)?s?|trolley|cart|tray|stool"
-    r"|prosthe(?:sis|ses|tic)|terminal\s+device|myoelectric)\b"
+    r"|prosthe(?:sis|ses|tic)|terminal\s+device|myoelectric"
+    # the same aids under their British, Australian and Canadian names
+    r"|slop(?:e|ed|ing)\s+(?:writing\s+)?board|bath\s+(?:board|lift|seat|step)|perching\s+stool|zimmer(?:\s+frame)?"
+    r"|walking\s+(?:frame|stick)|helping\s+hand|kettle\s+tipper|stair\s?lift|dycem|non-?slip\s+mat|hoist|hoyer"
+    r"|mechanical\s+lift|slide\s+sheet|(?:banana|sliding)\s+board|plate\s+surround|crutch(?:es)?|commode)\b"
     # positions
     r"|\b(?:seated|in\s+sitting|in\s+standing|sitting(?!\s+(?:balance|tolerance|endurance))"
     r"|standing(?!\s+(?:balance|tolerance|endurance))|supine|side[- ]?lying|long[- ]sitting|EOB"

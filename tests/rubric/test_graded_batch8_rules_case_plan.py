@@ -358,3 +358,29 @@ def test_outline_numbering_is_stripped_like_a_bullet():
 def test_a_word_in_brackets_or_a_year_is_no_outline_marker():
     body = "(OT) reviewed the chair.\n2024a is no label here."
     assert [item.text for item in iter_items(body)] == ["(OT) reviewed the chair.", "2024a is no label here."]
+
+
+# --- Goals in other voices: the client informally or by another name; aids by their other names --------------
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "She'll put her shoes on with a long-handled shoehorn and Mod I within 3 weeks.",
+        "He\u2019ll shower seated on a bath board with supervision by week 4.",
+        "The pupil will write 3 lines on a sloped writing board with 1 verbal cue within 6 weeks.",
+        "Service user will toilet using a commode at night with standby help within 2 weeks.",
+    ],
+)
+def test_a_goal_in_another_voice_is_coast_complete(goal):
+    assert evidence._coast(goal, "home_health") == 1.0
+
+
+def test_a_contraction_that_is_not_a_subject_names_no_client():
+    assert not goals.has_client("Shell out for a new chair with supervision by week 4.")
+    assert not goals.has_client("Practise with the helper; we'll review in 2 weeks.")
+
+
+@pytest.mark.parametrize(
+    "aid", ["a Zimmer frame", "a walking stick", "the hoist and a slide sheet", "a perching stool", "a kettle tipper"]
+)
+def test_aids_by_their_british_names_are_a_condition(aid):
+    assert goals.has_condition(f"Client will make a hot drink using {aid} with supervision.", "home_health")
