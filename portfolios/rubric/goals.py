@@ -451,6 +451,10 @@ PRIOR_LEVEL = folded(
     r"|\bbefore\s+(?:(?:the|her|his|their|this|these|those|the\s+recent|her\s+recent|his\s+recent)\s+)?(?:falls?|injur(?:y|ies)"
     r"|surgery|stroke|CVA|admissions?|onset|hospitali[sz]ations?|accident|diagnosis|illness|fracture|flare)\b"
     r"|\bat\s+baseline\s+prior\b"
+    # the prior level in other words: "normally independent", "used to drive", "pre-admission", "pre-injury"
+    r"|\b(?:normally|usually|ordinarily)\s+(?:fully\s+)?(?:independent|mobile|manages?|walks?|drives?|mobili[sz]es?"
+    r"|cooks?|works?|showers?|dresses)\b|(?<!getting\s)(?<!got\s)(?<!get\s)(?<!is\s)(?<!be\s)\bused\s+to\s+(?!the\b|it\b|this\b|that\b|\w+ing\b)\w+"
+    r"|\bpre-?(?:admission|injury|stroke|op(?:eratively)?|fall|morbid)\b"
 )
 
 # A baseline item that was not measured: it must not borrow its neighbour's level.

@@ -384,3 +384,27 @@ def test_a_contraction_that_is_not_a_subject_names_no_client():
 )
 def test_aids_by_their_british_names_are_a_condition(aid):
     assert goals.has_condition(f"Client will make a hot drink using {aid} with supervision.", "home_health")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Normally independent with personal care and drives to the shops.",
+        "She used to cook for the whole family on Sundays.",
+        "Pre-admission he managed stairs with one rail.",
+    ],
+)
+def test_the_prior_level_in_other_words(text):
+    assert goals.mentions_prior_level(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is getting used to the new splint.",
+        "She is used to wearing a brace.",
+        "The stool is used to sit at the sink.",
+    ],
+)
+def test_used_to_that_is_no_past_habit_is_no_prior_level(text):
+    assert not goals.mentions_prior_level(text)
