@@ -952,11 +952,19 @@ def frequency_and_duration(rule: EvidenceRule, fields: Mapping[str, str], track:
 
 
 def _goal_items(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
-    return [
-        (key, span)
-        for key, span in _spans(fields, sections, "list_item")
-        if _real_words(span.text) >= 4 and not span.text.rstrip().endswith(":")
-    ]
+    """A goal section's goals; a heading line ("By 12 weeks:") lends its words (its timeline) to the goals under it."""
+    found = []
+    heading_key, heading = None, ""
+    for key, span in _spans(fields, sections, "list_item"):
+        if span.text.rstrip().endswith(":"):
+            heading_key, heading = key, span.text.strip()
+            continue
+        if _real_words(span.text) < 4:
+            continue
+        if heading and heading_key == key:
+            span = Span(span.start, span.end, f"{heading}\n{span.text}")
+        found.append((key, span))
+    return found
 
 
 def _coast(text: str, track: str, client_implied: bool = False) -> float:

@@ -146,7 +146,7 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
         "feeding",
         "feeding",
         r"(?:self[- ])?feed(?:s|ing)?\b|eat(?:s|ing)?\b|meals?\b|drink(?:s|ing)?\b|utensils?|spoon|fork\b|cup\b"
-        r"|finger\s+foods?",
+        r"|finger\s+foods?|cut(?:s|ting)?\s+(?:up\s+)?(?:(?:her|his|their|soft|the)\s+)?(?:food|meat|meals?)\b",
     ),
     (
         "medication",

@@ -408,3 +408,21 @@ def test_the_prior_level_in_other_words(text):
 )
 def test_used_to_that_is_no_past_habit_is_no_prior_level(text):
     assert not goals.mentions_prior_level(text)
+
+
+# --- A heading lends its timeline to the goals under it -----------------------------------------------------
+def test_a_heading_lends_its_timeline_to_the_goals_under_it():
+    rule = EvidenceRule("test", "plan_of_care", "coast_goals", ("a",), "t", 1.0, frozen_mapping({"min": 2}))
+    listed = (
+        "Client will fasten buttons with a button hook, seated, with Mod I.\n"
+        "Client will feed herself with a rocker knife at the table with set-up."
+    )
+    headed = evidence.coast_goals(rule, {"a": "By 6 weeks:\n" + listed}, "outpatient").share
+    bare = evidence.coast_goals(rule, {"a": listed}, "outpatient").share
+    assert headed == 1.0
+    assert bare < 1.0
+
+
+def test_cutting_food_is_feeding():
+    assert goals.mentions_occupation("Client will cut soft food with a rocker knife.")
+    assert not goals.mentions_occupation("Client will cut the scar tape to length.")
