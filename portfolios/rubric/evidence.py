@@ -181,6 +181,8 @@ _ALTERNATIVE = re.compile(r"\b(?:rather\s+than|instead\s+of|over\s+(?:a|an|the)|
 _CONSTRAINT = re.compile(
     r"\b(?:limit\w*|constrain\w*|barrier\w*|the\s+real\s+(?:problem|issue|constraint|barrier|driver)"
     r"|(?:what|which)\s+(?:actually|really)\s+\w+|only\s+\d+|no\s+(?:caregiver|help|car|ride|transport\w*)|lives?\s+alone"
+    # the same limits in other services' words: "no carers", "no package of care", "no lift to the flat"
+    r"|no\s+(?:carers?|care\s+package|package\s+of\s+care|lift|elevator|funding)|waiting\s+list|wait-?list"
     r"|authori[sz]ed|cap(?:ped)?\s+at|turned\s+out|root\s+cause|driven\s+by|because\s+of|due\s+to|unable\s+to"
     r"|could\s*(?:n't|\s+not)|can(?:'t|not)|too\s+(?:few|little|short|fatigued)|precaution\w*|works?\s+nights?)\b"
 )

@@ -426,3 +426,19 @@ def test_a_heading_lends_its_timeline_to_the_goals_under_it():
 def test_cutting_food_is_feeding():
     assert goals.mentions_occupation("Client will cut soft food with a rocker knife.")
     assert not goals.mentions_occupation("Client will cut the scar tape to length.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has no carers and the first-floor flat has no lift to the front door.",
+        "Home with no package of care until the agency can start one.",
+        "The wheelchair service waiting list was eleven weeks long.",
+    ],
+)
+def test_a_limit_in_other_services_words_is_a_constraint(text):
+    assert evidence._names_a_constraint(fold(text))
+
+
+def test_no_with_other_words_is_no_constraint():
+    assert not evidence._names_a_constraint(fold("There were no concerns raised by the family at the review."))
