@@ -50,6 +50,9 @@ _MEASURED = folded(
 )
 _CONSTRAINT = folded(
     r"\b(?:due\s+to|secondary\s+to|because\s+of|limited\s+by|d/t|s/t|2/2)\b|2°|2\s?nd(?:ary)?\s+to"
+    # the cause given with a plain "because": "needs help with LB dressing because she cannot reach her feet"
+    r"|\bbecause\s+(?:she|he|they|her|his|their|the|its|it)\s+(?:\w+\s+){0,3}?(?:can(?:'t|not)?|could(?:n't)?"
+    r"|is|was|are|were|has|had|lacks?|needs?|needed|gets?|got|becomes?|became|does(?:n't)?|did(?:n't)?)\b"
     # a task done inside a limit on the body: "help with washing within his sternal precautions"
     r"|\b(?:within|under|given|owing\s+to)\s+(?:his|her|their|the|its)\s+(?:[a-z-]+\s+){0,2}?(?:precautions"
     r"|restrictions|weight[- ]bearing(?:\s+status)?|lifting\s+limits?|fluid\s+restriction)\b"

@@ -442,3 +442,9 @@ def test_a_limit_in_other_services_words_is_a_constraint(text):
 
 def test_no_with_other_words_is_no_constraint():
     assert not evidence._names_a_constraint(fold("There were no concerns raised by the family at the review."))
+
+
+def test_a_plain_because_ties_the_task_to_its_cause():
+    assert case.named_constraint("She needs Min A for lower body dressing because she cannot reach her feet.")
+    assert case.named_constraint("He stopped cooking because the kitchen was upstairs and he was breathless.")
+    assert case.named_constraint("She was pleased with the session because it was short.") is None
