@@ -17,7 +17,7 @@ from __future__ import annotations
 import pytest
 
 from portfolios.kinds import get_kind
-from portfolios.rubric import case, evidence, goals, overlays, ownership, substance
+from portfolios.rubric import assist, case, evidence, goals, overlays, ownership, substance
 from portfolios.rubric.assist import fold
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from portfolios.rubric.text import iter_items
@@ -448,3 +448,17 @@ def test_a_plain_because_ties_the_task_to_its_cause():
     assert case.named_constraint("She needs Min A for lower body dressing because she cannot reach her feet.")
     assert case.named_constraint("He stopped cooking because the kitchen was upstairs and he was breathless.")
     assert case.named_constraint("She was pleased with the session because it was short.") is None
+
+
+# --- The independent level in plain words ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["Client will shower without help by week 3.", "Walks to the shop unaided.", "Dresses on her own in 10 minutes."],
+)
+def test_independence_in_plain_words_is_a_level(text):
+    assert assist.find_levels(text)
+
+
+@pytest.mark.parametrize("text", ["She lives on her own in a flat.", "He has no help at home since his wife died."])
+def test_living_alone_or_no_help_at_home_is_no_level(text):
+    assert not assist.find_levels(text)
