@@ -83,6 +83,11 @@ _RATIONALE = folded(
     r"|to\s+avoid|in\s+order\s+to|the\s+reason|rationale|why)\b"
     # the reason for a rejection or a choice given after a colon: "rejected it as the main fix: he would be …"
     r"|\b(?:rejected|ruled\s+out|decided\s+against|chose|opted\s+for)\b[^.;\n]{0,80}:\s+\w"
+    # the reasons evidence.reasoned reads too: a purpose after "so", a reading of the findings, a choice off the data
+    r"|\bso\s+(?:it|it's|that's|there|you|she|he|they|her|his|their|its)\b|\b(?:consistent|in\s+keeping)\s+with\b"
+    r"|\b(?:pattern|picture|presentation|findings?|errors?|this|which)\s+(?:\w+\s+)?(?:fits?|fitted|pointed\s+to"
+    r"|points\s+to)\b|\b(?:based\s+on|guided\s+by)\b"
+    r"|\b(?:data|diary|log|chart|scores?|results?)\s+(?:showed|shows|suggested|suggests|indicated|indicates)\b"
     # a change of plan told with the event that caused it: "After the fall I changed the plan"
     r"|\b(?:after|following)\s+(?:the|this|that|her|his|their)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?\s+(?:i|we)\s+"
     r"(?:changed|revised|modified|adapted|amended|switched|rewrote|updated|paused|stopped)\b"

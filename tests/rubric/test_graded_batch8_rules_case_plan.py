@@ -462,3 +462,18 @@ def test_independence_in_plain_words_is_a_level(text):
 @pytest.mark.parametrize("text", ["She lives on her own in a flat.", "He has no help at home since his wife died."])
 def test_living_alone_or_no_help_at_home_is_no_level(text):
     assert not assist.find_levels(text)
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Not ready for the kitchen trial yet: the errors are consistent with neglect, rather than poor recall.",
+        "Kept the sessions short instead of one long block, so it's within what the diary showed she tolerates.",
+    ],
+)
+def test_the_case_reasoning_check_reads_the_same_reasons_as_the_evidence(plan):
+    assert "case.reasoning" not in _case_checks(plan=plan)
+
+
+def test_a_plan_with_an_alternative_but_no_reason_is_still_reported():
+    assert "case.reasoning" in _case_checks(plan="Short sessions instead of one long block, three times a week.")
