@@ -256,6 +256,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "follow_up",
             "a measured outcome: where the client went from and to",
             1.5,
+            unmeasured=1 / 3,
         ),
     ),
     "plan_of_care": (

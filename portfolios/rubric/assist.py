@@ -122,7 +122,13 @@ _LEVEL_WORDINGS: tuple[tuple[str, str], ...] = (
         r"(?:with|w/|requires?|required|requiring|needs?|needed|at|after|given)\s+(?:meal\s+|tray\s+|a\s+)?set[- ]?up\b"
         r"|set[- ]?up(?=\s{0,2}(?:only|assist|a\b|level|\)|/))",
     ),
-    ("ind", r"independen(?:t|ce|tly)\b|indep\b\.?|without\s+(?:any\s+)?(?:physical\s+)?assist(?:ance)?\b"),
+    (
+        "ind",
+        r"independen(?:t|ce|tly)\b|indep\b\.?|without\s+(?:any\s+)?(?:physical\s+)?assist(?:ance)?\b"
+        # the same level in plain words: "without help", "with no help", "unaided", "on her own" (not "lives on her own")
+        r"|without\s+(?:any\s+)?help\b|(?:with|needing|needs|requiring)\s+no\s+(?:help|assistance)\b|unaided\b"
+        r"|(?<!lives\s)(?<!live\s)(?<!lived\s)(?<!living\s)on\s+(?:her|his|their)\s+own\b",
+    ),
 )
 # One scan finds candidates; the wording that matched is then looked up at that position only.
 _LEVELS = folded(

@@ -42,9 +42,21 @@ _MEASURED = folded(
     r"|\d{1,4}\s{0,2}(?:°|%)"
     r"|\b\d{1,3}\s{0,2}/\s{0,2}\d{1,3}\b"
     r"|\b(?:COPM|FIM|Barthel|AM-PAC|PEDI|VMI|Beery|BOT-?2|9HPT|TUG|Berg|MoCA|SLUMS|KELS|PSFS|Quick-?DASH|DASH|LEFS"
-    r"|ACLS|SFA|SPM|MMT|GG)\b[^.;\n]{0,40}?\d"
+    r"|ACLS|SFA|SPM|MMT|GG|Borg|MBI|Katz|Lawton|MMSE|ACE-?III|NIHSS|Ashworth|GOAT|SpO2|HR|BP)\b[^.;\n]{0,40}?\d"
+    # a share of the other side: "grip about half the other side"
+    r"|\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters|twice|double)\s+(?:of\s+)?(?:that\s+of\s+)?"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?(?:other|left|right|unaffected|uninvolved|non-?dominant|dominant|opposite"
+    r"|good|sound)\s+(?:side|hand|arm|leg|one)\b"
 )
-_CONSTRAINT = folded(r"\b(?:due\s+to|secondary\s+to|because\s+of|limited\s+by|d/t|s/t|2/2)\b|2°|2\s?nd(?:ary)?\s+to")
+_CONSTRAINT = folded(
+    r"\b(?:due\s+to|secondary\s+to|because\s+of|limited\s+by|d/t|s/t|2/2)\b|2°|2\s?nd(?:ary)?\s+to"
+    # the cause given with a plain "because": "needs help with LB dressing because she cannot reach her feet"
+    r"|\bbecause\s+(?:she|he|they|her|his|their|the|its|it)\s+(?:\w+\s+){0,3}?(?:can(?:'t|not)?|could(?:n't)?"
+    r"|is|was|are|were|has|had|lacks?|needs?|needed|gets?|got|becomes?|became|does(?:n't)?|did(?:n't)?)\b"
+    # a task done inside a limit on the body: "help with washing within his sternal precautions"
+    r"|\b(?:within|under|given|owing\s+to)\s+(?:his|her|their|the|its)\s+(?:[a-z-]+\s+){0,2}?(?:precautions"
+    r"|restrictions|weight[- ]bearing(?:\s+status)?|lifting\s+limits?|fluid\s+restriction)\b"
+)
 # A constraint named as such, even without a causal link word: "What actually limited her was …",
 # "The real barrier was …", "The limiting factor turned out to be …", "… was what held him back".
 _NAMED_CONSTRAINT = folded(
@@ -62,13 +74,23 @@ _NAMED_CONSTRAINT = folded(
 )
 _ALTERNATIVE = folded(
     r"\b(?:instead\s+of|rather\s+than|ruled\s+out|considered|alternatives?|options?|versus|vs\.?"
-    r"|chose\s+not|decided\s+against|weighed|trade-?off)"
+    r"|chose\s+not|decided\s+against|weighed|trade-?off"
+    # the plan first made, then changed: "My original plan had been …", "I had planned to … but"
+    r"|(?:original|initial|first|earlier)\s+plan|originally\s+planned|(?:had|initially)\s+planned)"
 )
 _RATIONALE = folded(
     r"\b(?:because|so\s+that|therefore|since|given\s+(?:that|her|his|their|the)|as\s+a\s+result|which\s+is\s+why"
     r"|to\s+avoid|in\s+order\s+to|the\s+reason|rationale|why)\b"
     # the reason for a rejection or a choice given after a colon: "rejected it as the main fix: he would be …"
     r"|\b(?:rejected|ruled\s+out|decided\s+against|chose|opted\s+for)\b[^.;\n]{0,80}:\s+\w"
+    # the reasons evidence.reasoned reads too: a purpose after "so", a reading of the findings, a choice off the data
+    r"|\bso\s+(?:it|it's|that's|there|you|she|he|they|her|his|their|its)\b|\b(?:consistent|in\s+keeping)\s+with\b"
+    r"|\b(?:pattern|picture|presentation|findings?|errors?|this|which)\s+(?:\w+\s+)?(?:fits?|fitted|pointed\s+to"
+    r"|points\s+to)\b|\b(?:based\s+on|guided\s+by)\b"
+    r"|\b(?:data|diary|log|chart|scores?|results?)\s+(?:showed|shows|suggested|suggests|indicated|indicates)\b"
+    # a change of plan told with the event that caused it: "After the fall I changed the plan"
+    r"|\b(?:after|following)\s+(?:the|this|that|her|his|their)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?\s+(?:i|we)\s+"
+    r"(?:changed|revised|modified|adapted|amended|switched|rewrote|updated|paused|stopped)\b"
 )
 _FILLER = folded(
     r"\b(?:tolerated\s+(?:the\s+)?(?:tx|treatment|session|therapy|intervention|it|activity|activities)?\s{0,2}well"
@@ -99,6 +121,10 @@ _REASSESSED = folded(
     r"|\bre-?(?:assess(?:ed|ment)?|evaluat(?:ed|ion)|eval|test(?:ed)?|measur(?:ed|ement))\b|\bprogress\s+(?:note"
     r"|report)"
     r"|\bat\s+(?:discharge|d/c)\b|\bfollow[- ]?up\s+(?:at|on|in|after)\b|\b(?:weekly|monthly)\b"
+    # the interval in words, or the test done again: "Two days later", "I repeated the assessment"
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\s+few|several)\s+(?:weeks?|days?|months?"
+    r"|visits?|sessions?)\s+later\b|\brepeated\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:\w+\s+)?(?:assessment|test"
+    r"|screen|measures?|scores?|trial|drive|evaluation)"
 )
 _BEFORE_AFTER = folded(r"\bfrom\b[^.;\n]{1,60}?\bto\b|→|->|\b(?:improved|progressed|went|moved)\b")
 _SAFETY = folded(
@@ -147,7 +173,8 @@ def _baseline(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("assessment")
     if not body.strip():
         return
-    has_prior = mentions_prior_level(body)
+    # The prior level is often told with the referral, in the context: "was independent before surgery".
+    has_prior = mentions_prior_level(body) or mentions_prior_level(text.text("context"))
     # Only a measurement outside the prior-level sentences is a *current* level.
     current = baseline_measure(body) is not None
     missing = [
@@ -217,15 +244,20 @@ def _constraint(text: ArtifactText) -> Iterator[Finding]:
     )
 
 
+# Reasoning written under its own label inside the assessment: "Reasoning: the pattern fitted …".
+_REASONING_LABEL = folded(r"^\W{0,3}(?:clinical\s+)?(?:reasoning|rationale|interpretation|impression)\s*:")
+
+
 def _reasoning(text: ArtifactText) -> Iterator[Finding]:
     body = text.text("plan")
     if not body.strip():
         return
-    lowered = fold(body)
+    labelled = [line for line in text.text("assessment").splitlines() if _REASONING_LABEL.match(fold(line))]
+    lowered = fold("\n".join([body, *labelled]))
     missing = []
     if not _ALTERNATIVE.search(lowered):
         missing.append("an alternative you considered")
-    if not _RATIONALE.search(lowered):
+    if not labelled and not _RATIONALE.search(lowered):
         missing.append("why you chose this plan")
     if missing:
         yield section_finding(

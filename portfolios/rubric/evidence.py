@@ -61,6 +61,16 @@ _QUANTITY = re.compile(
     r"(?:cues?|prompts?|breaks?|reminders?)\b"
     r"|(?<![\w/])\d{1,3}\s?/\s?\d{1,3}(?![\w/])"  # a score: 38/56, 3/4 trials, 6/10 pain
     r"|\bfrom\s+\d+(?:\.\d+)?\s?\S{0,8}\s+to\s+\d"  # a change: from 14 to 2
+    # a standardised test's norm-referenced band: "PDMS-2 completed - fine motor below average"
+    r"|\b(?:pdms-?2|peabody|bot-?2|bruininks|vmi|beery|bayley|m-?abc(?:-?2)?|movement\s+abc|dtvp(?:-?\d)?|tvps(?:-?\d)?"
+    r"|sensory\s+profile(?:\s+2)?|spm(?:-?2)?|pedi(?:-?cat)?|school\s+function\s+assessment|sfa|moca|slums|mmse)\b"
+    r"[^.;\n]{0,40}?\b(?:(?:well\s+|just\s+|slightly\s+)?(?:below|above)\s+(?:the\s+)?(?:average|mean|norms?|cut-?off)"
+    r"|within\s+(?:the\s+)?(?:average|normal)\s+(?:range|limits)|(?:very\s+)?low\s+average|definite\s+difference"
+    r"|probable\s+difference|typical\s+performance)\b"
+    # a share of the other side: "grip about half the other side", "a third of the unaffected hand"
+    r"|\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters|twice|double)\s+(?:of\s+)?(?:that\s+of\s+)?"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?(?:other|left|right|unaffected|uninvolved|non-?dominant|dominant|opposite"
+    r"|good|sound)\s+(?:side|hand|arm|leg|one)\b"
     r"|\b(?:target|aim|goal|benchmark|threshold|limit|cap|baseline|median|mean|average)\s?(?:of|:|=|is|was)?\s?\d"
     r"|\b\w+s\s+(?:per|a|each)\s+(?:day|week|month|visit|session|shift|quarter|client|patient)\b"  # a rate
     r"|\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
@@ -68,6 +78,9 @@ _QUANTITY = re.compile(
     # a head count by where it stands: "12 on my list", "14 on the caseload", "9 in the diary"
     r"|(?<![\w.])\d{1,3}\s+(?:on|in)\s+(?:my|the|our|her|his|their|today's)\s+(?:[\w-]+\s+)?(?:list|caseload|books"
     r"|board|diary|schedule|rota)\b"
+    # more named scales and vital signs, with their value next to them: "Borg 3", "Modified Barthel 78", "MMSE: 24"
+    r"|\b(?:borg|barthel|mbi|katz|lawton|mmse|ace-?iii|nihss|ashworth|mrc|fga|dgi|9hpt|goat|rr|heart\s+rate)"
+    r"\s{0,2}(?:score\s{0,2}|of\s{1,2}|[=:]\s{0,2}|(?:was|at)\s{1,2})?\d"
 )
 _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
@@ -75,6 +88,8 @@ _FREQUENCY = re.compile(
     r"|\bevery\s+(?:other\s+)?(?:day|week|morning|evening|visit|session)\b"
     # "each" is "every": "lie on your tummy each day", "each evening after tea"
     r"|\beach\s+(?:day|week|morning|evening|night|afternoon)\b"
+    # the British and Australian fortnight: "fortnightly", "once a fortnight", "every second week"
+    r"|\bfortnightly\b|\b(?:once|twice|\d)\s?(?:x\s?)?(?:a|per|each|every)\s+fortnight\b|\bevery\s+(?:second|2nd)\s+week\b"
 )
 _DURATION = re.compile(
     rf"\b(?:for|over|x|across|during|within|next)\s+(?:the\s+)?(?:next\s+)?{_NUMBER}\s?(?:-|–|to)?\s?(?:{_NUMBER}\s?)?"
@@ -82,6 +97,8 @@ _DURATION = re.compile(
     r"|\b\d+\s?(?:weeks?|wks?|months?|visits?|sessions?)\b(?:\s+(?:total|of\s+care|certification|plan))"
     r"|\b(?:certification|cert(?:ification)? period|episode|poc)\b[^.\n]{0,30}\d+\s?(?:days?|weeks?|visits?)"
     r"|\b\d+\s?(?:weeks?|wks?|months?|visits?|sessions?)\b"
+    # months written short in notes: "x 6 mo", "for 3 mos"
+    r"|\b(?:for|over|x|across|within)\s+\d+\s?mos?\b"
 )
 # Who: roles, the candidate, the client's people.
 _ROLE = re.compile(
@@ -169,11 +186,26 @@ _REASON = re.compile(
     r"\b(?:because|since|so\s+that|so\s+(?:i|we|she|he|they|the)|due\s+to|given|which\s+(?:is\s+why|meant)"
     r"|therefore|as\s+a\s+result|in\s+order\s+to|to\s+(?:reduce|prevent|avoid|protect|keep|lower|limit|allow)"
     r"|the\s+reason|rationale|this\s+(?:meant|means|is\s+why)|that\s+is\s+why|led\s+(?:me|us)\s+to)\b"
+    # a purpose after "so" with any subject: "move things downstairs so it's one trip a day"
+    r"|\bso\s+(?:it|it's|that's|there|you|her|his|their|its)\b"
+    # reasoning written as such, or read off the findings: "Reasoning: …", "the pattern fits left neglect",
+    # "consistent with orthostatic hypotension"
+    r"|\b(?:clinical\s+)?reasoning\s*:|\b(?:consistent|in\s+keeping)\s+with\b"
+    r"|\b(?:pattern|picture|presentation|findings?|errors?|this|which)\s+(?:\w+\s+)?(?:fits?|fitted|pointed\s+to|points\s+to)\b"
+    # a choice read off the data: "sessions at 09:00 (his calmest hours on the ABS data)", "based on the diary"
+    r"|\b(?:based\s+on|guided\s+by|going\s+by)\b"
+    r"|\b(?:on|from|per)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+)?(?:[a-z0-9-]+\s+){0,2}?data\b"
+    r"|\b(?:data|diary|log|chart|scores?|results?)\s+(?:showed|shows|suggested|suggests|indicated|indicates)\b"
+    # a change of plan told with the event that caused it: "After the fall I changed the transfer plan"
+    r"|\b(?:after|following)\s+(?:the|this|that|her|his|their)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?(?=\s+(?:i|we)\s+"
+    r"(?:changed|revised|modified|adapted|amended|switched|rewrote|updated|paused|stopped)\b)"
 )
 _ALTERNATIVE = re.compile(r"\b(?:rather\s+than|instead\s+of|over\s+(?:a|an|the)|not\s+\w+\s+but|chose\b|versus|vs\.?)")
 _CONSTRAINT = re.compile(
     r"\b(?:limit\w*|constrain\w*|barrier\w*|the\s+real\s+(?:problem|issue|constraint|barrier|driver)"
     r"|(?:what|which)\s+(?:actually|really)\s+\w+|only\s+\d+|no\s+(?:caregiver|help|car|ride|transport\w*)|lives?\s+alone"
+    # the same limits in other services' words: "no carers", "no package of care", "no lift to the flat"
+    r"|no\s+(?:carers?|care\s+package|package\s+of\s+care|lift|elevator|funding)|waiting\s+list|wait-?list"
     r"|authori[sz]ed|cap(?:ped)?\s+at|turned\s+out|root\s+cause|driven\s+by|because\s+of|due\s+to|unable\s+to"
     r"|could\s*(?:n't|\s+not)|can(?:'t|not)|too\s+(?:few|little|short|fatigued)|precaution\w*|works?\s+nights?)\b"
 )
@@ -184,7 +216,9 @@ _OUTCOME = re.compile(
     r"|without\s+(?:a\s+|any\s+)?(?:errors?|cues?|help|prompts?|mistakes?|reminders?)\b"
     r"|(?:try|attempt|trial|go)\s+(?:was\s+)?(?:correct|right|successful)\b"
     # a before/after written as a comparison: "(before: missed 2-3 words a line)", "compared with 6/10 last week"
-    r"|\(?\s*before\s*:|compared\s+(?:with|to)|last\s+(?:week|visit|session)\s*:)"
+    r"|\(?\s*before\s*:|compared\s+(?:with|to)|last\s+(?:week|visit|session)\s*:"
+    # the reassessment point written as a milestone: "By visit 8: showering with supervision", "on discharge"
+    r"|(?:by|at)\s+(?:visit|session|review|week|wk|day|month)\s?#?\d|(?:by|on)\s+discharge\b)"
 )
 _TEACH_BACK = re.compile(
     r"\b(?:teach[- ]?back|show\s+me|tell\s+me|walk\s+me\s+through|in\s+your\s+own\s+words|explain\s+(?:it\s+)?back"
@@ -894,7 +928,16 @@ _VAGUE_LIMITED_AFTER = re.compile(
 _VAGUE_LIMITED_BEFORE = re.compile(r"\b(?:things|everything|anything|stuff|much|a\s+lot|lots)\s+(?:[a-z]+\s+){0,1}$")
 
 
+# A task done inside a limit on the body: "help with washing and dressing within his sternal precautions".
+_WITHIN_LIMITS = re.compile(
+    r"\b(?:within|under|given|because\s+of|owing\s+to)\s+(?:his|her|their|the|its)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:precautions|restrictions|weight[- ]bearing(?:\s+status)?|lifting\s+limits?|fluid\s+restriction)\b"
+)
+
+
 def _names_a_constraint(lowered: str) -> bool:
+    if _WITHIN_LIMITS.search(lowered) and goal_rules.mentions_occupation(lowered):
+        return True
     for match in _CONSTRAINT.finditer(lowered):
         following = lowered[match.end() : match.end() + 60]
         if (
@@ -908,6 +951,15 @@ def _names_a_constraint(lowered: str) -> bool:
     return False
 
 
+# A problem statement may say what the client cannot do in other words than "unable": "does not feed self with a
+# spoon", "struggles with small objects", "harder to do self-care", "fatigue stops her finishing her routine".
+_LIMITATION = re.compile(
+    r"\b(?:does|do|did)\s*(?:n't|\s+not)\s+(?!(?:have|know|want|like|think|need|mind|seem|always)\b)[a-z]+"
+    r"|\bstruggl\w*\s+(?:with|to)\s+\w|\b(?:difficulty|trouble)\s+(?:with|in|\w+ing)\s+\w|\bhard(?:er)?\s+to\s+\w"
+    r"|\b(?:stops?|stopped|prevents?|prevented|keeps?|kept)\s+(?:her|him|them)\s+(?:from\s+)?\w+ing\b"
+)
+
+
 def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """The real constraint named: what limited the client or the plan, stated as such (not 'multiple factors').
 
@@ -915,6 +967,13 @@ def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) 
     help needed comes with a level or a number, or it earns half ("needs help with bathing due to fatigue").
     """
     found = _count(fields, rule.sections, lambda s: _names_a_constraint(s) and _real_words(s) >= 5)
+    if not found and rule.params.get("leveled"):
+        # In a problem statement the limitation on an occupation is the problem, even told without "unable".
+        found = _count(
+            fields,
+            rule.sections,
+            lambda s: bool(_LIMITATION.search(s)) and goal_rules.mentions_occupation(s) and _real_words(s) >= 5,
+        )
     if not found:
         return NOTHING
     if not rule.params.get("leveled"):
@@ -925,13 +984,58 @@ def named_constraint(rule: EvidenceRule, fields: Mapping[str, str], track: str) 
     return _earned_at(0.5, *found[0], "the help needed has no level or number")
 
 
+# A review point: the follow-up says when the outcome will be checked ("Review at the end of term", "repeat the on-road
+# drive in about 3 months", "re-assess at the 6-week review"). A bare "next visit" or "Thursday" is no review.
+_REVIEW = re.compile(
+    r"\b(?:review(?:ed|s)?|re-?assess\w*|re-?evaluat\w*|re-?evals?|re-?test\w*|re-?screen\w*|re-?measur\w*"
+    r"|repeat(?:ed)?\s+(?:the\s+|an?\s+|her\s+|his\s+)?(?:[a-z-]+\s+){0,2}?(?:screen|test|assessment|measures?"
+    r"|drive|eval\w*|scores?)|follow[- ]?up\s+(?:visit|appointment|call|review|assessment))\b"
+)
+_REVIEW_WHEN = re.compile(
+    r"\b(?:at|by|in|after|within|on|every|each)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:term|block|week|month"
+    r"|course|programme|program|episode|school\s+year|semester)|(?:about|around|roughly)\s+\d+\s+(?:weeks?|months?)"
+    r"|\d+[- ]?(?:weeks?|wks?|months?|days?|visits?|sessions?)|(?:week|day|visit|session)\s+\d+|discharge)\b"
+    r"|\b\d+[- ](?:week|month|visit)\s+review\b|\b(?:weekly|fortnightly|monthly|termly)\b"
+)
+
+
+# A change told without a number names what changed, a body function or a role, not only the person: "grip
+# improved", "less pain", "back at work on light duties" (not "client improved", "she is much better").
+_CHANGED_THING = (
+    r"(?:pain|motion|rom|range|grip|pinch|strength|swelling|o?edema|endurance|tolerance|balance|sleep|fatigue"
+    r"|breathlessness|dyspno?ea|anxiety|confidence|sensation|coordination|dexterity|handwriting|attention|memory|mood"
+    r"|participation|mobility|posture|stiffness|spasticity|tremor|scar|wound|continence|appetite|pacing|insight)"
+)
+_NAMED_CHANGE = re.compile(
+    rf"\b{_CHANGED_THING}\s+(?:(?:had|has|was|were|is|are)\s+)?(?:much\s+|a\s+lot\s+|slightly\s+)?"
+    r"(?:improved|better|eased|reduced|increased|decreased|settled|resolved|worse)\b"
+    rf"|\b(?:less|more|better|reduced|increased|improved|decreased|worse)\s+(?:[a-z]+\s+)?{_CHANGED_THING}\b"
+    r"|\b(?:back\s+(?:at|to)|returned\s+to|resumed)\s+(?:her\s+|his\s+|their\s+)?(?:work|school|college|driving|job"
+    r"|university|duties|sport)\b"
+)
+
+
 def verified_outcome(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """An outcome with a number or level: 'went from Mod A to supervision', 'late notes fell from 14 to 2'."""
     found = _count(fields, rule.sections, lambda s: bool(_OUTCOME.search(s)) and is_measure(s))
     if found:
         return _share_of(found, int(rule.params.get("min", 1)))
     measured_only = _count(fields, rule.sections, is_measure)
-    return _share_of(measured_only, 2 * int(rule.params.get("min", 1))) if measured_only else NOTHING
+    if measured_only:
+        return _share_of(measured_only, 2 * int(rule.params.get("min", 1)))
+    # With `unmeasured`, a change told without a number ("grip improved; back at work on light duties") earns
+    # that share: the outcome is there, it cannot be verified.
+    unmeasured = float(rule.params.get("unmeasured", 0))
+    told = _first(fields, rule.sections, lambda s: bool(_NAMED_CHANGE.search(s))) if unmeasured else None
+    if told:
+        return _earned_at(unmeasured, *told, "the change has no number")
+    # ... and so does the review that will measure it: "Review at the end of term", "re-assess at 6 weeks".
+    review = _first(fields, rule.sections, _is_review_point) if unmeasured else None
+    return _earned_at(unmeasured, *review, "a review is set, no outcome yet") if review else NOTHING
+
+
+def _is_review_point(lowered: str) -> bool:
+    return bool(_REVIEW.search(lowered)) and bool(_REVIEW_WHEN.search(lowered))
 
 
 def frequency_and_duration(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -946,16 +1050,24 @@ def frequency_and_duration(rule: EvidenceRule, fields: Mapping[str, str], track:
 
 
 def _goal_items(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
-    return [
-        (key, span)
-        for key, span in _spans(fields, sections, "list_item")
-        if _real_words(span.text) >= 4 and not span.text.rstrip().endswith(":")
-    ]
+    """A goal section's goals; a heading line ("By 12 weeks:") lends its words (its timeline) to the goals under it."""
+    found = []
+    heading_key, heading = None, ""
+    for key, span in _spans(fields, sections, "list_item"):
+        if span.text.rstrip().endswith(":"):
+            heading_key, heading = key, span.text.strip()
+            continue
+        if _real_words(span.text) < 4:
+            continue
+        if heading and heading_key == key:
+            span = Span(span.start, span.end, f"{heading}\n{span.text}")
+        found.append((key, span))
+    return found
 
 
-def _coast(text: str, track: str) -> float:
+def _coast(text: str, track: str, client_implied: bool = False) -> float:
     elements = (
-        goal_rules.has_client(text) or text.lower().startswith(("will ", "to ")),
+        client_implied or goal_rules.has_client(text) or text.lower().startswith(("will ", "to ")),
         goal_rules.mentions_occupation(text),
         # the level is read on the text as written too: a bare capital "I" is independent only in capitals
         is_measure(fold(text)) or bool(find_levels(text)),
@@ -965,13 +1077,17 @@ def _coast(text: str, track: str) -> float:
     return sum(elements) / len(elements)
 
 
-def _narrative_goals(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
-    """Goals inside a plan narrative ("Goals: 1. … 2. …" or goal-shaped sentences), as the goals family reads them."""
+def _narrative_goals(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span, bool]]:
+    """Goals inside a plan narrative ("Goals: 1. … 2. …" or goal-shaped sentences), as the goals family reads them.
+
+    The flag says the client is implied: a goal listed under a goals label, or named as "the goal: …" in a
+    sentence, is the case's client's goal even when its subject is left out ("Goals: (1) dressing with …").
+    """
     found = []
     for key in sections:
         for goal in goal_rules.plan_goals(fields.get(key, "")):
             # Judged on its reading: a label such as "Short-term (2 weeks):" carries the goal's timeline.
-            found.append((key, Span(goal.start, goal.end, goal.reading)))
+            found.append((key, Span(goal.start, goal.end, goal.reading), bool(goal.context)))
     return found
 
 
@@ -979,12 +1095,14 @@ def coast_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
     """Goals that are COAST-complete: client, occupation, assist level or measure, condition, timeline."""
     needed = int(rule.params.get("min", 1))
     if rule.params.get("narrative"):
-        goals = _narrative_goals(fields, rule.sections)
+        narrative = _narrative_goals(fields, rule.sections)
+        goals = [(key, span) for key, span, _ in narrative]
+        scores = [_coast(span.text, track, implied) for _, span, implied in narrative]
     else:
         goals = _goal_items(fields, rule.sections)
+        scores = [_coast(span.text, track) for _, span in goals]
     if not goals:
         return NOTHING
-    scores = [_coast(span.text, track) for _, span in goals]
     # A goal missing one element counts half; missing more counts nothing.
     credit = sum(1.0 if score == 1 else 0.5 if score >= 0.8 else 0.0 for score in scores)
     best = max(range(len(goals)), key=lambda index: scores[index])

@@ -44,7 +44,10 @@ _I = re.IGNORECASE
 # --- Client ---------------------------------------------------------------------------------
 _SUBJECT = (
     r"(?:client|clients|pt\.?|pts|patient|student|child|learner|toddler|infant|resident|caregivers?|"
-    r"care\s+partner|family|parents?|individual|participant|consumer)"
+    r"care\s+partner|family|parents?|individual|participant|consumer"
+    # the person as other services name them: "service user", "pupil", "young person", "the gentleman"
+    r"|service\s+users?|pupils?|young\s+person|adolescent|teen(?:ager)?|youth|baby|boy|girl|man|woman|lady"
+    r"|gentleman|veteran)"
 )
 _CLIENT = folded(
     r"\b(?:the\s+)?"
@@ -54,6 +57,7 @@ _CLIENT = folded(
     r"|\b(?:Mr|Mrs|Ms|Mx|Miss)\.?\s+[A-Z]\b\.?\s+(?:will|shall|to)\b"
     r"|\[[^\]\n]{1,30}\]\s+(?:will|shall|to)\b"
     r"|(?:^|[.:,;]\s{1,3})(?:he|she|they|I)\s+will\b"
+    r"|(?:^|[.:,;]\s{1,3})(?:he|she|they)['\u2019]ll\b"  # the same goal said informally: "She'll dress …"
     r"|^\s{0,3}(?:the\s+)?(?:client|pt\.?|patient|student|child)\b"
     # a list goal whose subject is left out after its timeline, as in notes: "Within 4 weeks: sits on the toilet …",
     # "By week 6 - will don socks …" (the goal list is the client's, and a verb says someone acts)
@@ -142,7 +146,7 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
         "feeding",
         "feeding",
         r"(?:self[- ])?feed(?:s|ing)?\b|eat(?:s|ing)?\b|meals?\b|drink(?:s|ing)?\b|utensils?|spoon|fork\b|cup\b"
-        r"|finger\s+foods?",
+        r"|finger\s+foods?|cut(?:s|ting)?\s+(?:up\s+)?(?:(?:her|his|their|soft|the)\s+)?(?:food|meat|meals?)\b",
     ),
     (
         "medication",
@@ -258,7 +262,11 @@ _CONDITION = folded(
     r"|written\s+(?:[a-z-]{1,12}\s+){0,2}?(?:schedule|instructions|list|checklist|steps|plan)|picture\s+(?:schedule"
     r"|cards?)|sensory\s+(?:breaks?|strategies|diet)"
     r"|wobble\s+cushion|seat\s+cushion|(?:hand)?rail(?:ing)?s?|trolley|cart|tray|stool"
-    r"|prosthe(?:sis|ses|tic)|terminal\s+device|myoelectric)\b"
+    r"|prosthe(?:sis|ses|tic)|terminal\s+device|myoelectric"
+    # the same aids under their British, Australian and Canadian names
+    r"|slop(?:e|ed|ing)\s+(?:writing\s+)?board|bath\s+(?:board|lift|seat|step)|perching\s+stool|zimmer(?:\s+frame)?"
+    r"|walking\s+(?:frame|stick)|helping\s+hand|kettle\s+tipper|stair\s?lift|dycem|non-?slip\s+mat|hoist|hoyer"
+    r"|mechanical\s+lift|slide\s+sheet|(?:banana|sliding)\s+board|plate\s+surround|crutch(?:es)?|commode)\b"
     # positions
     r"|\b(?:seated|in\s+sitting|in\s+standing|sitting(?!\s+(?:balance|tolerance|endurance))"
     r"|standing(?!\s+(?:balance|tolerance|endurance))|supine|side[- ]?lying|long[- ]sitting|EOB"
@@ -440,9 +448,13 @@ _IMPAIRMENT = folded(
 _MAINTENANCE = folded(r"\b(?:maintain|maintains|prevent|remain|sustain|preserve|continue\s+to)\b")
 PRIOR_LEVEL = folded(
     r"\bPLOF\b|\bprior\s+(?:level|to)\b|\bpreviously\b|\bpremorbid(?:ly)?\b|\bpre-?morbid(?:ly)?\b"
-    r"|\bbefore\s+(?:the|her|his|their|this|these|those|the\s+recent|her\s+recent|his\s+recent)\s+(?:falls?|injur(?:y|ies)"
+    r"|\bbefore\s+(?:(?:the|her|his|their|this|these|those|the\s+recent|her\s+recent|his\s+recent)\s+)?(?:falls?|injur(?:y|ies)"
     r"|surgery|stroke|CVA|admissions?|onset|hospitali[sz]ations?|accident|diagnosis|illness|fracture|flare)\b"
     r"|\bat\s+baseline\s+prior\b"
+    # the prior level in other words: "normally independent", "used to drive", "pre-admission", "pre-injury"
+    r"|\b(?:normally|usually|ordinarily)\s+(?:fully\s+)?(?:independent|mobile|manages?|walks?|drives?|mobili[sz]es?"
+    r"|cooks?|works?|showers?|dresses)\b|(?<!getting\s)(?<!got\s)(?<!get\s)(?<!is\s)(?<!be\s)\bused\s+to\s+(?!the\b|it\b|this\b|that\b|\w+ing\b)\w+"
+    r"|\bpre-?(?:admission|injury|stroke|op(?:eratively)?|fall|morbid)\b"
 )
 
 # A baseline item that was not measured: it must not borrow its neighbour's level.
@@ -472,7 +484,8 @@ _COUNTED_FREQUENCY = folded(
     r"|\b(?:once|twice|one\s+time|two\s+times|three\s+times|four\s+times|five\s+times)\s+(?:a|per|each|every)\s+"
     r"(?:day|week|wk|month)\b"
     r"|\b(?:daily|weekly|bi-?weekly|monthly|every\s+(?:other\s+)?(?:day|week|weekday)|BIW|TIW|QW|QD|BID|TID|QID"
-    r"|\d\s{0,2}w\s{0,2}\d{1,2})\b"
+    r"|\d\s{0,2}w\s{0,2}\d{1,2}|fortnightly|every\s+(?:second|2nd)\s+week"
+    r"|(?:once|twice|\d\s{0,2}x?)\s{0,2}(?:a|per|each|every)\s+fortnight)\b"
     r"|\b\d{1,3}\s+(?:visits?|sessions?|treatments?)\s+(?:over|in|within|across)\s+\d{1,3}\s+(?:days?|weeks?|wks?|months?)"
     r"|\b\d{1,3}\s{0,2}(?:min(?:ute)?s?|hours?|hrs?)\s{0,2}(?:/|per|a|each)\s{0,2}(?:day|week|wk|month)\b"
 )
@@ -505,6 +518,15 @@ _GOAL_LABEL = re.compile(
 )
 _LABEL_WORD = re.compile(r"\b(?:goals?|LTGs?|STGs?|objectives?|outcomes?)\b|\b(?:long|short)[- ]term\b", _I)
 _OTHER_LABEL = re.compile(r"^[A-Za-z][\w /&()-]{0,40}:")
+# Goals numbered inside one line after their label: "Goals: (1) … within 2 weeks; (2) …", "Goals: 1) … 2) …".
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=[\s;,.]))\(?(?:\d{1,2}|[a-h])\)\s+")
+# A goal named in the middle of a plan's sentence: "I set a graded goal: independent seated wash by discharge",
+# "our goal was for her to shower with supervision in 3 weeks".
+_INLINE_GOAL = re.compile(
+    r"\b(?:goals?|aims?|targets?)\s{0,2}(?:\([^)\n]{0,40}\))?\s{0,2}:\s*(?=\S)"
+    r"|\b(?:the|my|our|her|his|their)\s+(?:[a-z-]+\s+)?(?:goal|aim)\s+(?:is|was|will\s+be)\s+(?=(?:to|that|for)\s)",
+    _I,
+)
 _STG = re.compile(r"^\s{0,3}(?:STGs?|short[- ]term)\b", _I)
 _LTG = re.compile(r"^\s{0,3}(?:LTGs?|long[- ]term)\b", _I)
 
@@ -779,6 +801,9 @@ def _goal_findings(goal: Goal, track: str) -> Iterator[Finding]:
     reading = goal.reading
     present = coast_elements(reading, track)
     missing = [element for element, span in present.items() if span is None]
+    if goal.field == "plan" and goal.context and "client" in missing:
+        # Listed under a goals label in a case plan ("Goals: (1) dressing with …"), the goal is the client's.
+        missing.remove("client")
     impairment = is_impairment_only(reading)
     if not missing and not impairment:
         return
@@ -1144,7 +1169,10 @@ def _plan_goals(body: str) -> Iterator[Goal]:
             if rest.strip():
                 offset = item.start + label.end()
                 # The label's own words belong to the goal: "Short-term (2 weeks): Client will …" has its timeline.
-                yield Goal("plan", offset, item.end, rest, block_term, words[: label.end()].strip())
+                for start, end in _numbered_pieces(rest):
+                    yield Goal(
+                        "plan", offset + start, offset + end, rest[start:end], block_term, words[: label.end()].strip()
+                    )
             continue
         if in_block and _OTHER_LABEL.match(words) and not has_client(words):
             in_block = False
@@ -1160,6 +1188,28 @@ def _plan_goals(body: str) -> Iterator[Goal]:
                     sentence.text,
                     _term_of(sentence.text),
                 )
+                continue
+            inline = _INLINE_GOAL.search(sentence.text)
+            if inline and len(sentence.text) - inline.end() >= 12:
+                start = item.start + sentence.start + inline.end()
+                marker = sentence.text[inline.start() : inline.end()].strip()
+                yield Goal("plan", start, item.start + sentence.end, sentence.text[inline.end() :], None, marker)
+
+
+def _numbered_pieces(rest: str) -> list[tuple[int, int]]:
+    """Offsets of the goals numbered inline in one line ("(1) …; (2) …"); the whole line when not numbered."""
+    marks = list(_INLINE_NUMBER.finditer(rest))
+    if len(marks) < 2:
+        return [(0, len(rest))]
+    pieces = []
+    for index, mark in enumerate(marks):
+        end = marks[index + 1].start() if index + 1 < len(marks) else len(rest)
+        piece = rest[mark.end() : end].rstrip(" ;,.")
+        if piece:
+            pieces.append((mark.end(), mark.end() + len(piece)))
+    if marks[0].start() > 0 and rest[: marks[0].start()].strip(" ;,."):
+        return [(0, len(rest))]
+    return pieces
 
 
 def _term_of(words: str) -> str | None:

@@ -55,6 +55,8 @@ _FREQUENCY = folded(
     r"|\b(?P<days>\d{1,2})\s+(?:days|visits|sessions)\s{0,2}(?:/|per|a|each)\s{0,2}(?:wk|week)\b"
     r"|\b(?P<code>BIW|TIW|QW)\b"
     r"|\b\d{1,2}\s{0,2}(?:x|times)\s{0,2}(?:/|per|a)?\s{0,2}(?:day|daily)\b|\b(?:daily|weekly)\b"
+    # every two weeks, as the British and Australians say it too: "fortnightly", "once a fortnight"
+    r"|\b(?:fortnightly|bi-?weekly|every\s+(?:other|second|2nd)\s+week|once\s+(?:a|per|every)\s+fortnight)\b"
 )
 _CODE_PER_WEEK = {"biw": 2, "tiw": 3, "qw": 1}
 _DURATION = folded(

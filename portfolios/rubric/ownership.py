@@ -142,11 +142,24 @@ def _we_only(story: list[tuple[str, str]], row: str) -> Iterator[Finding]:
     )
 
 
+# "help" as the noun the client needs is no hedge: "he needed help with lower body dressing", "no help with meals".
+_HELP_NEEDED_BEFORE = re.compile(
+    r"(?i)\b(?:needs?|needed|needing|requir\w+|wants?|wanted|asked\s+for|accept\w*|refus\w*|no|some|more|less|extra"
+    r"|little|any|minimal|physical|verbal|hands-on)\s+(?:[a-z-]+\s+)?$"
+)
+
+
 def _hedges(story: list[tuple[str, str]], row: str) -> Iterator[Finding]:
     found = 0
     for key, value in story:
         for sentence in iter_sentences(value):
             match = _HEDGE.search(sentence.text)
+            if (
+                match
+                and match.group(0).lower().startswith("help ")
+                and _HELP_NEEDED_BEFORE.search(sentence.text, max(0, match.start() - 30), match.start())
+            ):
+                match = _HEDGE.search(sentence.text, match.end())
             if not match:
                 continue
             found += 1

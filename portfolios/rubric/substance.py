@@ -40,6 +40,9 @@ _PLACEHOLDER_WORDS = (
 _PLACEHOLDER = re.compile(
     rf"[\s\-–—.…*•:;,/()\[\]<>]*(?:(?:{_PLACEHOLDER_WORDS})[\s\-–—.…*•:;,!/()\[\]<>]*)*",
 )
+# A whole section that only points at another ("Goals.", "See goals", "As per plan"): a heading of that word
+# inside a section is kept.
+_POINTER_ONLY = re.compile(r"[\s\-–—.…*•:;,]*(?:(?:see|as\s+per|per)\s+(?:the\s+)?)?(?:goals?|plan)[\s\-–—.…*•:;,!]*")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 # A template's blank left unfilled: "[Describe the error]", "<List contraindications>", "[UNIT NAME]", "[X]",
 # "______". Bracketed stage directions in a script ("[pause, let her answer]") are the candidate's own words.
@@ -157,7 +160,7 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                     fix=section.guidance or "Write this section in your own words.",
                 )
             )
-        if is_placeholder(body):
+        if is_placeholder(body) or _POINTER_ONLY.fullmatch(fold(body)):
             cleaned[section.key] = " " * len(body)
             findings.append(
                 section_finding(

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from portfolios.rubric.findings import Finding, Severity
 
-# A list marker at the start of a line: "-", "*", "•", "1.", "2)", "1a)", "a)", "(b)", "(iv)".
+# A list marker at the start of a line: "-", "*", "•", "1.", "2)", "a)", and outline numbering:
+# "1a)", "3a.", "(1)", "(b)", "(iv)", "iv)".
 _BULLET = re.compile(
-    r"[ \t]*(?:[-*\u2022\u2013\u2023\u25aa\u25cf]|\d{1,3}[a-z]?[.)]|[a-zA-Z][.)]|\([a-z0-9]{1,3}\))[ \t]+"
+    r"[ \t]*(?:[-*\u2022\u2013\u2023\u25aa\u25cf]|\d{1,3}[a-z]?[.)]|[a-zA-Z][.)]"
+    r"|\((?:\d{1,3}|[a-z]|[ivx]{1,4})\)|[ivx]{2,4}[.)])[ \t]+"
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+")
 
