@@ -128,6 +128,10 @@ _WHEN = re.compile(
     # a cycle in other words: "reviewed yearly", "six-monthly", "fortnightly", "biannually"
     r"|\b(?:yearly|annual|fortnightly|biannual(?:ly)?|bi-?monthly|(?:\d+|three|six|twelve)-?monthly)\b"
     r"|\b(?:by|before|at)\s+(?:cob|eod|close\s+of\s+business)\b"
+    # at once in other words ("tell the RN at once", "straight away", "without delay"), and a wait before the next
+    # step ("not settling after 2 min: rapid response")
+    r"|\b(?:at\s+once|straight\s?away|right\s+away|without\s+delay|forthwith)\b"
+    r"|\b(?:after|beyond|past)\s+\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?)\b"
     r"|\bpoint[- ]of[- ](?:service|care)|\bwithin\s+(?:the|an|one)\s+hour|\bbefore\s+(?:i\s+|they\s+)?leav\w*"
     r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -1268,8 +1272,24 @@ _MOMENT = re.compile(
     r"|feeding|meal|bath\w*|shower\w*|dressing|class|school|home\s+visit|appointment|treatment|intake|start)"
     # an occasion named by its order: "1st post-op visit", "the first session after a fall"
     r"|\b(?:1st|first|2nd|second|initial|final|last)\s+(?:[\w-]+\s+){0,2}(?:visit|session|appointment|treatment"
-    r"|review)\b"
+    r"|review"
+    # or by the first time a client does something: "each client's first stand", "the first shower after surgery"
+    r"|stand|sit|transfer|walk|mobili[sz]ation|ambulation|shower|bath|meal|feed|outing|drive|use)\b"
 )
+# A trigger written as a clause: "Whenever the clinic injects an upper limb", "Each time a new splint is issued",
+# "Triggered by the referral landing in the tray": an event, not yet the moment in the work, worth three quarters.
+# "Whenever needed" names no trigger, and "whenever we give exercises" is our own routine, a stretch of work.
+_TRIGGER_CLAUSE = re.compile(
+    r"^\W*(?:whenever|each\s+time|every\s+time|any\s*time|as\s+soon\s+as)\s+(?!(?:it\s+is\s+|it's\s+)?(?:needed"
+    r"|necessary|required|appropriate|indicated|possible|relevant|applicable|useful|helpful)\b|(?:we|i|you)\s)"
+    r"(?:[\w'’-]+\W+){5}"
+    r"|\btrigger(?:ed|s)?\s+(?:by|when|on)\b"
+)
+# A pause point written as the first time something happens to each client: "Every patient's first stand".
+_FIRST_OCCASION = re.compile(r"^\W*(?:every|each|any)\s+(?:[\w-]+['’]s?\s+)?(?:1st|first|initial)\b")
+# An occasion named by who it is used for and where they are seen ("For babies seen in clinic",
+# "Adults referred to the hand service"): a stretch of cases, not a moment, worth a quarter.
+_OCCASION = re.compile(r"\b(?:seen|treated|assessed|admitted|referred|reviewed|attending)\s+(?:in|at|on|to|by)\b")
 
 
 # "During sessions" names a stretch of time, not the moment a list is picked up and read.
@@ -1305,14 +1325,23 @@ def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
     found = _first(
         fields,
         rule.sections,
-        lambda s: bool(_PAUSE_POINT.search(s) and (_MOMENT.search(s) or _WHEN.search(s))) and _real_words(s) >= 3,
+        lambda s: (
+            bool(
+                (_PAUSE_POINT.search(s) and (_MOMENT.search(s) or _WHEN.search(s)))
+                or (_FIRST_OCCASION.search(s) and _MOMENT.search(s))
+            )
+            and _real_words(s) >= 3
+        ),
     )
     if found:
         key, span = found
         return _earned_at(_moment_share(span.text, 1.0), key, span)
-    found = _first(fields, rule.sections, lambda s: bool(_MOMENT.search(s) or _WHEN.search(s)))
+    found = _first(
+        fields, rule.sections, lambda s: bool(_MOMENT.search(s) or _WHEN.search(s) or _TRIGGER_CLAUSE.search(s))
+    )
     if not found:
-        return NOTHING
+        found = _first(fields, rule.sections, lambda s: bool(_OCCASION.search(s)))
+        return _earned_at(0.25, *found) if found else NOTHING
     key, span = found
     return _earned_at(_moment_share(span.text, 0.75), key, span)
 

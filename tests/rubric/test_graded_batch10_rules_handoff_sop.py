@@ -17,7 +17,8 @@ from __future__ import annotations
 import pytest
 
 from portfolios.checker import check_artifact
-from portfolios.rubric import phi
+from portfolios.rubric import checklist, evidence, general, phi
+from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
 _CHECKLIST = {
@@ -80,3 +81,140 @@ def test_a_review_section_of_a_kind_without_the_role_still_flags_a_date():
     text = artifact_text("sop_checklist", "acute", {"owner_review": "Revised by 30 Sept."})
     bare = type(text)(kind=text.kind, track=text.track, fields=text.fields, spec=None)
     assert [f.check for f in phi.check(bare)] == ["phi.date"]
+
+
+# --- Checklist items: terse checks a colleague could verify ---------------------------------------
+@pytest.mark.parametrize(
+    "item",
+    [
+        "SpO2 and HR at rest, then after 2 min walking.",
+        "BP lying and standing.",
+        "All readings in the flowsheet before leaving the bay.",
+        "Show the carer the transfer with the board.",
+        "Book the review for week 4.",
+        "Refer to the wheelchair service if the seat is worn.",
+    ],
+)
+def test_terse_items_that_read_a_sign_record_a_value_or_arrange_something_are_checkable(item):
+    assert checklist.is_checkable(item)
+
+
+@pytest.mark.parametrize("item", ["Splint schedule", "Home programme handout", "Tummy time advice"])
+def test_a_bare_noun_phrase_is_still_no_check(item):
+    assert not checklist.is_checkable(item)
+
+
+def test_a_noun_that_can_be_a_verb_counts_only_where_the_item_starts():
+    assert checklist.is_checkable("Schedule the follow-up call")
+    assert not checklist.is_checkable("Nurse about the schedule")
+
+
+# --- Exceptions and escalation order -----------------------------------------------------------
+def _sop_findings(**changes: str) -> set[str]:
+    return {f.check for f in check_artifact("sop_checklist", "acute", {**_CHECKLIST, **changes}).findings}
+
+
+@pytest.mark.parametrize(
+    "exceptions",
+    ["Stop walking if the client reports chest pain.", "Abandon the transfer if the sheet tears."],
+)
+def test_a_stop_rule_written_as_the_stop_itself_is_an_exception(exceptions):
+    assert "checklist.exceptions" not in _sop_findings(exceptions=exceptions)
+
+
+def test_an_exception_that_only_asks_for_judgement_is_still_flagged():
+    assert "checklist.exceptions" in _sop_findings(exceptions="Use your own judgement each time.")
+
+
+@pytest.mark.parametrize(
+    "escalation",
+    [
+        "Reading below 85: tell the RN straight away. Not improving after 5 min of rest: call rapid response.",
+        "Tell the nurse in charge at once; if the pain persists, bleep the registrar within 30 minutes.",
+        "Page the charge nurse within 10 minutes. No answer: call the duty manager.",
+    ],
+)
+def test_a_second_tier_for_when_the_first_step_has_not_worked_is_an_order(escalation):
+    assert "checklist.escalation" not in _sop_findings(escalation=escalation)
+
+
+def test_two_roles_with_no_order_are_still_flagged():
+    assert "checklist.escalation" in _sop_findings(escalation="The nurse and the doctor should know about problems.")
+
+
+# --- Timing words -------------------------------------------------------------------------------
+_TIMED = EvidenceRule("test", "time_management", "timed", ("a",), "test", 1.0, frozen_mapping({}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell the nurse at once.",
+        "Ring the GP straight away.",
+        "Inform the registrar without delay.",
+        "If dizziness lasts beyond 3 min, lie the client down and call the RN.",
+    ],
+)
+def test_at_once_and_a_wait_in_minutes_are_whens(text):
+    assert evidence.timed(_TIMED, {"a": text}, "acute").share == 1.0
+
+
+def test_a_tell_with_no_when_is_not_timed():
+    assert evidence.timed(_TIMED, {"a": "Tell the nurse about it."}, "acute").share == 0.0
+
+
+# --- Pause point ---------------------------------------------------------------------------------
+_PAUSE = EvidenceRule("test", "time_management", "pause_point", ("a",), "test", 1.0, frozen_mapping({}))
+
+
+def _pause(text: str) -> float:
+    return evidence.pause_point(_PAUSE, {"a": text}, "acute").share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every client's first shower on the unit, and the first shower after any new fall.",
+        "Each resident's initial transfer with the new hoist.",
+    ],
+)
+def test_each_clients_first_time_doing_something_is_a_pause_point(text):
+    assert _pause(text) == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whenever the ward pharmacist alters an anticoagulant dose for a client on our list.",
+        "Triggered by the discharge coordinator's email naming a date.",
+    ],
+)
+def test_a_trigger_written_as_a_clause_earns_three_quarters(text):
+    assert _pause(text) == 0.75
+
+
+@pytest.mark.parametrize("text", ["Whenever needed in the department.", "Whenever we see people for their hands."])
+def test_whenever_needed_or_our_own_routine_is_no_trigger(text):
+    assert _pause(text) < 0.75
+
+
+def test_the_cases_it_is_used_for_earn_a_quarter():
+    assert _pause("For children referred to the feeding clinic.") == 0.25
+    assert _pause("For children with feeding problems.") == 0.0
+
+
+# --- An escalation path's trigger is no outcome claim ----------------------------------------------
+def test_a_result_named_as_the_trigger_in_an_escalation_is_not_a_vague_outcome():
+    text = artifact_text(
+        "sop_checklist", "acute", {**_CHECKLIST, "escalation": "Any positive result: tell the nurse in charge."}
+    )
+    assert not [f for f in general.check(text) if f.check == "general.vague_outcome" and f.field == "escalation"]
+
+
+def test_a_vague_outcome_outside_the_escalation_path_is_still_flagged():
+    text = artifact_text(
+        "sop_checklist",
+        "acute",
+        {**_CHECKLIST, "error_prevented": "Since we started, outcomes improved a lot on the ward."},
+    )
+    assert [f for f in general.check(text) if f.check == "general.vague_outcome"]
