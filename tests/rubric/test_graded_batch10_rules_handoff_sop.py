@@ -17,7 +17,8 @@ from __future__ import annotations
 import pytest
 
 from portfolios.checker import check_artifact
-from portfolios.rubric import checklist, evidence, general, phi
+from portfolios.kinds import get_kind
+from portfolios.rubric import checklist, evidence, general, phi, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from tests.rubric.texts import artifact_text
 
@@ -218,3 +219,49 @@ def test_a_vague_outcome_outside_the_escalation_path_is_still_flagged():
         {**_CHECKLIST, "error_prevented": "Since we started, outcomes improved a lot on the ward."},
     )
     assert [f for f in general.check(text) if f.check == "general.vague_outcome"]
+
+
+# --- A template's instruction to its writer, pasted back ------------------------------------------
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "List steps with owner and due date.",
+        "Describe when and where the handover takes place.",
+        "Explain how the receiver confirms the plan.",
+        "Who to call and when (e.g. nurse in charge, duty manager).",
+    ],
+)
+def test_an_instruction_about_what_the_artifacts_parts_must_hold_is_form_text(passage):
+    assert substance.is_writing_instruction(passage)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "List the stairs, rails and steps the carer saw at the visit.",
+        "Give the items that must be recorded at every transfer.",
+        "Describe the fall to the nurse in charge before the end of the shift.",
+        "Who to call first: the nurse in charge, then the registrar within 15 minutes.",
+        "Explain how the hoist sling is fitted (e.g. leg loops crossed).",
+    ],
+)
+def test_the_writers_own_instructions_and_answers_are_not_form_text(passage):
+    assert not substance.is_writing_instruction(passage)
+
+
+def test_the_example_after_a_pasted_instruction_is_cut_with_it():
+    fields = {
+        "required_items": "List the items that must be included every time, e.g. diagnosis, precautions, mobility.",
+        "read_back": "Describe how the receiver confirms understanding, for example: repeats the plan.",
+    }
+    cleaned = substance.clean(get_kind("handoff_template").spec, fields).fields
+    assert not cleaned["required_items"].strip()
+    assert not cleaned["read_back"].strip()
+
+
+def test_an_example_in_the_writers_own_list_is_kept():
+    fields = {
+        "required_items": "Precautions, e.g. hip precautions or sternal precautions.\nAssist level for transfers."
+    }
+    cleaned = substance.clean(get_kind("handoff_template").spec, fields).fields
+    assert "sternal precautions" in cleaned["required_items"]
