@@ -160,7 +160,12 @@ _TRIGGER = re.compile(
     r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*"
     # signs a receiver can see on a limb, a wound or the skin: swelling, redness, colour, circulation
     r"|swell\w*|swollen|redness|blister\w*|bruis\w*|skin\s+(?:breakdown|problems?|changes?|tears?|irritation)"
-    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?|ooz\w*|weep\w*)"
+    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?|ooz\w*|weep\w*"
+    # signs a community or home-care receiver can see happen: wandering, missed meals or medicines, new
+    # drowsiness, fever, hallucinations or incontinence ("the carer is struggling" is a worry, not a sign)
+    r"|wander\w*|exit[- ]seeking|gets?\s+lost|got\s+lost"
+    r"|missed\s+(?:[\w-]+\s+){0,2}?(?:meals?|meds|medications?|medicines?|doses?|tablets?|pills?)|not\s+eating|weight\s+loss|drows\w*|fever\w*"
+    r"|hallucinat\w*|delirium|incontinen\w*|aggress\w*)"
 )
 # A response that acts: "monitor" or "document" alone is no response to a red flag.
 _RESPONSE = re.compile(
@@ -170,6 +175,8 @@ _RESPONSE = re.compile(
     r"|reschedul\w*|skip\w*|use|apply|remove|position\w*|elevat\w*"
     # arranging care is a response too: "arrange a visit", "refer to the falls team", "book a review", "bleep the SHO"
     r"|arrang\w*|refer\b|referr\w*|book\w*|bleep\w*|ring\b|phone\w*|recline\w*|raise\w*)\b"
+    # telling someone in plain words: "let the office know", "let the GP know today"
+    r"|\blet\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}know\b"
 )
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(

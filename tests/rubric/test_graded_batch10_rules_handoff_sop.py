@@ -265,3 +265,31 @@ def test_an_example_in_the_writers_own_list_is_kept():
     }
     cleaned = substance.clean(get_kind("handoff_template").spec, fields).fields
     assert "sternal precautions" in cleaned["required_items"]
+
+
+# --- Contingencies a community receiver meets -----------------------------------------------------
+_CONTINGENCIES = EvidenceRule("test", "assessment", "contingencies", ("a",), "test", 1.0, frozen_mapping({"min": 1}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If she is found wandering in the street again, ring the care coordinator that day.",
+        "If he has missed two doses of his tablets, let the district nurse know.",
+        "If new hallucinations appear overnight, let the GP know before the morning visit.",
+    ],
+)
+def test_a_sign_seen_at_home_with_a_plain_tell_is_a_contingency(text):
+    assert evidence.contingencies(_CONTINGENCIES, {"a": text}, "home_health").share == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the carer is struggling, consider extra support.",
+        "If anything changes, use your judgement.",
+        "If he wanders, keep an eye on it.",
+    ],
+)
+def test_a_worry_or_a_sign_with_no_action_is_no_contingency(text):
+    assert evidence.contingencies(_CONTINGENCIES, {"a": text}, "home_health").share == 0.0
