@@ -294,6 +294,10 @@ _CATCH_ALL = re.compile(
     r"\s+(?:be\s+)?(?:useful|relevant|important|helpful|know|matter|need)\b"
     r"|\ball\s+(?:of\s+)?(?:the\s+)?(?:important|relevant|necessary|key|pertinent|useful|essential)\s+(?:info\w*|details?"
     r"|things?|points?|facts?)\b|\bwhatever\s+(?:else\s+)?(?:seems?|is|might|may)\b"
+    # a general update standing in for the items: "what's going on with the child", "how he's getting on"
+    r"|\bwhat(?:'s|\s+is|\s+has\s+been)\s+(?:been\s+)?(?:going\s+on|happening)\b"
+    r"|\bhow\s+(?:things\s+are|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:doing|getting\s+on|going))\b"
+    r"|\bgeneral\s+(?:update|overview|info\w*|progress)\b"
 )
 _ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
 _GOAL_REFERENCE = re.compile(

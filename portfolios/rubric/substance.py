@@ -84,6 +84,9 @@ _PROMPT_CUE = re.compile(
     r"\s+(?:happens|takes\s+place|is\s+(?:done|given|run|used))\b"
     r"|\bhow\s+the\s+(?:receiver|recipient|receiving\s+\w+|listener|learner)\s+(?:confirms|shows|checks)\b"
 )
+# A passage that names what it points on to ("SBAR-R, run under the RACI below", "I-PASS as follows:") is a heading
+# for the content after it, not a claim without content.
+_POINTS_ON = re.compile(r"\b(?:below|as\s+follows|the\s+following|set\s+out\s+here)\b|:\s*$")
 # An instruction cut off at its example ("List the items …, e.g."): the example that follows is the form's too.
 _ENDS_IN_EXAMPLE = re.compile(
     r"\b(?:e\.\s?g\.?|eg|for\s+example|for\s+instance|such\s+as|i\.e\.?)[\s,:]*$", re.IGNORECASE
@@ -233,7 +236,7 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
             ):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 pasted.append(span)
-            elif is_stuffed(span.text):
+            elif is_stuffed(span.text) and not (following and _POINTS_ON.search(fold(span.text))):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 stuffed.append(span)
         cleaned[section.key] = "".join(kept)

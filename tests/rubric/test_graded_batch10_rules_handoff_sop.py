@@ -293,3 +293,49 @@ def test_a_sign_seen_at_home_with_a_plain_tell_is_a_contingency(text):
 )
 def test_a_worry_or_a_sign_with_no_action_is_no_contingency(text):
     assert evidence.contingencies(_CONTINGENCIES, {"a": text}, "home_health").share == 0.0
+
+
+# --- A framework line that points on to its content is a heading ----------------------------------
+def _stuffed_in(body: str) -> bool:
+    found = substance.clean(get_kind("handoff_template").spec, {"framework": body}).findings
+    return any(f.check == "section.buzzwords" for f in found)
+
+
+def test_a_framework_line_pointing_on_to_what_follows_is_a_heading_not_stuffing():
+    body = (
+        "ISBAR with teach-back and read-back of the ISBAR lines, as follows:\n"
+        "Used at the 16:00 handover between the day and evening therapist on the stroke unit."
+    )
+    assert not _stuffed_in(body)
+
+
+def test_the_same_line_with_nothing_after_it_is_still_stuffing():
+    assert _stuffed_in("ISBAR with teach-back and read-back of the ISBAR lines, as follows:")
+
+
+def test_a_stuffed_line_that_points_nowhere_is_still_stuffing():
+    body = (
+        "ISBAR with teach-back and closed-loop read-back for every handoff, always.\n"
+        "Used at the 16:00 handover between the day and evening therapist on the stroke unit."
+    )
+    assert _stuffed_in(body)
+
+
+# --- A general update is no required item -----------------------------------------------------------
+_ITEMS = EvidenceRule(
+    "test", "documentation", "concrete_items", ("a",), "test", 1.0, frozen_mapping({"min": 5, "min_words": 1})
+)
+
+
+@pytest.mark.parametrize(
+    "catch_all",
+    ["what's going on with him", "how she's getting on", "general update", "what has been happening at home"],
+)
+def test_a_general_update_does_not_count_as_a_required_item(catch_all):
+    body = f"Diagnosis, weight-bearing status, precautions, transfer level, {catch_all}."
+    assert evidence.concrete_items(_ITEMS, {"a": body}, "acute").share == pytest.approx(0.8)
+
+
+def test_five_named_items_count_in_full():
+    body = "Diagnosis, weight-bearing status, precautions, transfer level, equipment at home."
+    assert evidence.concrete_items(_ITEMS, {"a": body}, "acute").share == 1.0
