@@ -792,6 +792,8 @@ def get_kind(key: str) -> ArtifactKind:
 #   outcome claims made elsewhere); "barriers": a section whose purpose is to name constraints;
 # - "outcome_judged" / "escalation_judged": sections whose own family already judges vague
 #   outcomes or escalations, so the general checks leave them alone (no double charge).
+# - "document_dates": sections about the document itself (its owner and review), where a date
+#   ("revised by 30 Sept.") is the document's, not a patient's: the PHI gate lets dates pass there.
 _OUTCOME_SECTION_KEYS = (
     "follow_up",
     "outcome",
@@ -823,7 +825,11 @@ SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     # a checklist's checks, questions for an employer): "Falls since admission? (e.g. near-fall on day 3)"
     # there is their design, not another form's prompt pasted back (portfolios/rubric/substance.py).
     "handoff_template": {"escalation_judged": ("escalation",), "prompts": ("required_items", "optional_items")},
-    "sop_checklist": {"escalation_judged": ("escalation", "items"), "prompts": ("items",)},
+    "sop_checklist": {
+        "escalation_judged": ("escalation", "items"),
+        "prompts": ("items",),
+        "document_dates": ("owner_review",),
+    },
     "caseload_note": {"escalation_judged": ("escalation",), "outcome_judged": ("measures",)},
     "workflow_safeguards": {"outcome_judged": ("verification",)},
     "education_script": {"barriers": ("barriers",)},
@@ -836,7 +842,11 @@ SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "ninety_day_plan": {"triage": ("weeks_1_2",)},
     "ship_plan": {"milestones": ("milestones",), "risks": ("risks",)},
-    "calibration_checklist": {"escalation_judged": ("escalation", "items"), "prompts": ("items",)},
+    "calibration_checklist": {
+        "escalation_judged": ("escalation", "items"),
+        "prompts": ("items",),
+        "document_dates": ("owner_review",),
+    },
     "before_after": {"before": ("baseline",), "after": ("outcome",)},
     "bad_news_update": {"next_update": ("next_update",)},
     "metric_definition": {"metric_definition": ("definition",), "edge_cases": ("edge_cases",)},

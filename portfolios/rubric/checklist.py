@@ -78,6 +78,13 @@ _CHECKABLE = re.compile(
     r"|^\W*(?:\[\s?\]\s*)?(?:(?:you|we|i)\s+)?(?:lift|slide|fit|move|strap|tag|pad|cover|fix|dry|hang|prop|swap"
     r"|switch|angle|clip)\b"
     r"|\?|\by\s?/\s?n\b|\b\d+\s?[-\u2013]\s?\d+\b|[<>\u2264\u2265]\s?\d|\b(?:circumference|girth|goniometr\w*)\b"
+    # the arranging and handing-on verbs of an item ("Show the stretches to the parent", "Book the follow-up",
+    # "Refer to the wheelchair service"), a vital sign read off ("BP/HR supine after 5 min", "SpO2 at rest") and
+    # a value's place in the record ("All values in the flowsheet") are checks a colleague could verify
+    r"|\b(?:show|send|refer|arrange|provide|discuss|advise|weigh)(?:s|es|ed|d|ing)?\b"
+    r"|^\W*(?:\[\s?\]\s*)?(?:book|schedule|time|issue|offer|phone|ring|email|fax|print|hand\s+over)\b"
+    r"|\b(?:BP|HR|RR|SpO2|sats|pulse|temp(?:erature)?|BGL|blood\s+(?:glucose|sugar|pressure)|heart\s+rate)\b"
+    r"|\bin\s+(?:the\s+)?(?:flowsheet|flow\s+sheet|chart|notes|EMR|EHR|record|file|care\s+plan)\b"
 )
 _EXCEPTIONS = re.compile(
     r"(?i)\b(?:exceptions?|except|unless|if not possible|contraindicat\w*|does(?:n't| not) apply|not (?:used|required"
@@ -89,6 +96,9 @@ _EXCEPTIONS = re.compile(
     r"|apply|bandage|splint|stand|treat|use|happen|take\s+place)\b"
     # the fallback when it cannot go ahead: "postponed until the prescriber confirms", "re-book"
     r"|\b(?:postpon\w*|re-?book\w*|re-?schedul\w*)\b"
+    # a stop rule written as the stop itself: "Stop standing if SBP falls", "abandon the transfer", "halt the session"
+    r"|\b(?:stop|abandon|abort|halt)\s+(?:the\s+|all\s+|any\s+)?(?:[a-z]+ing|session|transfer|activity|task|treatment"
+    r"|stand|walk|mobili[sz]ation)\b"
     r"|\b(?:if|when)\b[^.;\n]{1,60}\b(?:is|are)\s+(?:not\s+available|unavailable|missing|broken|out\s+of\s+service"
     r"|not\s+(?:possible|working))"
     # an item that cannot be relied on for this client, and what replaces it: "heart rate cannot be used as the
@@ -117,11 +127,18 @@ _ORDER = re.compile(
     # the next step taken when the first does not work: "(or emergency services if symptoms do not settle)"
     r"|if\s+(?:[\w-]+\s+){0,3}?(?:do(?:es)?\s+not|don't|doesn't|did\s+not|fails?\s+to)\s+(?:settle|resolve|improve"
     r"|respond|answer|ease|pass|clear))\b"
+    # a second tier for when the first step has not worked: "Symptoms not settling after 2 min: rapid response",
+    # "No answer in 10 min: page the registrar", "If pain persists, …"
+    r"|\b(?:not|n't|no\s+longer)\s+(?:settling|resolving|improving|responding|easing|clearing|settled|resolved|improved)\b"
+    r"|\bno\s+(?:response|answer|reply|improvement|change)\b|\bpersist\w*"
     r"|->|\u2192|>"
 )
 _TRIGGER = re.compile(
     r"(?i)\b(?:if|when|fails?|failed|cannot|can't|unable|missing|concern\w*|unsafe|not (?:done|available|confirmed"
     r"|met|possible|clear)|unclear|any|no)\b"
+    # a threshold is a trigger: "Reading below 85: tell the RN", "SBP >180", "not settling after 5 min"
+    r"|(?i:\b(?:below|above|under|over|less\s+than|more\s+than)\s+\d|[<>\u2264\u2265]=?\s?\d"
+    r"|\bnot\s+(?:improving|settling|resolving|easing)\b)"
 )
 _TIMEFRAME = re.compile(
     r"(?i)\b(?:within \d+|\d+\s*(?:min(?:ute)?s?|hours?|hrs?|h)\b|immediately|right away|at once|before (?:the|next"

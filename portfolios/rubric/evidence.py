@@ -128,6 +128,10 @@ _WHEN = re.compile(
     # a cycle in other words: "reviewed yearly", "six-monthly", "fortnightly", "biannually"
     r"|\b(?:yearly|annual|fortnightly|biannual(?:ly)?|bi-?monthly|(?:\d+|three|six|twelve)-?monthly)\b"
     r"|\b(?:by|before|at)\s+(?:cob|eod|close\s+of\s+business)\b"
+    # at once in other words ("tell the RN at once", "straight away", "without delay"), and a wait before the next
+    # step ("not settling after 2 min: rapid response")
+    r"|\b(?:at\s+once|straight\s?away|right\s+away|without\s+delay|forthwith)\b"
+    r"|\b(?:after|beyond|past)\s+\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?)\b"
     r"|\bpoint[- ]of[- ](?:service|care)|\bwithin\s+(?:the|an|one)\s+hour|\bbefore\s+(?:i\s+|they\s+)?leav\w*"
     r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -156,7 +160,12 @@ _TRIGGER = re.compile(
     r"|desat\w*|orthostatic|pallor|nausea|vomit\w*|bleed\w*|seizure|refus\w*|unstable|watcher|red\s+flag|agitat\w*"
     # signs a receiver can see on a limb, a wound or the skin: swelling, redness, colour, circulation
     r"|swell\w*|swollen|redness|blister\w*|bruis\w*|skin\s+(?:breakdown|problems?|changes?|tears?|irritation)"
-    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?|ooz\w*|weep\w*)"
+    r"|colou?r\s+changes?|circulation|cyano\w*|drainage|wound\s+opens?|ooz\w*|weep\w*"
+    # signs a community or home-care receiver can see happen: wandering, missed meals or medicines, new
+    # drowsiness, fever, hallucinations or incontinence ("the carer is struggling" is a worry, not a sign)
+    r"|wander\w*|exit[- ]seeking|gets?\s+lost|got\s+lost"
+    r"|missed\s+(?:[\w-]+\s+){0,2}?(?:meals?|meds|medications?|medicines?|doses?|tablets?|pills?)|not\s+eating|weight\s+loss|drows\w*|fever\w*"
+    r"|hallucinat\w*|delirium|incontinen\w*|aggress\w*)"
 )
 # A response that acts: "monitor" or "document" alone is no response to a red flag.
 _RESPONSE = re.compile(
@@ -166,6 +175,8 @@ _RESPONSE = re.compile(
     r"|reschedul\w*|skip\w*|use|apply|remove|position\w*|elevat\w*"
     # arranging care is a response too: "arrange a visit", "refer to the falls team", "book a review", "bleep the SHO"
     r"|arrang\w*|refer\b|referr\w*|book\w*|bleep\w*|ring\b|phone\w*|recline\w*|raise\w*)\b"
+    # telling someone in plain words: "let the office know", "let the GP know today"
+    r"|\blet\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}know\b"
 )
 _CONDITIONAL = re.compile(r"\b(?:if|when|whenever|should|any\s+time|unless|once)\b")
 _NOTIFY = re.compile(
@@ -283,6 +294,10 @@ _CATCH_ALL = re.compile(
     r"\s+(?:be\s+)?(?:useful|relevant|important|helpful|know|matter|need)\b"
     r"|\ball\s+(?:of\s+)?(?:the\s+)?(?:important|relevant|necessary|key|pertinent|useful|essential)\s+(?:info\w*|details?"
     r"|things?|points?|facts?)\b|\bwhatever\s+(?:else\s+)?(?:seems?|is|might|may)\b"
+    # a general update standing in for the items: "what's going on with the child", "how he's getting on"
+    r"|\bwhat(?:'s|\s+is|\s+has\s+been)\s+(?:been\s+)?(?:going\s+on|happening)\b"
+    r"|\bhow\s+(?:things\s+are|(?:he|she|they)(?:'s|'re|\s+is|\s+are)\s+(?:doing|getting\s+on|going))\b"
+    r"|\bgeneral\s+(?:update|overview|info\w*|progress)\b"
 )
 _ACTION_VERB_START = re.compile(r"^\W*(?:\w+\s){0,2}?\w+(?:s|ed|ify|ize|ise|ck|rm|ew|in|ve|te|de|se|ll|ss|ch)?\b")
 _GOAL_REFERENCE = re.compile(
@@ -1268,8 +1283,24 @@ _MOMENT = re.compile(
     r"|feeding|meal|bath\w*|shower\w*|dressing|class|school|home\s+visit|appointment|treatment|intake|start)"
     # an occasion named by its order: "1st post-op visit", "the first session after a fall"
     r"|\b(?:1st|first|2nd|second|initial|final|last)\s+(?:[\w-]+\s+){0,2}(?:visit|session|appointment|treatment"
-    r"|review)\b"
+    r"|review"
+    # or by the first time a client does something: "each client's first stand", "the first shower after surgery"
+    r"|stand|sit|transfer|walk|mobili[sz]ation|ambulation|shower|bath|meal|feed|outing|drive|use)\b"
 )
+# A trigger written as a clause: "Whenever the clinic injects an upper limb", "Each time a new splint is issued",
+# "Triggered by the referral landing in the tray": an event, not yet the moment in the work, worth three quarters.
+# "Whenever needed" names no trigger, and "whenever we give exercises" is our own routine, a stretch of work.
+_TRIGGER_CLAUSE = re.compile(
+    r"^\W*(?:whenever|each\s+time|every\s+time|any\s*time|as\s+soon\s+as)\s+(?!(?:it\s+is\s+|it's\s+)?(?:needed"
+    r"|necessary|required|appropriate|indicated|possible|relevant|applicable|useful|helpful)\b|(?:we|i|you)\s)"
+    r"(?:[\w'’-]+\W+){5}"
+    r"|\btrigger(?:ed|s)?\s+(?:by|when|on)\b"
+)
+# A pause point written as the first time something happens to each client: "Every patient's first stand".
+_FIRST_OCCASION = re.compile(r"^\W*(?:every|each|any)\s+(?:[\w-]+['’]s?\s+)?(?:1st|first|initial)\b")
+# An occasion named by who it is used for and where they are seen ("For babies seen in clinic",
+# "Adults referred to the hand service"): a stretch of cases, not a moment, worth a quarter.
+_OCCASION = re.compile(r"\b(?:seen|treated|assessed|admitted|referred|reviewed|attending)\s+(?:in|at|on|to|by)\b")
 
 
 # "During sessions" names a stretch of time, not the moment a list is picked up and read.
@@ -1305,14 +1336,23 @@ def pause_point(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
     found = _first(
         fields,
         rule.sections,
-        lambda s: bool(_PAUSE_POINT.search(s) and (_MOMENT.search(s) or _WHEN.search(s))) and _real_words(s) >= 3,
+        lambda s: (
+            bool(
+                (_PAUSE_POINT.search(s) and (_MOMENT.search(s) or _WHEN.search(s)))
+                or (_FIRST_OCCASION.search(s) and _MOMENT.search(s))
+            )
+            and _real_words(s) >= 3
+        ),
     )
     if found:
         key, span = found
         return _earned_at(_moment_share(span.text, 1.0), key, span)
-    found = _first(fields, rule.sections, lambda s: bool(_MOMENT.search(s) or _WHEN.search(s)))
+    found = _first(
+        fields, rule.sections, lambda s: bool(_MOMENT.search(s) or _WHEN.search(s) or _TRIGGER_CLAUSE.search(s))
+    )
     if not found:
-        return NOTHING
+        found = _first(fields, rule.sections, lambda s: bool(_OCCASION.search(s)))
+        return _earned_at(0.25, *found) if found else NOTHING
     key, span = found
     return _earned_at(_moment_share(span.text, 0.75), key, span)
 

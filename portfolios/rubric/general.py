@@ -228,6 +228,8 @@ def _vague_outcomes(text: ArtifactText, written: list[tuple[str, str]]) -> Itera
     for key, section in written:
         if key in _role(text, "outcome_judged"):
             continue
+        if key in _role(text, "escalation_judged"):
+            continue  # an escalation path names the results that trigger it ("Any positive result: …"), not outcomes
         lower = section.translate(_ASCII_LOWER)
         for sentence, claim in _sentences_with(_OUTCOME_CLAIM, section, lower):
             sentence_lower = lower[sentence.start : sentence.end]

@@ -76,12 +76,33 @@ _PROMPT_CUE = re.compile(
     r"\b(?:this|the|a)\s+(?:checklist|template|form|section|field|sop|check|pause\s+point|review\s+date)\b"
     r"|\bcheck\s+items?\b|^\W*(?:select|choose|tick|circle)\s+(?:one|all\s+that\s+apply|as\s+appropriate)\b"
     r"|\b(?:concrete|observable|measurable)\b"
+    # or of what any artifact's parts must hold, in the abstract: "items that must be included", "actions with
+    # owner and due time", "when and where the handoff happens", "how the receiver confirms understanding"
+    r"|\bitems?\s+(?:that|which|to)\s+(?:must|may|should|can|could|might|will)\b"
+    r"|\bwith\s+(?:an?\s+|the\s+|their\s+)?owners?\s+and\s+(?:an?\s+|the\s+)?(?:due\s+)?(?:times?|dates?|deadlines?)\b"
+    r"|\b(?:when|where|how)\s+(?:and\s+(?:when|where|how)\s+)?the\s+(?:handoff|handover|hand-off|checklist|review|escalation)"
+    r"\s+(?:happens|takes\s+place|is\s+(?:done|given|run|used))\b"
+    r"|\bhow\s+the\s+(?:receiver|recipient|receiving\s+\w+|listener|learner)\s+(?:confirms|shows|checks)\b"
+)
+# A passage that names what it points on to ("SBAR-R, run under the RACI below", "I-PASS as follows:") is a heading
+# for the content after it, not a claim without content.
+_POINTS_ON = re.compile(r"\b(?:below|as\s+follows|the\s+following|set\s+out\s+here)\b|:\s*$")
+# An instruction cut off at its example ("List the items …, e.g."): the example that follows is the form's too.
+_ENDS_IN_EXAMPLE = re.compile(
+    r"\b(?:e\.\s?g\.?|eg|for\s+example|for\s+instance|such\s+as|i\.e\.?)[\s,:]*$", re.IGNORECASE
+)
+# A form's prompt written as a bare question with an infinitive and its example: "Who to escalate to and how
+# (e.g. supervisor, physician)", "What to do if the client refuses (e.g. …)". A writer's own text answers it.
+_INFINITIVE_PROMPT = re.compile(
+    r"^\W*(?:who|whom|what|when|where|how|which)\s+(?:\w+\s+)?to\s+\w+[^.?!\n]{0,60}?\(\s*(?:e\.\s?g\.?|eg\b|for\s+example)"
 )
 
 
 def is_writing_instruction(passage: str) -> bool:
     """True for a template's instruction to the writer ("Describe…", "List 5-9…"), pasted back instead of answered."""
     lowered = fold(passage)
+    if "(" in lowered and " to " in lowered and _INFINITIVE_PROMPT.search(lowered):
+        return True
     return bool(_WRITING_INSTRUCTION.search(lowered) and _PROMPT_CUE.search(lowered))
 
 
@@ -199,9 +220,14 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                 if example:
                     example_until = example.end()
                     kept[span.end : example_until] = " " * (example_until - span.end)
+            instruction = is_writing_instruction(span.text)
+            if instruction and _ENDS_IN_EXAMPLE.search(span.text) and following:
+                # the instruction's own example, cut off at "e.g.": "List the items …, e.g. | diagnosis, precautions."
+                example_until = passages[index + 1].end
+                kept[passages[index + 1].start : example_until] = " " * (example_until - passages[index + 1].start)
             if (
                 prompted
-                or is_writing_instruction(span.text)
+                or instruction
                 or (
                     _shares_form_text(span.text, form)
                     and not _adapts_recommended_phrasing(span.text, kind)
@@ -210,7 +236,7 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
             ):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 pasted.append(span)
-            elif is_stuffed(span.text):
+            elif is_stuffed(span.text) and not (following and _POINTS_ON.search(fold(span.text))):
                 kept[span.start : span.end] = " " * (span.end - span.start)
                 stuffed.append(span)
         cleaned[section.key] = "".join(kept)

@@ -187,15 +187,24 @@ def scan_field(field_key: str, text: str) -> tuple[Finding, ...]:
 
 
 def check(text: ArtifactText) -> Iterator[Finding]:
-    """Yield one finding per identifier in every section, then those only the joined sections show."""
+    """Yield one finding per identifier in every section, then those only the joined sections show.
+
+    In a section about the document itself (role "document_dates": a checklist's owner and
+    review), a date is the document's own ("revised by 30 Sept."), so dates pass there; every
+    other identifier, and dates in every other section, are still flagged.
+    """
     sections = [(field, section) for field, section in text.fields.items() if section and section.strip()]
+    own_dates = frozenset(text.spec.role("document_dates")) if text.spec is not None else frozenset()
     found: dict[str, list[Identifier]] = {}
     for field, section in sections:
         found[field] = find_identifiers(section)
         for item in found[field]:
-            yield _finding(field, item.start, item.end, item.type)
+            if not (item.type == "date" and field in own_dates):
+                yield _finding(field, item.start, item.end, item.type)
     if len(sections) > 1:
-        yield from _across_sections(sections, found)
+        for item in _across_sections(sections, found):
+            if not (item.check == "phi.date" and item.field in own_dates):
+                yield item
 
 
 def _across_sections(sections: list[tuple[str, str]], found: dict[str, list[Identifier]]) -> Iterator[Finding]:
