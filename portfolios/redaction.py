@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from portfolios.kinds import KINDS_BY_KEY
 from portfolios.rubric import phi
 from portfolios.rubric.artifact import ArtifactText
 from portfolios.rubric.findings import CheckResult, Finding
@@ -116,9 +117,16 @@ def label_identifiers(field_key: str, text: str) -> tuple[Finding, ...]:
     return tuple(finding for finding in field_identifiers(field_key, text) if finding.check not in _EMPLOYER_PLACES)
 
 
-def artifact_identifiers(fields: Mapping[str, str]) -> tuple[Finding, ...]:
-    """The patient identifiers in a whole artifact's sections (across section breaks too)."""
-    text = ArtifactText(kind="", track="", fields={key: value or "" for key, value in fields.items()})
+def artifact_identifiers(fields: Mapping[str, str], kind: str = "") -> tuple[Finding, ...]:
+    """The patient identifiers in a whole artifact's sections (across section breaks too), read as the
+    checker reads them for `kind` (a checklist's review date is the document's: see phi.check)."""
+    known = KINDS_BY_KEY.get(kind)
+    text = ArtifactText(
+        kind=kind,
+        track="",
+        fields={key: value or "" for key, value in fields.items()},
+        spec=known.spec if known else None,
+    )
     return tuple(finding for finding in phi.check(text) if finding.is_phi_error)
 
 
@@ -126,7 +134,7 @@ def stored_identifiers(artifact) -> tuple[Finding, ...]:
     """The identifiers an artifact's stored check found; its text is re-scanned only if that result is older."""
     if artifact.check_result and artifact.checked_version == artifact.version:
         return CheckResult.from_dict(artifact.check_result).phi_errors
-    return artifact_identifiers(artifact.fields)
+    return artifact_identifiers(artifact.fields, artifact.kind)
 
 
 def masked_section(artifact, section_key: str) -> str:

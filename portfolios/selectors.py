@@ -578,7 +578,7 @@ def identifier_places(user: User) -> list[IdentifierPlace]:
             places += _place(f"{title}, current text", redaction.stored_identifiers(artifact))
             for revision in artifact.revisions.all():
                 if revision.number != artifact.version:
-                    found = redaction.artifact_identifiers(revision.fields)
+                    found = redaction.artifact_identifiers(revision.fields, artifact.kind)
                     places += _place(f"{title}, revision {revision.number}", found)
     return places
 

@@ -92,7 +92,7 @@ def history_identifier_count(artifact: Artifact) -> tuple[int, int]:
     total = 0
     history = Revision.objects.filter(artifact_id=artifact.pk, number__lt=artifact.version)
     for fields in history.values_list("fields", flat=True):  # one query, the text only
-        found = len(redaction.artifact_identifiers(fields))
+        found = len(redaction.artifact_identifiers(fields, artifact.kind))
         if found:
             revisions += 1
             total += found
@@ -115,7 +115,9 @@ def artifact_purge_history(*, artifact: Artifact, actor: User) -> HistoryPurge:
         )
     rewritten = removed = 0
     for revision in artifact.revisions.select_for_update().filter(number__lt=artifact.version):
-        fields, count = redaction.replace_in_fields(revision.fields, redaction.artifact_identifiers(revision.fields))
+        fields, count = redaction.replace_in_fields(
+            revision.fields, redaction.artifact_identifiers(revision.fields, artifact.kind)
+        )
         if count:
             revision.fields = fields
             revision.save(update_fields=["fields"])

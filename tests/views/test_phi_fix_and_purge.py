@@ -209,3 +209,27 @@ def test_the_purge_page_runs_the_same_queries_however_long_the_history(candidate
     with CaptureQueriesContext(connection) as long:
         assert candidate_client.get(url).status_code == 200
     assert len(short) == len(long)
+
+
+CHECKLIST = {
+    "error_prevented": "Falls at the first stand because orthostatic BP was not checked.",
+    "owner_review": "Owner: acute OT lead. Revised by 30 Sept. and reviewed every 12 months.",
+}
+
+
+def test_a_checklists_own_review_date_is_no_identifier_in_its_text_history_or_download(candidate_client, portfolio):
+    artifact = save(portfolio, "sop_checklist", CHECKLIST)
+    save(portfolio, "sop_checklist", {**CHECKLIST, "when_used": "Every first stand of the admission."})
+    assert artifact.pk and Artifact.objects.get(pk=artifact.pk).phi_error_count == 0
+    assert services.history_identifier_count(Artifact.objects.get(pk=artifact.pk)) == (0, 0)
+    assert download(candidate_client)["identifier_warning"] is None
+
+
+def test_a_patients_date_in_a_checklists_other_sections_is_still_one(candidate_client, portfolio):
+    leaky = {**CHECKLIST, "error_prevented": "Client A fell on 03/14/2025 at her first stand."}
+    save(portfolio, "sop_checklist", leaky)
+    save(portfolio, "sop_checklist", CHECKLIST)  # the current text is clean; the first revision is not
+    warning = download(candidate_client)["identifier_warning"]
+    assert warning["places"] == [
+        {"where": "Outpatient: Error-prevention checklist (SOP), revision 1", "types": ["date"]}
+    ]
