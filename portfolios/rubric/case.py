@@ -135,7 +135,9 @@ _SAFETY = folded(
     r"|near[- ]miss(?:es)?|safety\s+(?:concern|issue|decision|event|plan|risk|huddle)|incident\s+report"
     r"|rapid\s+response"
     r"|CUS|two[- ]challenge|held\s+(?:the\s+)?(?:session|treatment|therapy|tx|transfer|mobility)|stopped\s+(?:the\s+)?"
-    r"(?:session|activity|treatment|transfer|exercises?|program|\w+ing)|deferred|red\s+flag|chain\s+of\s+command)\b"
+    r"(?:session|activity|treatment|transfer|exercises?|program|\w+ing)|deferred|red\s+flag|chain\s+of\s+command"
+    # an escalation in British and Irish words: "asked for a medical review", "requested an urgent review"
+    r"|(?:asked|requested)\s+(?:for\s+)?(?:an?\s+)?(?:urgent\s+|medical\s+|same[- ]day\s+)+review)\b"
 )
 _SKILLED_SCAN = ("assessment", "plan", "documentation", "follow_up", "handoffs")
 

@@ -51,7 +51,7 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _UNIT = (
     r"(?:%|percent|x\b|times|reps?\b|repetitions|minutes?|mins?\b|hours?|hrs?\b|h\b|seconds?|secs?\b|s\b|days?\b"
     r"|weeks?|wks?\b|months?|visits?|sessions?|treatments?|feet|foot|ft\b|meters?|m\b|steps|stairs|trials?"
-    r"|opportunities|degrees?|°|lbs?\b|pounds?|kg\b|cm\b|mm\b|inch(?:es)?\b|in\.|points?|pts?\b|cues?\b|prompts?|errors?|items?|patients?|pts\b"
+    r"|opportunities|degrees?|deg\b|°|lbs?\b|pounds?|kg\b|cm\b|mm\b|inch(?:es)?\b|in\.|points?|pts?\b|cues?\b|prompts?|errors?|items?|patients?|pts\b"
     r"|notes?|evals?|evaluations?|falls?|words?|letters?|bites?|grams?|mmhg|bpm|breaths|beats|of\s+\d+|out\s+of\s+\d+)"
 )
 _QUANTITY = re.compile(
@@ -128,6 +128,8 @@ _WHEN = re.compile(
     # a cycle in other words: "reviewed yearly", "six-monthly", "fortnightly", "biannually"
     r"|\b(?:yearly|annual|fortnightly|biannual(?:ly)?|bi-?monthly|(?:\d+|three|six|twelve)-?monthly)\b"
     r"|\b(?:by|before|at)\s+(?:cob|eod|close\s+of\s+business)\b"
+    # set against the person's own next contact: "before her first session", "by their next appointment"
+    r"|\b(?:before|by)\s+(?:her|his|their|my|our)\s+(?:first|next|initial)\s+(?:session|visit|appointment|clinic|review)"
     r"|\bpoint[- ]of[- ](?:service|care)|\bwithin\s+(?:the|an|one)\s+hour|\bbefore\s+(?:i\s+|they\s+)?leav\w*"
     r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -219,6 +221,8 @@ _OUTCOME = re.compile(
     r"|\(?\s*before\s*:|compared\s+(?:with|to)|last\s+(?:week|visit|session)\s*:"
     # the reassessment point written as a milestone: "By visit 8: showering with supervision", "on discharge"
     r"|(?:by|at)\s+(?:visit|session|review|week|wk|day|month)\s?#?\d|(?:by|on)\s+discharge\b)"
+    # the milestone with its count first: "At 6 weeks: NRS 4/10", "at 3 months grip 20 kg"
+    r"|\bat\s+\d+\s?(?:weeks?|wks?|months?|days?|sessions?|visits?)\b"
 )
 _TEACH_BACK = re.compile(
     r"\b(?:teach[- ]?back|show\s+me|tell\s+me|walk\s+me\s+through|in\s+your\s+own\s+words|explain\s+(?:it\s+)?back"
@@ -458,7 +462,10 @@ _MEASURE_NAMED = re.compile(
     r"\b(?:assist(?:ance)?\s+levels?|levels?\s+of\s+(?:assist\w*|help)|scores?|angles?|range\s+of\s+motion|rom|mmt"
     r"|vitals?|vital\s+signs|blood\s+pressure|spo2|heart\s+rate|timed\s+minutes|total\s+minutes|cue\s+counts?"
     r"|number\s+of\s+(?:cues|prompts|trials|repetitions|reps|falls|errors|steps)|measurements?|readings?"
-    r"|goniomet\w*|dynamomet\w*)\b"
+    r"|goniomet\w*|dynamomet\w*"
+    # measures and rating scales named as such: "a measures table", "outcome measures", "NRS", "pain ratings"
+    r"|(?:outcome\s+)?measures|nrs|vas|numeric\s+rating\s+scale|pain\s+(?:ratings?|levels?|scales?)"
+    r"|circumferences?|temperatures?)\b"
 )
 
 
@@ -1012,6 +1019,8 @@ _NAMED_CHANGE = re.compile(
     rf"|\b(?:less|more|better|reduced|increased|improved|decreased|worse)\s+(?:[a-z]+\s+)?{_CHANGED_THING}\b"
     r"|\b(?:back\s+(?:at|to)|returned\s+to|resumed)\s+(?:her\s+|his\s+|their\s+)?(?:work|school|college|driving|job"
     r"|university|duties|sport)\b"
+    # the discharge destination is an outcome too: "discharged home", "went home to her own flat"
+    r"|\b(?:discharged|went|returned|got)\s+(?:back\s+)?home\b"
 )
 
 
