@@ -220,6 +220,8 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "documentation",
             "when it was documented (point of service, same day)",
             tied=True,
+            firm=True,
+            late=0.0,
         ),
         _rule(
             "case.handoffs",

@@ -121,6 +121,7 @@ _WHEN = re.compile(
     r"|within\s+\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?|business\s+days?)\b|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)\b"
     r"|same\s+(?:day|shift|session)|(?:on|at|by)\s+day\s+\d+|daily\b|weekly\b|every\s+\d+|q\s?\d+\s?h\b|stat\b"
     r"|(?:each|every|after\s+each|after\s+every)\s+(?:[a-z-]+\s+)?(?:visit|session|treatment|shift|encounter)"
+    r"|(?:all|after\s+all)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:visits|sessions|treatments|encounters|contacts)\b"
     r"|within\s+\d+\s?[-–]\s?\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?)\b"
     r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge)"
     r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
@@ -525,6 +526,13 @@ _LATE = re.compile(
 _LATE_REFUSED = re.compile(r"(?:\bnever|(?<!\bif\s)(?<!\bwhen\s)\bnot|n't|\bno)\W+(?:\w+\W+){0,3}$")
 
 
+def _put_late(lowered: str) -> bool:
+    """A when that puts the work past the day ("at the end of the week"), not refused ("never the next day")."""
+    return any(
+        not _LATE_REFUSED.search(lowered, max(0, late.start() - 30), late.start()) for late in _LATE.finditer(lowered)
+    )
+
+
 def _hedged_or_late(lowered: str) -> bool:
     """A when that is a hope ("I try to") or that puts the work past the day ("at home over the weekend")."""
     if _HEDGE.search(lowered):
@@ -538,7 +546,9 @@ def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """A when: a deadline, an interval, a clock time or a cadence.
 
     With `tied`, a cadence alone ("daily notes") earns half: the rule asks when, against the visit, it is done.
-    With `firm`, a when hedged into a hope ("I try to finish notes the same day") or put past the day earns half.
+    With `firm`, a when hedged into a hope ("I try to finish notes the same day") or put past the day earns half;
+    with `late` as well, a when that only puts the work past the day ("will write up at the end of the week") earns
+    that share instead: it tells when the work is not done.
     """
     needed = int(rule.params.get("min", 1))
     found = _count(fields, rule.sections, lambda s: bool(_WHEN.search(s) or _FREQUENCY.search(s)))
@@ -546,6 +556,9 @@ def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
         firm = [(key, span) for key, span in found if not _hedged_or_late(fold(span.text))]
         if not firm:
             earned = _share_of(found, needed)
+            late = rule.params.get("late")
+            if late is not None and all(_put_late(fold(span.text)) for _, span in found):
+                return Earned(earned.share * late, earned.field, earned.start, earned.end, "put past the day")
             return Earned(earned.share / 2, earned.field, earned.start, earned.end, "hedged: a hope, not a rule")
         found = firm
     if not rule.params.get("tied") or not found:
