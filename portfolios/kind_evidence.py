@@ -335,6 +335,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "measured",
             "discharge_criteria",
             "discharge criteria that can be measured",
+            activity=True,
         ),
     ),
     "education_script": (

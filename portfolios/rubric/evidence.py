@@ -470,15 +470,24 @@ _MEASURE_NAMED = re.compile(
 )
 
 
+def _level_tied_to_an_activity(lowered: str) -> bool:
+    """A measure that is more than a bare level: a number, or a level said of a named activity."""
+    return bool(_QUANTITY.search(lowered) or _ATTEMPT_COUNT.search(lowered)) or goal_rules.mentions_occupation(lowered)
+
+
 def measured(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """Passages with a measure: a number with its unit, a score, a named test's value or an assist level.
 
     With `named`, a passage that names the measure without its value ("notes with assist levels", "the angle
     at the last cast change") counts half, and only where no value is given at all: it says what is recorded or
     carried, not what was found.
+    With `activity`, a level said of no activity ("when independent and safe", "independent with everything") is no
+    measure: it names no task a colleague could check.
     """
     needed = int(rule.params.get("min", 1))
     found = _count(fields, rule.sections, is_quantity)
+    if rule.params.get("activity"):
+        found = [(key, span) for key, span in found if _level_tied_to_an_activity(fold(span.text))]
     if needed > 1:
         # Several measures written as one run ("Seen 8 of 11; 0 falls; 3/3 new referrals in 24 h") are several.
         listed = _count(fields, rule.sections, is_quantity, "list_item")
