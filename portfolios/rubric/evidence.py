@@ -81,6 +81,8 @@ _QUANTITY = re.compile(
     # more named scales and vital signs, with their value next to them: "Borg 3", "Modified Barthel 78", "MMSE: 24"
     r"|\b(?:borg|barthel|mbi|katz|lawton|mmse|ace-?iii|nihss|ashworth|mrc|fga|dgi|9hpt|goat|rr|heart\s+rate)"
     r"\s{0,2}(?:score\s{0,2}|of\s{1,2}|[=:]\s{0,2}|(?:was|at)\s{1,2})?\d"
+    # a target written as a comparison: ">=80", "<= 1", "≥ 20", "<3.5%" (not an arrow "-> 2")
+    r"|(?<![-=<>])(?:>=|<=|≥|≤|<|>)\s?\d"
 )
 _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
@@ -1041,8 +1043,8 @@ _NAMED_CHANGE = re.compile(
     rf"|\b(?:less|more|better|reduced|increased|improved|decreased|worse)\s+(?:[a-z]+\s+)?{_CHANGED_THING}\b"
     r"|\b(?:back\s+(?:at|to)|returned\s+to|resumed)\s+(?:her\s+|his\s+|their\s+)?(?:work|school|college|driving|job"
     r"|university|duties|sport)\b"
-    # the discharge destination is an outcome too: "discharged home", "went home to her own flat"
-    r"|\b(?:discharged|went|returned|got)\s+(?:back\s+)?home\b"
+    # the discharge destination, recorded as such, is an outcome too: "discharged home", "discharged to his own home"
+    r"|\bdischarged\s+(?:back\s+)?(?:home|to\s+(?:her|his|their)\s+own\s+(?:home|house|flat))\b"
 )
 
 
@@ -1089,6 +1091,12 @@ def _goal_items(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tu
             heading_key, heading = key, span.text.strip()
             continue
         if _real_words(span.text) < 4:
+            continue
+        # A timeline written inline as a label ("By 12 weeks: (1) …; (2) …") heads the goals after it, too.
+        label = _LABEL_PREFIX.match(span.text.lstrip())
+        if label and goal_rules.has_timeline(label.group(0)):
+            heading_key, heading = key, label.group(0).strip()
+            found.append((key, span))
             continue
         if heading and heading_key == key:
             span = Span(span.start, span.end, f"{heading}\n{span.text}")

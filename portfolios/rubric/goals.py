@@ -211,7 +211,7 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
     (
         "play",
         "play and leisure",
-        r"play(?:s|ing|ground)?\b|toys?\b|(?<!box and )blocks\b|puzzles?|games?\b|peers?\b|leisure|hobb(?:y|ies)"
+        r"play(?:s|ing|ground)?\b|toys?\b|tummy\s+time|(?<!box and )blocks\b|puzzles?|games?\b|peers?\b|leisure|hobb(?:y|ies)"
         r"|crafts?\b"
         r"|knitting|social\s+participation|sports?\b|swim(?:s|ming)?\b|sleep(?:s|ing)?\b|bedtime\s+routine|stack(?:s"
         r"|ing)?\b",

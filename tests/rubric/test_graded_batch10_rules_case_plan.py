@@ -1,0 +1,185 @@
+"""Rules added for case write-ups and plans of care when graded batch 10 became tuning material.
+
+Each one passes and fails on texts written here. A documentation section may name the measures it records
+without a "score" word ("a measures table", "NRS", "pain ratings"); degrees are written "deg", and a target is
+often a comparison ("≥ 80 deg", "<3.5%"). An outcome may be told at "At 6 weeks:", and going home is an outcome
+(the discharge destination recorded as such). A hand-off may be timed against the person's own next contact ("before his first
+appointment"); asking for a medical review is an escalation. A note put off past the day ("at the end of the
+week") is evidence of when the note was not written, not of when it was; "all sessions" is "every session". A
+discharge criterion that is a bare level of no activity ("when independent and safe") names nothing a colleague
+could check. A timeline written inline as a label ("By 10 weeks: (1) …; (2) …") heads the goals after it, and
+tummy time is an infant's play.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolios.rubric import case, evidence, goals
+from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+
+
+def _rule(shape: str, **params) -> EvidenceRule:
+    return EvidenceRule("test", "documentation", shape, ("a",), "test", 1.0, frozen_mapping(params))
+
+
+# --- Measures named in other words ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every note carries the outcome measures we agreed at the start.",
+        "Session notes record VAS and girth so the change is easy to follow.",
+        "The first note had a pain ratings table and the wound photos.",
+    ],
+)
+def test_a_documentation_section_naming_its_measures_counts_them(text):
+    assert evidence.measured(_rule("measured", named=True), {"a": text}, "acute").share > 0
+
+
+@pytest.mark.parametrize("text", ["Notes written up in the usual way.", "Everything was recorded on the system."])
+def test_a_documentation_section_naming_no_measure_still_earns_nothing(text):
+    assert evidence.measured(_rule("measured", named=True), {"a": text}, "acute").share == 0
+
+
+@pytest.mark.parametrize("text", ["wrist extension 35 deg", "stand for >= 4 min", "difference ≤2", "CVAI <3.5%"])
+def test_degrees_written_short_and_targets_written_as_comparisons_are_measures(text):
+    assert evidence.is_quantity(evidence.fold(text))
+
+
+@pytest.mark.parametrize("text", ["splint -> goal", "the degree course", "see the <notes> box"])
+def test_arrows_and_words_alone_are_no_measure(text):
+    assert not evidence.is_quantity(evidence.fold(text))
+
+
+# --- Outcomes -------------------------------------------------------------------------------------
+_OUTCOME = _rule("verified_outcome", unmeasured=1 / 3)
+
+
+def test_an_outcome_told_at_a_count_of_weeks_is_verified():
+    earned = evidence.verified_outcome(_OUTCOME, {"a": "At 8 weeks: pinch 5 kg, Box and Block 41."}, "outpatient")
+    assert earned.share == 1.0
+
+
+@pytest.mark.parametrize(
+    "text", ["He was discharged back home on day 12 with a perching stool.", "Discharged to her own flat with carers."]
+)
+def test_a_discharge_destination_is_an_outcome_told_without_a_number(text):
+    assert evidence.verified_outcome(_OUTCOME, {"a": text}, "acute").share == pytest.approx(1 / 3)
+
+
+@pytest.mark.parametrize("text", ["He was pleased with the sessions.", "Home programme given.", "Discharge planned."])
+def test_no_change_and_no_destination_is_no_outcome(text):
+    assert evidence.verified_outcome(_OUTCOME, {"a": text}, "acute").share == 0
+
+
+# --- Hand-offs and escalation ---------------------------------------------------------------------
+_HANDOFF = _rule("owner_and_time", min=1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The community physio had my letter before his first appointment.",
+        "Told the dietitian, who will see her by their next visit.",
+        "I rang the nurse after all sessions that week.",
+    ],
+)
+def test_a_hand_off_timed_against_the_persons_next_contact_has_its_when(text):
+    assert evidence.owner_and_time(_HANDOFF, {"a": text}, "acute").share == 1.0
+
+
+@pytest.mark.parametrize("text", ["The physio had my letter at some point.", "Her first session went well."])
+def test_a_hand_off_with_no_when_or_no_one_still_earns_nothing(text):
+    assert evidence.owner_and_time(_HANDOFF, {"a": text}, "acute").share == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["I asked for a medical review the same morning.", "Requested an urgent review from the registrar."]
+)
+def test_asking_for_a_medical_review_is_an_escalation(text):
+    assert case._SAFETY.search(evidence.fold(text))
+
+
+@pytest.mark.parametrize("text", ["We will review the goals next week.", "Her review is booked for March."])
+def test_an_ordinary_review_is_no_escalation(text):
+    assert not case._SAFETY.search(evidence.fold(text))
+
+
+# --- When it was documented ------------------------------------------------------------------------
+_WHEN_WRITTEN = _rule("timed", tied=True, firm=True, late=0.0)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'll type the notes up over the weekend.", "Notes done in a batch at the end of the week."]
+)
+def test_a_note_put_off_past_the_day_earns_nothing_for_when(text):
+    assert evidence.timed(_WHEN_WRITTEN, {"a": text}, "acute").share == 0
+
+
+def test_a_hope_to_write_on_the_day_still_earns_half():
+    earned = evidence.timed(_WHEN_WRITTEN, {"a": "I try to write the note the same day."}, "acute")
+    assert earned.share == 0.5
+
+
+@pytest.mark.parametrize("text", ["Written at the bedside the same day.", "A note was entered after all visits."])
+def test_a_note_written_on_the_day_or_for_all_visits_earns_the_when(text):
+    assert evidence.timed(_WHEN_WRITTEN, {"a": text}, "acute").share == 1.0
+
+
+def test_without_late_a_firm_rule_still_halves_a_late_note():
+    rule = _rule("timed", tied=True, firm=True)
+    assert evidence.timed(rule, {"a": "Notes typed up at the end of the week."}, "acute").share == 0.5
+
+
+# --- Discharge criteria ------------------------------------------------------------------------------
+_DISCHARGE = _rule("measured", activity=True)
+
+
+@pytest.mark.parametrize(
+    "text", ["When she is independent and safe.", "Once he is independent with everything.", "Mod I overall."]
+)
+def test_a_bare_level_of_no_activity_is_no_measurable_discharge_criterion(text):
+    assert evidence.measured(_DISCHARGE, {"a": text}, "acute").share == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Independent with showering using a shower chair.",
+        "Makes a hot drink with supervision.",
+        "Grip within 4 kg of the other hand.",
+    ],
+)
+def test_a_level_of_a_named_activity_or_a_number_is_a_measurable_discharge_criterion(text):
+    assert evidence.measured(_DISCHARGE, {"a": text}, "acute").share == 1.0
+
+
+def test_without_activity_a_bare_level_still_counts_as_measured():
+    assert evidence.measured(_rule("measured"), {"a": "When she is independent."}, "acute").share == 1.0
+
+
+# --- Goals ------------------------------------------------------------------------------------------------
+def test_an_inline_timeline_label_heads_the_goals_after_it():
+    fields = {
+        "a": "By 10 weeks: (1) sits unsupported for 30 s; (2) reaches for a toy with either hand; (3) rolls to either side on the mat"
+    }
+    items = evidence._goal_items(fields, ("a",))
+    assert len(items) == 3
+    assert all(goals.has_timeline(span.text) for _, span in items)
+
+
+def test_a_label_with_no_timeline_lends_nothing():
+    fields = {
+        "a": "Main aims: (1) sits unsupported for 30 s; (2) reaches for a toy with either hand; (3) rolls to either side on the mat"
+    }
+    items = evidence._goal_items(fields, ("a",))
+    assert not goals.has_timeline(items[-1][1].text)
+
+
+@pytest.mark.parametrize("text", ["tummy time 15 min a day", "Lifts head during tummy time"])
+def test_tummy_time_is_an_infants_play(text):
+    assert goals.mentions_occupation(text)
+
+
+def test_time_alone_is_no_occupation():
+    assert not goals.mentions_occupation("15 minutes, twice a day")
