@@ -183,3 +183,23 @@ def test_tummy_time_is_an_infants_play(text):
 
 def test_time_alone_is_no_occupation():
     assert not goals.mentions_occupation("15 minutes, twice a day")
+
+
+# --- Reasoning ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resisted grip work held until the scar had closed.",
+        "Driving practice deferred until her vision was rechecked.",
+        "Kitchen tasks were not started until the swelling settled.",
+    ],
+)
+def test_a_step_held_back_until_a_named_condition_gives_its_reason(text):
+    assert evidence._gives_a_reason(evidence.fold(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Therapy on hold until further notice.", "Sessions held on Tuesdays until March.", "Held the cup."]
+)
+def test_a_pause_with_no_condition_named_gives_no_reason(text):
+    assert not evidence._gives_a_reason(evidence.fold(text))
