@@ -132,7 +132,7 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
     (
         "bathing",
         "bathing",
-        r"bath(?:e|es|ing|ed)?\b|sponge\s+bath|shower(?:s|ing|ed)?\b(?!\s+(?:chair|seat|bench|transfer))"
+        r"bath(?:e|es|ing|ed)?\b|sponge\s+bath|shower(?:s|ing|ed)?\b(?!\s+(?:chair|seat|bench|transfer)s?\b)"
         r"|wash(?:es|ing)?\s+(?:(?:her|his|their)\s+)?(?:body|hair|legs|feet|back)",
     ),
     (
@@ -265,7 +265,9 @@ _CONDITION = folded(
     r"|prosthe(?:sis|ses|tic)|terminal\s+device|myoelectric"
     # the same aids under their British, Australian and Canadian names
     r"|slop(?:e|ed|ing)\s+(?:writing\s+)?board|bath\s+(?:board|lift|seat|step)|perching\s+stool|zimmer(?:\s+frame)?"
-    r"|walking\s+(?:frame|stick)|helping\s+hand|kettle\s+tipper|stair\s?lift|dycem|non-?slip\s+mat|hoist|hoyer"
+    r"|walking\s+(?:frame|stick)|(?:wheeled|pulpit|gutter|pick-?up|rolling|bariatric)\s+frame"
+    r"|(?:with|using|on)\s+(?:a\s+|an\s+|her\s+|his\s+|their\s+|the\s+)?frame"
+    r"|helping\s+hand|kettle\s+tipper|stair\s?lift|dycem|non-?slip\s+mat|hoist|hoyer"
     r"|mechanical\s+lift|slide\s+sheet|(?:banana|sliding)\s+board|plate\s+surround|crutch(?:es)?|commode)\b"
     # positions
     r"|\b(?:seated|in\s+sitting|in\s+standing|sitting(?!\s+(?:balance|tolerance|endurance))"

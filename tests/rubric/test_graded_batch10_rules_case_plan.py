@@ -203,3 +203,26 @@ def test_a_step_held_back_until_a_named_condition_gives_its_reason(text):
 )
 def test_a_pause_with_no_condition_named_gives_no_reason(text):
     assert not evidence._gives_a_reason(evidence.fold(text))
+
+
+# --- Goal conditions and occupations in British words ----------------------------------------------------
+@pytest.mark.parametrize(
+    "text", ["walks to the kitchen with a frame", "toilets using her wheeled frame", "stands on a pulpit frame"]
+)
+def test_a_walking_frame_named_short_is_a_goal_condition(text):
+    assert goals.has_condition(text, "home_health")
+
+
+@pytest.mark.parametrize("text", ["within the agreed time frame", "frames the question"])
+def test_frame_as_a_time_frame_is_no_condition(text):
+    assert not goals.has_condition(text, "home_health")
+
+
+@pytest.mark.parametrize("text", ["showers seated twice a week", "showering standing at the rail"])
+def test_showering_seated_is_bathing_not_a_shower_seat(text):
+    assert goals.mentions_occupation(text)
+
+
+@pytest.mark.parametrize("text", ["fit a shower seat", "order two shower chairs"])
+def test_a_shower_seat_alone_is_equipment_not_bathing(text):
+    assert not goals.mentions_occupation(text)
