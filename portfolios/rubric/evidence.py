@@ -216,6 +216,10 @@ _CONSTRAINT = re.compile(
     r"|no\s+(?:carers?|care\s+package|package\s+of\s+care|lift|elevator|funding)|waiting\s+list|wait-?list"
     r"|authori[sz]ed|cap(?:ped)?\s+at|turned\s+out|root\s+cause|driven\s+by|because\s+of|due\s+to|unable\s+to"
     r"|could\s*(?:n't|\s+not)|can(?:'t|not)|too\s+(?:few|little|short|fatigued)|precaution\w*|works?\s+nights?)\b"
+    # the main concern named as such, and fear as the limit: "what worried me was …", "my main concern was …",
+    # "fear of falling", "frightened of moving it"
+    r"|\bwhat\s+(?:worried|concerned|bothered|troubled)\s+(?:me|us)\b|\b(?:my|our|the)\s+(?:main|biggest|chief|greatest"
+    r"|real|key)\s+(?:concern|worry)\b|\b(?:fear|afraid|frightened|scared)\s+of\b"
 )
 _OUTCOME = re.compile(
     r"\b(?:from\b[^.\n]{1,40}\bto\b|went\s+(?:from|to)|improved|progressed|now|at\s+(?:discharge|week\s+\d|day\s+\d|"

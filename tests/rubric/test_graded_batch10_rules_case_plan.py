@@ -226,3 +226,37 @@ def test_showering_seated_is_bathing_not_a_shower_seat(text):
 @pytest.mark.parametrize("text", ["fit a shower seat", "order two shower chairs"])
 def test_a_shower_seat_alone_is_equipment_not_bathing(text):
     assert not goals.mentions_occupation(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Resisted grip held until the scar closed.", "Driving deferred until his eyes are seen."]
+)
+def test_the_case_reasoning_check_reads_a_held_step_as_its_reason_too(text):
+    assert case._RATIONALE.search(evidence.fold(text))
+
+
+def test_the_case_reasoning_check_reads_no_reason_in_until_further_notice():
+    assert not case._RATIONALE.search(evidence.fold("Therapy held until further notice."))
+
+
+# --- The constraint named as a concern or a fear -----------------------------------------------------------
+_CONSTRAINT = EvidenceRule("test", "assessment", "named_constraint", ("a",), "test", 1.0, frozen_mapping({}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What concerned us most was his breathlessness on the stairs to the bathroom.",
+        "My main worry was the steep back step she uses to reach the bins.",
+        "She has stopped going to the shops for fear of falling on the kerb.",
+    ],
+)
+def test_the_main_concern_or_a_fear_named_as_such_is_the_constraint(text):
+    assert evidence.named_constraint(_CONSTRAINT, {"a": text}, "community").share == 1.0
+
+
+@pytest.mark.parametrize(
+    "text", ["My main concern was many things at once really.", "What worried me was everything, in general terms."]
+)
+def test_a_concern_that_names_nothing_is_still_no_constraint(text):
+    assert evidence.named_constraint(_CONSTRAINT, {"a": text}, "community").share == 0
