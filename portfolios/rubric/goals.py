@@ -514,8 +514,12 @@ _GOALS_MET = folded(
 _HEADING = re.compile(r"^(?:#{1,6}\s.{0,118}|\*\*[^*\n]{1,80}\*\*:?|.{1,118}:)$")
 _PLACEHOLDER = re.compile(r"(?:tbd|n/?a|none|see\s+above|pending|to\s+be\s+determined|[-–—.…\s]*)\.?", _I)
 _GOAL_LABEL = re.compile(
-    r"^(?P<label>(?:(?P<long>long[- ]term|LTG)|(?P<short>short[- ]term|STG))?\s{0,2}(?:goals?|LTGs?|STGs?|objectives?"
-    r"|outcomes?)?\s{0,2}#?\d{0,2}\s{0,2}(?:\([^)\n]{0,40}\))?\s{0,2}):\s*",
+    # whose goals, and with whom they were set, may frame the label: "Her goals:", "Goals agreed with him:"
+    r"^(?P<label>(?:(?:her|his|their|our|the\s+client['’]s|the\s+patient['’]s|agreed|joint|shared)\s+)?"
+    r"(?:(?P<long>long[- ]term|LTG)|(?P<short>short[- ]term|STG))?\s{0,2}(?:goals?|LTGs?|STGs?|objectives?"
+    r"|outcomes?)?\s{0,2}#?\d{0,2}\s{0,2}(?:\([^)\n]{0,40}\))?"
+    r"(?:\s(?:agreed|set|made|negotiated|chosen)\s+(?:with|by)\s+(?:her|him|them|the\s+[a-z]+|[a-z]+)(?:\s+and\s+[a-z]+)?)?"
+    r"\s{0,2}):\s*",
     _I,
 )
 _LABEL_WORD = re.compile(r"\b(?:goals?|LTGs?|STGs?|objectives?|outcomes?)\b|\b(?:long|short)[- ]term\b", _I)

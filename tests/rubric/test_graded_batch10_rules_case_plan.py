@@ -260,3 +260,25 @@ def test_the_main_concern_or_a_fear_named_as_such_is_the_constraint(text):
 )
 def test_a_concern_that_names_nothing_is_still_no_constraint(text):
     assert evidence.named_constraint(_CONSTRAINT, {"a": text}, "community").share == 0
+
+
+# --- A goals label framed by whose goals they are --------------------------------------------------------------
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Goals agreed with him: walks to the corner shop with a stick by week 4; makes tea standing by week 2.",
+        "His goals: walks to the corner shop with a stick by week 4; makes tea standing by week 2.",
+        "Goals set with the family: walks to the corner shop with a stick by week 4; makes tea standing by week 2.",
+    ],
+)
+def test_a_goals_label_that_says_whose_goals_or_with_whom_they_were_set_opens_a_goal_list(plan):
+    found = goals.plan_goals(plan)
+    assert found
+    assert all(goal.context for goal in found)
+
+
+@pytest.mark.parametrize(
+    "plan", ["Agreed with him: walks to the shop by week 4.", "His notes: walks to the shop by week 4; tea by week 2."]
+)
+def test_a_label_with_no_goals_word_opens_no_goal_list(plan):
+    assert not any(goal.context for goal in goals.plan_goals(plan))
