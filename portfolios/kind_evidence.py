@@ -296,6 +296,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "long_term_goals",
             "long-term goals that are COAST-complete",
             min=1,
+            client_implied=True,
         ),
         _rule(
             "plan.short_term_goals",
@@ -304,6 +305,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "short_term_goals",
             "short-term goals that are COAST-complete and step toward the long-term ones",
             min=2,
+            client_implied=True,
         ),
         _rule(
             "plan.progression",

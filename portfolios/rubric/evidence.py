@@ -1146,7 +1146,9 @@ def coast_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
         scores = [_coast(span.text, track, implied) for _, span, implied in narrative]
     else:
         goals = _goal_items(fields, rule.sections)
-        scores = [_coast(span.text, track) for _, span in goals]
+        # With `client_implied`, a goal section is the client's goals as a goals label is: "Long-term goals" heads them.
+        implied = bool(rule.params.get("client_implied"))
+        scores = [_coast(span.text, track, implied) for _, span in goals]
     if not goals:
         return NOTHING
     # A goal missing one element counts half; missing more counts nothing.

@@ -282,3 +282,22 @@ def test_a_goals_label_that_says_whose_goals_or_with_whom_they_were_set_opens_a_
 )
 def test_a_label_with_no_goals_word_opens_no_goal_list(plan):
     assert not any(goal.context for goal in goals.plan_goals(plan))
+
+
+# --- A goal section is the client's goals ------------------------------------------------------------------------
+def test_with_client_implied_a_goal_section_lends_its_goals_their_client():
+    implied = EvidenceRule(
+        "test", "plan_of_care", "coast_goals", ("a",), "test", 1.0, frozen_mapping({"min": 1, "client_implied": True})
+    )
+    assert evidence.coast_goals(
+        implied, {"a": "reach 90 deg shoulder flexion using a reacher at 6 weeks"}, "acute"
+    ).share
+    assert evidence._coast("reach 90 deg shoulder flexion using a reacher at 6 weeks", "acute", True) > evidence._coast(
+        "reach 90 deg shoulder flexion using a reacher at 6 weeks", "acute"
+    )
+
+
+def test_without_client_implied_a_subjectless_goal_still_lacks_its_client():
+    plain = EvidenceRule("test", "plan_of_care", "coast_goals", ("a",), "test", 1.0, frozen_mapping({"min": 1}))
+    text = {"a": "shoulder flexion to 90 deg, pain-free, in 6 weeks"}
+    assert evidence.coast_goals(plain, text, "acute").share == 0
