@@ -475,7 +475,9 @@ _MEASURE_NAMED = re.compile(
     r"|goniomet\w*|dynamomet\w*"
     # measures and rating scales named as such: "a measures table", "outcome measures", "NRS", "pain ratings"
     r"|(?:outcome\s+)?measures|nrs|vas|numeric\s+rating\s+scale|pain\s+(?:ratings?|levels?|scales?)"
-    r"|circumferences?|temperatures?)\b"
+    r"|circumferences?|temperatures?"
+    # a tolerance or a change recorded by name: "sitting minutes", "walking distance", "pain before/after"
+    r"|(?:sitting|standing|walking|wear(?:ing)?|splint)\s+(?:minutes|time|distance|tolerance)|before\s?/\s?after)\b"
 )
 
 

@@ -301,3 +301,17 @@ def test_without_client_implied_a_subjectless_goal_still_lacks_its_client():
     plain = EvidenceRule("test", "plan_of_care", "coast_goals", ("a",), "test", 1.0, frozen_mapping({"min": 1}))
     text = {"a": "shoulder flexion to 90 deg, pain-free, in 6 weeks"}
     assert evidence.coast_goals(plain, text, "acute").share == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["Notes give his walking distance each day.", "Each entry logs splint wear time and pain before/after."]
+)
+def test_a_tolerance_or_a_before_and_after_named_in_a_note_is_a_measure_named(text):
+    assert evidence.measured(_rule("measured", named=True), {"a": text}, "acute").share > 0
+
+
+def test_walking_or_sitting_as_an_activity_is_no_measure_named():
+    assert (
+        evidence.measured(_rule("measured", named=True), {"a": "Notes say he was walking and sitting."}, "acute").share
+        == 0
+    )
