@@ -8,7 +8,10 @@ appointment"); asking for a medical review is an escalation. A note put off past
 week") is evidence of when the note was not written, not of when it was; "all sessions" is "every session". A
 discharge criterion that is a bare level of no activity ("when independent and safe") names nothing a colleague
 could check. A timeline written inline as a label ("By 10 weeks: (1) …; (2) …") heads the goals after it, and
-tummy time is an infant's play.
+tummy time is an infant's play. A step held back until a named condition gives its reason; the main concern or a
+fear, named as such, is the constraint. A walking frame named short is a goal's condition, and "showers seated" is
+bathing. A goals label may say whose goals they are ("Her goals:", "Goals agreed with him:"), and a goal in a
+plan's goal section is the client's goal. A tolerance or a before/after named in the notes is a measure named.
 """
 
 from __future__ import annotations
