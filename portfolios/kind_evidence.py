@@ -220,6 +220,8 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "documentation",
             "when it was documented (point of service, same day)",
             tied=True,
+            firm=True,
+            late=0.0,
         ),
         _rule(
             "case.handoffs",
@@ -294,6 +296,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "long_term_goals",
             "long-term goals that are COAST-complete",
             min=1,
+            client_implied=True,
         ),
         _rule(
             "plan.short_term_goals",
@@ -302,6 +305,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "short_term_goals",
             "short-term goals that are COAST-complete and step toward the long-term ones",
             min=2,
+            client_implied=True,
         ),
         _rule(
             "plan.progression",
@@ -333,6 +337,7 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "measured",
             "discharge_criteria",
             "discharge criteria that can be measured",
+            activity=True,
         ),
     ),
     "education_script": (

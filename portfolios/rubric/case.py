@@ -91,6 +91,9 @@ _RATIONALE = folded(
     # a change of plan told with the event that caused it: "After the fall I changed the plan"
     r"|\b(?:after|following)\s+(?:the|this|that|her|his|their)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?\s+(?:i|we)\s+"
     r"(?:changed|revised|modified|adapted|amended|switched|rewrote|updated|paused|stopped)\b"
+    # a step held back until a named condition is met: "stress loading held until the allodynia eased"
+    r"|\b(?:held|deferred|delayed|postponed|withheld|paused|not\s+started)\s+(?:off\s+|back\s+)?until\s+(?!further\b)"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?[a-z]"
 )
 _FILLER = folded(
     r"\b(?:tolerated\s+(?:the\s+)?(?:tx|treatment|session|therapy|intervention|it|activity|activities)?\s{0,2}well"
@@ -135,7 +138,9 @@ _SAFETY = folded(
     r"|near[- ]miss(?:es)?|safety\s+(?:concern|issue|decision|event|plan|risk|huddle)|incident\s+report"
     r"|rapid\s+response"
     r"|CUS|two[- ]challenge|held\s+(?:the\s+)?(?:session|treatment|therapy|tx|transfer|mobility)|stopped\s+(?:the\s+)?"
-    r"(?:session|activity|treatment|transfer|exercises?|program|\w+ing)|deferred|red\s+flag|chain\s+of\s+command)\b"
+    r"(?:session|activity|treatment|transfer|exercises?|program|\w+ing)|deferred|red\s+flag|chain\s+of\s+command"
+    # an escalation in British and Irish words: "asked for a medical review", "requested an urgent review"
+    r"|(?:asked|requested)\s+(?:for\s+)?(?:an?\s+)?(?:urgent\s+|medical\s+|same[- ]day\s+)+review)\b"
 )
 _SKILLED_SCAN = ("assessment", "plan", "documentation", "follow_up", "handoffs")
 

@@ -51,7 +51,7 @@ _NUMBER = r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|
 _UNIT = (
     r"(?:%|percent|x\b|times|reps?\b|repetitions|minutes?|mins?\b|hours?|hrs?\b|h\b|seconds?|secs?\b|s\b|days?\b"
     r"|weeks?|wks?\b|months?|visits?|sessions?|treatments?|feet|foot|ft\b|meters?|m\b|steps|stairs|trials?"
-    r"|opportunities|degrees?|°|lbs?\b|pounds?|kg\b|cm\b|mm\b|inch(?:es)?\b|in\.|points?|pts?\b|cues?\b|prompts?|errors?|items?|patients?|pts\b"
+    r"|opportunities|degrees?|deg\b|°|lbs?\b|pounds?|kg\b|cm\b|mm\b|inch(?:es)?\b|in\.|points?|pts?\b|cues?\b|prompts?|errors?|items?|patients?|pts\b"
     r"|notes?|evals?|evaluations?|falls?|words?|letters?|bites?|grams?|mmhg|bpm|breaths|beats|of\s+\d+|out\s+of\s+\d+)"
 )
 _QUANTITY = re.compile(
@@ -81,6 +81,8 @@ _QUANTITY = re.compile(
     # more named scales and vital signs, with their value next to them: "Borg 3", "Modified Barthel 78", "MMSE: 24"
     r"|\b(?:borg|barthel|mbi|katz|lawton|mmse|ace-?iii|nihss|ashworth|mrc|fga|dgi|9hpt|goat|rr|heart\s+rate)"
     r"\s{0,2}(?:score\s{0,2}|of\s{1,2}|[=:]\s{0,2}|(?:was|at)\s{1,2})?\d"
+    # a target written as a comparison: ">=80", "<= 1", "≥ 20", "<3.5%" (not an arrow "-> 2")
+    r"|(?<![-=<>])(?:>=|<=|≥|≤|<|>)\s?\d"
 )
 _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
@@ -121,6 +123,7 @@ _WHEN = re.compile(
     r"|within\s+\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?|business\s+days?)\b|\d{1,2}:\d{2}|\d{1,2}\s?(?:am|pm)\b"
     r"|same\s+(?:day|shift|session)|(?:on|at|by)\s+day\s+\d+|daily\b|weekly\b|every\s+\d+|q\s?\d+\s?h\b|stat\b"
     r"|(?:each|every|after\s+each|after\s+every)\s+(?:[a-z-]+\s+)?(?:visit|session|treatment|shift|encounter)"
+    r"|(?:all|after\s+all)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:visits|sessions|treatments|encounters|contacts)\b"
     r"|within\s+\d+\s?[-–]\s?\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?|days?)\b"
     r"|asap\b|immediately\b|prior\s+to\s+\w+|at\s+(?:noon|\d|the\s+start|the\s+end|handoff|discharge)"
     r"|\d+\s?(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+(?:before|after|of|from)\b|quarterly|monthly"
@@ -132,6 +135,8 @@ _WHEN = re.compile(
     # step ("not settling after 2 min: rapid response")
     r"|\b(?:at\s+once|straight\s?away|right\s+away|without\s+delay|forthwith)\b"
     r"|\b(?:after|beyond|past)\s+\d+\s?(?:min(?:ute)?s?|h|hrs?|hours?)\b"
+    # set against the person's own next contact: "before her first session", "by their next appointment"
+    r"|\b(?:before|by)\s+(?:her|his|their|my|our)\s+(?:first|next|initial)\s+(?:session|visit|appointment|clinic|review)"
     r"|\bpoint[- ]of[- ](?:service|care)|\bwithin\s+(?:the|an|one)\s+hour|\bbefore\s+(?:i\s+|they\s+)?leav\w*"
     r"|\bend\s+of\s+(?:my|the|each|every)\s+(?:day|shift|visit|session)"
     r"|\b(?:by|before|on|this|next|until|each|every)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -210,6 +215,9 @@ _REASON = re.compile(
     # a change of plan told with the event that caused it: "After the fall I changed the transfer plan"
     r"|\b(?:after|following)\s+(?:the|this|that|her|his|their)\s+(?:[a-z-]+\s+){0,4}?[a-z-]+,?(?=\s+(?:i|we)\s+"
     r"(?:changed|revised|modified|adapted|amended|switched|rewrote|updated|paused|stopped)\b)"
+    # a step held back until a named condition is met: "stress loading held until the allodynia eased"
+    r"|\b(?:held|deferred|delayed|postponed|withheld|paused|not\s+started)\s+(?:off\s+|back\s+)?until\s+(?!further\b)"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?[a-z]"
 )
 _ALTERNATIVE = re.compile(r"\b(?:rather\s+than|instead\s+of|over\s+(?:a|an|the)|not\s+\w+\s+but|chose\b|versus|vs\.?)")
 _CONSTRAINT = re.compile(
@@ -219,6 +227,10 @@ _CONSTRAINT = re.compile(
     r"|no\s+(?:carers?|care\s+package|package\s+of\s+care|lift|elevator|funding)|waiting\s+list|wait-?list"
     r"|authori[sz]ed|cap(?:ped)?\s+at|turned\s+out|root\s+cause|driven\s+by|because\s+of|due\s+to|unable\s+to"
     r"|could\s*(?:n't|\s+not)|can(?:'t|not)|too\s+(?:few|little|short|fatigued)|precaution\w*|works?\s+nights?)\b"
+    # the main concern named as such, and fear as the limit: "what worried me was …", "my main concern was …",
+    # "fear of falling", "frightened of moving it"
+    r"|\bwhat\s+(?:worried|concerned|bothered|troubled)\s+(?:me|us)\b|\b(?:my|our|the)\s+(?:main|biggest|chief|greatest"
+    r"|real|key)\s+(?:concern|worry)\b|\b(?:fear|afraid|frightened|scared)\s+of\b"
 )
 _OUTCOME = re.compile(
     r"\b(?:from\b[^.\n]{1,40}\bto\b|went\s+(?:from|to)|improved|progressed|now|at\s+(?:discharge|week\s+\d|day\s+\d|"
@@ -230,6 +242,8 @@ _OUTCOME = re.compile(
     r"|\(?\s*before\s*:|compared\s+(?:with|to)|last\s+(?:week|visit|session)\s*:"
     # the reassessment point written as a milestone: "By visit 8: showering with supervision", "on discharge"
     r"|(?:by|at)\s+(?:visit|session|review|week|wk|day|month)\s?#?\d|(?:by|on)\s+discharge\b)"
+    # the milestone with its count first: "At 6 weeks: NRS 4/10", "at 3 months grip 20 kg"
+    r"|\bat\s+\d+\s?(?:weeks?|wks?|months?|days?|sessions?|visits?)\b"
 )
 _TEACH_BACK = re.compile(
     r"\b(?:teach[- ]?back|show\s+me|tell\s+me|walk\s+me\s+through|in\s+your\s+own\s+words|explain\s+(?:it\s+)?back"
@@ -473,8 +487,18 @@ _MEASURE_NAMED = re.compile(
     r"\b(?:assist(?:ance)?\s+levels?|levels?\s+of\s+(?:assist\w*|help)|scores?|angles?|range\s+of\s+motion|rom|mmt"
     r"|vitals?|vital\s+signs|blood\s+pressure|spo2|heart\s+rate|timed\s+minutes|total\s+minutes|cue\s+counts?"
     r"|number\s+of\s+(?:cues|prompts|trials|repetitions|reps|falls|errors|steps)|measurements?|readings?"
-    r"|goniomet\w*|dynamomet\w*)\b"
+    r"|goniomet\w*|dynamomet\w*"
+    # measures and rating scales named as such: "a measures table", "outcome measures", "NRS", "pain ratings"
+    r"|(?:outcome\s+)?measures|nrs|vas|numeric\s+rating\s+scale|pain\s+(?:ratings?|levels?|scales?)"
+    r"|circumferences?|temperatures?"
+    # a tolerance or a change recorded by name: "sitting minutes", "walking distance", "pain before/after"
+    r"|(?:sitting|standing|walking|wear(?:ing)?|splint)\s+(?:minutes|time|distance|tolerance)|before\s?/\s?after)\b"
 )
+
+
+def _level_tied_to_an_activity(lowered: str) -> bool:
+    """A measure that is more than a bare level: a number, or a level said of a named activity."""
+    return bool(_QUANTITY.search(lowered) or _ATTEMPT_COUNT.search(lowered)) or goal_rules.mentions_occupation(lowered)
 
 
 def measured(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -483,9 +507,13 @@ def measured(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earne
     With `named`, a passage that names the measure without its value ("notes with assist levels", "the angle
     at the last cast change") counts half, and only where no value is given at all: it says what is recorded or
     carried, not what was found.
+    With `activity`, a level said of no activity ("when independent and safe", "independent with everything") is no
+    measure: it names no task a colleague could check.
     """
     needed = int(rule.params.get("min", 1))
     found = _count(fields, rule.sections, is_quantity)
+    if rule.params.get("activity"):
+        found = [(key, span) for key, span in found if _level_tied_to_an_activity(fold(span.text))]
     if needed > 1:
         # Several measures written as one run ("Seen 8 of 11; 0 falls; 3/3 new referrals in 24 h") are several.
         listed = _count(fields, rule.sections, is_quantity, "list_item")
@@ -533,6 +561,13 @@ _LATE = re.compile(
 _LATE_REFUSED = re.compile(r"(?:\bnever|(?<!\bif\s)(?<!\bwhen\s)\bnot|n't|\bno)\W+(?:\w+\W+){0,3}$")
 
 
+def _put_late(lowered: str) -> bool:
+    """A when that puts the work past the day ("at the end of the week"), not refused ("never the next day")."""
+    return any(
+        not _LATE_REFUSED.search(lowered, max(0, late.start() - 30), late.start()) for late in _LATE.finditer(lowered)
+    )
+
+
 def _hedged_or_late(lowered: str) -> bool:
     """A when that is a hope ("I try to") or that puts the work past the day ("at home over the weekend")."""
     if _HEDGE.search(lowered):
@@ -546,7 +581,9 @@ def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
     """A when: a deadline, an interval, a clock time or a cadence.
 
     With `tied`, a cadence alone ("daily notes") earns half: the rule asks when, against the visit, it is done.
-    With `firm`, a when hedged into a hope ("I try to finish notes the same day") or put past the day earns half.
+    With `firm`, a when hedged into a hope ("I try to finish notes the same day") or put past the day earns half;
+    with `late` as well, a when that only puts the work past the day ("will write up at the end of the week") earns
+    that share instead: it tells when the work is not done.
     """
     needed = int(rule.params.get("min", 1))
     found = _count(fields, rule.sections, lambda s: bool(_WHEN.search(s) or _FREQUENCY.search(s)))
@@ -554,6 +591,9 @@ def timed(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
         firm = [(key, span) for key, span in found if not _hedged_or_late(fold(span.text))]
         if not firm:
             earned = _share_of(found, needed)
+            late = rule.params.get("late")
+            if late is not None and all(_put_late(fold(span.text)) for _, span in found):
+                return Earned(earned.share * late, earned.field, earned.start, earned.end, "put past the day")
             return Earned(earned.share / 2, earned.field, earned.start, earned.end, "hedged: a hope, not a rule")
         found = firm
     if not rule.params.get("tied") or not found:
@@ -1027,6 +1067,8 @@ _NAMED_CHANGE = re.compile(
     rf"|\b(?:less|more|better|reduced|increased|improved|decreased|worse)\s+(?:[a-z]+\s+)?{_CHANGED_THING}\b"
     r"|\b(?:back\s+(?:at|to)|returned\s+to|resumed)\s+(?:her\s+|his\s+|their\s+)?(?:work|school|college|driving|job"
     r"|university|duties|sport)\b"
+    # the discharge destination, recorded as such, is an outcome too: "discharged home", "discharged to his own home"
+    r"|\bdischarged\s+(?:back\s+)?(?:home|to\s+(?:her|his|their)\s+own\s+(?:home|house|flat))\b"
 )
 
 
@@ -1074,6 +1116,12 @@ def _goal_items(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tu
             continue
         if _real_words(span.text) < 4:
             continue
+        # A timeline written inline as a label ("By 12 weeks: (1) …; (2) …") heads the goals after it, too.
+        label = _LABEL_PREFIX.match(span.text.lstrip())
+        if label and goal_rules.has_timeline(label.group(0)):
+            heading_key, heading = key, label.group(0).strip()
+            found.append((key, span))
+            continue
         if heading and heading_key == key:
             span = Span(span.start, span.end, f"{heading}\n{span.text}")
         found.append((key, span))
@@ -1115,7 +1163,9 @@ def coast_goals(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
         scores = [_coast(span.text, track, implied) for _, span, implied in narrative]
     else:
         goals = _goal_items(fields, rule.sections)
-        scores = [_coast(span.text, track) for _, span in goals]
+        # With `client_implied`, a goal section is the client's goals as a goals label is: "Long-term goals" heads them.
+        implied = bool(rule.params.get("client_implied"))
+        scores = [_coast(span.text, track, implied) for _, span in goals]
     if not goals:
         return NOTHING
     # A goal missing one element counts half; missing more counts nothing.

@@ -132,7 +132,7 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
     (
         "bathing",
         "bathing",
-        r"bath(?:e|es|ing|ed)?\b|sponge\s+bath|shower(?:s|ing|ed)?\b(?!\s+(?:chair|seat|bench|transfer))"
+        r"bath(?:e|es|ing|ed)?\b|sponge\s+bath|shower(?:s|ing|ed)?\b(?!\s+(?:chair|seat|bench|transfer)s?\b)"
         r"|wash(?:es|ing)?\s+(?:(?:her|his|their)\s+)?(?:body|hair|legs|feet|back)",
     ),
     (
@@ -211,7 +211,7 @@ _OCCUPATIONS: tuple[tuple[str, str, str], ...] = (
     (
         "play",
         "play and leisure",
-        r"play(?:s|ing|ground)?\b|toys?\b|(?<!box and )blocks\b|puzzles?|games?\b|peers?\b|leisure|hobb(?:y|ies)"
+        r"play(?:s|ing|ground)?\b|toys?\b|tummy\s+time|(?<!box and )blocks\b|puzzles?|games?\b|peers?\b|leisure|hobb(?:y|ies)"
         r"|crafts?\b"
         r"|knitting|social\s+participation|sports?\b|swim(?:s|ming)?\b|sleep(?:s|ing)?\b|bedtime\s+routine|stack(?:s"
         r"|ing)?\b",
@@ -265,7 +265,9 @@ _CONDITION = folded(
     r"|prosthe(?:sis|ses|tic)|terminal\s+device|myoelectric"
     # the same aids under their British, Australian and Canadian names
     r"|slop(?:e|ed|ing)\s+(?:writing\s+)?board|bath\s+(?:board|lift|seat|step)|perching\s+stool|zimmer(?:\s+frame)?"
-    r"|walking\s+(?:frame|stick)|helping\s+hand|kettle\s+tipper|stair\s?lift|dycem|non-?slip\s+mat|hoist|hoyer"
+    r"|walking\s+(?:frame|stick)|(?:wheeled|pulpit|gutter|pick-?up|rolling|bariatric)\s+frame"
+    r"|(?:with|using|on)\s+(?:a\s+|an\s+|her\s+|his\s+|their\s+|the\s+)?frame"
+    r"|helping\s+hand|kettle\s+tipper|stair\s?lift|dycem|non-?slip\s+mat|hoist|hoyer"
     r"|mechanical\s+lift|slide\s+sheet|(?:banana|sliding)\s+board|plate\s+surround|crutch(?:es)?|commode)\b"
     # positions
     r"|\b(?:seated|in\s+sitting|in\s+standing|sitting(?!\s+(?:balance|tolerance|endurance))"
@@ -512,8 +514,12 @@ _GOALS_MET = folded(
 _HEADING = re.compile(r"^(?:#{1,6}\s.{0,118}|\*\*[^*\n]{1,80}\*\*:?|.{1,118}:)$")
 _PLACEHOLDER = re.compile(r"(?:tbd|n/?a|none|see\s+above|pending|to\s+be\s+determined|[-–—.…\s]*)\.?", _I)
 _GOAL_LABEL = re.compile(
-    r"^(?P<label>(?:(?P<long>long[- ]term|LTG)|(?P<short>short[- ]term|STG))?\s{0,2}(?:goals?|LTGs?|STGs?|objectives?"
-    r"|outcomes?)?\s{0,2}#?\d{0,2}\s{0,2}(?:\([^)\n]{0,40}\))?\s{0,2}):\s*",
+    # whose goals, and with whom they were set, may frame the label: "Her goals:", "Goals agreed with him:"
+    r"^(?P<label>(?:(?:her|his|their|our|the\s+client['’]s|the\s+patient['’]s|agreed|joint|shared)\s+)?"
+    r"(?:(?P<long>long[- ]term|LTG)|(?P<short>short[- ]term|STG))?\s{0,2}(?:goals?|LTGs?|STGs?|objectives?"
+    r"|outcomes?)?\s{0,2}#?\d{0,2}\s{0,2}(?:\([^)\n]{0,40}\))?"
+    r"(?:\s(?:agreed|set|made|negotiated|chosen)\s+(?:with|by)\s+(?:her|him|them|the\s+[a-z]+|[a-z]+)(?:\s+and\s+[a-z]+)?)?"
+    r"\s{0,2}):\s*",
     _I,
 )
 _LABEL_WORD = re.compile(r"\b(?:goals?|LTGs?|STGs?|objectives?|outcomes?)\b|\b(?:long|short)[- ]term\b", _I)
