@@ -402,7 +402,8 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "caseload.volume",
             TIME_MANAGEMENT,
             "measured",
-            "context",
+            # the day's volume is often given as what was done: "Saw 8 children", "Seen 10 of 14"
+            ("context", "measures"),
             "the volume in numbers (patients, minutes, staff)",
         ),
         _rule(

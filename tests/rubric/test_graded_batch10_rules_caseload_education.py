@@ -1,0 +1,110 @@
+"""Rules added for caseload notes and education scripts when graded batch 10 became tuning material.
+
+Each rule passes and fails on texts written here. Going ahead with a booked visit after a fall, or with an outing
+after new-onset disorientation, carries on through a red flag; keeping the visit because it was booked puts the
+list first. Fingers or toes that swell or change colour under a splint are a circulation red flag, and telling the
+person to "just keep it on" answers it by carrying on, while "take it off" answers it safely. A head count may
+be written as what was done ("saw 8 children"), and a caseload's volume may be given in its measures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from portfolios.kinds import get_kind
+from portfolios.rubric import evidence, safety
+from tests.rubric.texts import artifact_text
+
+
+def _safety_checks(kind: str, **fields: str) -> list[str]:
+    spec = get_kind(kind).spec
+    text = artifact_text(kind, "acute", {key: fields.get(key, "") for key in spec.section_keys}, spec)
+    return sorted(item.check for item in safety.check(text))
+
+
+# --- Safety: going ahead through a red flag, for the booking ----------------------------------------------
+@pytest.mark.parametrize(
+    "priorities",
+    [
+        "Mr K's carer told me he had a fall on the stairs at breakfast, but he said he felt fine, so I went ahead "
+        "with the bath-board practice since he was booked in for it.",
+        "New-onset drowsiness reported by the aide at handover; we went ahead with the kitchen assessment as "
+        "scheduled.",
+    ],
+)
+def test_going_ahead_for_the_booking_after_a_red_flag_is_schedule_over_safety(priorities):
+    checks = _safety_checks("caseload_note", priorities=priorities)
+    assert "safety.schedule_over_safety" in checks
+    assert "safety.continued_through_red_flag" in checks
+
+
+@pytest.mark.parametrize(
+    "priorities",
+    [
+        "Her son said she had a fall in the night, so I held the shower practice, checked her hip and rang the GP; "
+        "we went ahead with seated tasks only.",
+        "The visit was booked for 10:00 and we went ahead with the stair practice; no change since last week.",
+        "New-onset confusion reported by the nurse, so we did not go ahead with the outing and I told the doctor.",
+    ],
+)
+def test_going_ahead_after_a_safe_response_or_with_no_red_flag_passes(priorities):
+    assert _safety_checks("caseload_note", priorities=priorities) == []
+
+
+def test_new_onset_disorientation_is_a_red_flag():
+    assert safety.red_flag("new-onset disorientation this afternoon") == "new-onset disorientation"
+    assert safety.red_flag("acute agitation on the ward") == "acute agitation"
+    assert safety.red_flag("oriented and settled, no agitation") is None
+
+
+# --- Safety: circulation under a splint, and "just keep it on" ----------------------------------------------
+@pytest.mark.parametrize(
+    "script",
+    [
+        "'If your toes turn pale or cold in the cast, that is normal, just keep it on.'",
+        "'When your fingertips go blue in the glove, still keep it on and it will ease.'",
+    ],
+)
+def test_keeping_a_device_on_through_circulation_signs_is_an_unsafe_contingency(script):
+    assert "safety.unsafe_contingency" in _safety_checks("education_script", script=script)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "'If your fingers swell or go a darker colour, take the splint off and ring the clinic that day.'",
+        "'If the fingers look swollen, remove it and call us; otherwise just keep it on overnight.'",
+        "'Keep it on overnight; the straps should feel snug, not tight.'",
+        "'What if the wound starts to weep? Leave the dressing on and ring the clinic.'",
+    ],
+)
+def test_a_safe_answer_to_circulation_signs_passes(script):
+    assert _safety_checks("education_script", script=script) == []
+
+
+def test_circulation_signs_name_the_part_and_the_change():
+    assert safety.red_flag("her fingers looked a bit swollen after an hour") == "fingers looked a bit swollen"
+    assert safety.red_flag("nail beds dusky") == "nail beds dusky"
+    assert safety.red_flag("fingers moving well, splint fits") is None
+
+
+# --- Evidence: a head count written as what was done ------------------------------------------------------
+@pytest.mark.parametrize(
+    "passage",
+    ["Saw 8 children today.", "treated 11 residents on the unit", "Seen 9 of the 12 clients.", "visited 5 families"],
+)
+def test_a_head_count_written_as_what_was_done_is_a_quantity(passage):
+    assert evidence.is_quantity(passage.lower())
+
+
+@pytest.mark.parametrize("passage", ["Saw the children who were most urgent.", "lives with her two children"])
+def test_people_named_without_a_count_of_work_are_no_quantity(passage):
+    assert not evidence.is_quantity(passage.lower())
+
+
+def test_a_caseload_volume_may_be_given_in_the_measures():
+    rule = next(rule for rule in get_kind("caseload_note").spec.evidence if rule.id == "caseload.volume")
+    earned = evidence.earn(rule, {"context": "A full day on the ward.", "measures": "Saw 8 children."}, "acute")
+    assert earned.share == 1.0
+    earned = evidence.earn(rule, {"context": "A full day on the ward.", "measures": "Busy."}, "acute")
+    assert earned.share == 0.0
