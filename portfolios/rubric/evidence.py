@@ -1360,7 +1360,9 @@ _INCLUDED = re.compile(
     r"|were\s+(?:also\s+)?(?:present|there)|(?:not|wasn't|weren't)\s+(?:present|there|available)|absent|joined"
     r"|included|told|informed|given\s+(?:the|a|copies)|will\s+(?:show|teach|practi[sc]e)"
     # a teach-back result of their own: "wife correct the first time", "son answered both questions"
-    r"|correct(?:ly)?|answered|explained|got\s+it\s+right)\b"
+    r"|correct(?:ly)?|answered|explained|got\s+it\s+right"
+    # doing it themselves while watched: "she and her daughter turned him once with me watching"
+    r"|with\s+(?:me|us)\s+watching|while\s+(?:i|we)\s+watch(?:ed)?|under\s+(?:my\s+|our\s+)?supervision|supervised)\b"
 )
 _NO_ONE_ELSE = re.compile(r"\b(?:lives\s+alone|no\s+(?:caregiver|family|one\s+else)|nobody\s+else)\b")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from portfolios.kinds import get_kind
-from portfolios.rubric import evidence, safety
+from portfolios.rubric import education, evidence, safety
 from tests.rubric.texts import artifact_text
 
 
@@ -108,3 +108,46 @@ def test_a_caseload_volume_may_be_given_in_the_measures():
     assert earned.share == 1.0
     earned = evidence.earn(rule, {"context": "A full day on the ward.", "measures": "Busy."}, "acute")
     assert earned.share == 0.0
+
+
+# --- Education: a teach-back asked in reported speech, and a carer doing it while watched ------------------
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Asked the parents what they would try first at bedtime.",
+        "I asked him how he'd get into the car with the new hip.",
+        "Asked Dad which step he would do first.",
+    ],
+)
+def test_an_open_question_in_reported_speech_is_a_teach_back_prompt(passage):
+    assert education._TEACH_BACK.search(passage)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    ["Asked if he understood. He said yes.", "Asked whether she had any questions.", "Asked about her pain."],
+)
+def test_a_closed_or_unrelated_question_in_reported_speech_is_no_teach_back_prompt(passage):
+    assert not education._TEACH_BACK.search(passage)
+
+
+def _others(response: str) -> float:
+    rule = next(rule for rule in get_kind("education_script").spec.evidence if rule.id == "education.others")
+    return evidence.earn(rule, {"response": response}, "home_health").share
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        "Her husband moved her up the bed twice with me watching.",
+        "The son did the stocking aid while I watched, then his mother did it alone.",
+        "Carer transferred him to the commode under my supervision.",
+    ],
+)
+def test_a_carer_doing_the_skill_while_watched_was_included(response):
+    assert _others(response) == 1.0
+
+
+@pytest.mark.parametrize("response", ["Her husband is keen to help.", "Client used the sock aid with me watching."])
+def test_a_carer_only_named_or_the_client_alone_watched_is_not_others_included(response):
+    assert _others(response) == 0.0
