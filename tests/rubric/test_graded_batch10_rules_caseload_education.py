@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from portfolios.kinds import get_kind
-from portfolios.rubric import education, evidence, safety
+from portfolios.rubric import education, evidence, safety, substance
 from tests.rubric.texts import artifact_text
 
 
@@ -151,3 +151,37 @@ def test_a_carer_doing_the_skill_while_watched_was_included(response):
 @pytest.mark.parametrize("response", ["Her husband is keen to help.", "Client used the sock aid with me watching."])
 def test_a_carer_only_named_or_the_client_alone_watched_is_not_others_included(response):
     assert _others(response) == 0.0
+
+
+# --- Substance: a form's brief to its writer pasted back --------------------------------------------------
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "State the single point you want the client to take home.",
+        "Describe the learner (client/carer) and what affects how they learn.",
+        "Outline who attends (parents, guardians, teachers) and their reading level.",
+        "Summarise the barriers and how you addressed them.",
+    ],
+)
+def test_a_brief_to_the_writer_is_pasted_form_text(passage):
+    assert substance.is_pasted_brief(passage)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Describe to your daughter how you will get out of bed.",
+        "Write down what you will say to your manager about the phased return.",
+        "His wife and son (both carers) were taught the transfer.",
+        "Name the three foods you want to try this week.",
+    ],
+)
+def test_the_writers_own_words_are_no_brief(passage):
+    assert not substance.is_pasted_brief(passage)
+
+
+def test_a_brief_split_after_e_g_is_cut_whole_and_earns_nothing():
+    fields = {"barriers": "Identify any obstacles (e.g. sight, memory, language) and how you addressed them."}
+    cleaned = substance.clean(get_kind("education_script").spec, fields)
+    assert cleaned.fields["barriers"].strip() == ""
+    assert [item.check for item in cleaned.findings] == ["section.form_text"]
