@@ -377,7 +377,8 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "education.others",
             DOCUMENTATION,
             "others_included",
-            "response",
+            # who else was asked to say or show it back is often recorded with the teach-back itself
+            ("response", "teach_back"),
             "who else was taught or present (caregiver, family), or that no one else was there",
         ),
         _rule(

@@ -1353,7 +1353,9 @@ def decision_rule(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> 
 _OTHER_PERSON = re.compile(
     r"\b(?:caregivers?|carers?|wife|husband|spouse|partner|daughter|son|family|parents?|mother|father|mom|dad|aide"
     r"|friend|sister|brother|grand\w+|niece|nephew|neighbou?r|guardian|teacher|staff|rn|nurs\w*|team|therapists?"
-    r"|aides?)\b"
+    r"|aides?"
+    # family words in British, Irish and Australian use: "mum", "nan", "gran", "auntie"
+    r"|mum|mam|mammy|nan|nana|nanna|gran|granny|auntie|aunty|aunt|uncle|cousin)\b"
 )
 _INCLUDED = re.compile(
     r"\b(?:taught|trained|shown|showed|practi[sc]ed|restated|repeated|demonstrated|was\s+(?:also\s+)?(?:present|there)"
@@ -1361,6 +1363,8 @@ _INCLUDED = re.compile(
     r"|included|told|informed|given\s+(?:the|a|copies)|will\s+(?:show|teach|practi[sc]e)"
     # a teach-back result of their own: "wife correct the first time", "son answered both questions"
     r"|correct(?:ly)?|answered|explained|got\s+it\s+right"
+    # the teach-back put to them: "asked his wife to show me", "asked the parents what they would try"
+    r"|asked\s+(?:[\w'’-]+\s+){0,3}?(?:to|what|how|which|where|when)"
     # doing it themselves while watched: "she and her daughter turned him once with me watching"
     r"|with\s+(?:me|us)\s+watching|while\s+(?:i|we)\s+watch(?:ed)?|under\s+(?:my\s+|our\s+)?supervision|supervised)\b"
 )

@@ -185,3 +185,26 @@ def test_a_brief_split_after_e_g_is_cut_whole_and_earns_nothing():
     cleaned = substance.clean(get_kind("education_script").spec, fields)
     assert cleaned.fields["barriers"].strip() == ""
     assert [item.check for item in cleaned.findings] == ["section.form_text"]
+
+
+# --- Evidence: who else was taught, in the teach-back and in British family words ------------------------
+@pytest.mark.parametrize(
+    "teach_back",
+    [
+        "Asked his nan to show me how she would set the timer.",
+        "Asked the carers what they would do if his feet went blue.",
+        "Mum showed me the stretches back, then explained why.",
+    ],
+)
+def test_another_person_asked_for_a_teach_back_was_included(teach_back):
+    rule = next(rule for rule in get_kind("education_script").spec.evidence if rule.id == "education.others")
+    assert evidence.earn(rule, {"teach_back": teach_back}, "pediatrics").share == 1.0
+
+
+@pytest.mark.parametrize(
+    "teach_back",
+    ["Asked the parents if they had any questions.", "Asked if she understood; her gran nodded."],
+)
+def test_a_closed_check_put_to_the_family_is_not_them_included(teach_back):
+    rule = next(rule for rule in get_kind("education_script").spec.evidence if rule.id == "education.others")
+    assert evidence.earn(rule, {"teach_back": teach_back}, "pediatrics").share == 0.0
