@@ -46,7 +46,12 @@ _DEFER = re.compile(
 )
 _DEFER_CRITERION = re.compile(
     r"(?i)\b(?:if|when|unless|because|only|stable|medically|criteri\w+|who (?:is|are)|not (?:due|scheduled|safe)"
-    r"|declin\w*|refus\w*|low(?:er)? (?:risk|priority)|until|frequency|seen (?:yesterday|today))\b"
+    r"|declin\w*|refus\w*|low(?:er)? (?:risk|priority)|until|frequency|seen (?:yesterday|today)"
+    # a priority class ("P3", "priority 4", "cat 3"), a time target still met ("inside the 24 h target"), no
+    # discharge due, or the person away ("at dialysis", "in theatre", "off the ward")
+    r"|P[1-5]|priority [1-5]|cat(?:egory)? [1-5]|(?:inside|within) (?:the |our |a )?\d+ ?(?:h|hrs?|hours?|days?)\b"
+    r"|no (?:dc|d/c|discharge)|(?:un)?available|off the (?:ward|unit)"
+    r"|(?:at|in|to) (?:dialysis|theatre|surgery|x-?ray|radiology|imaging|scan|an? (?:appointment|scan|procedure)))\b"
 )
 _TOLD = re.compile(
     r"(?i)\b(?:tell|told|notify|notified|inform\w*|let \w+ know|communicat\w*|message\w*|page\w*|call\w*"

@@ -1325,7 +1325,9 @@ _SCHEDULING_ACTION = re.compile(
     r"\b(?:defer\w*|reschedul\w*|mov(?:e|ed|es|ing)\b|co-?treat\w*|shorten\w*|combin\w*|group\w*|skip\w*|split\w*"
     r"|push\w*\s+(?:back|to)|swap\w*|postpon\w*|drop\w*|delegat\w*|hand\w*\s+(?:off|over)|cancel\w*|overlap\w*"
     # "two reviews go to Monday", "bumped to Thursday"
-    r"|(?:go|goes|went|going|bump\w*|slid|slide\w*)\s+(?:over\s+)?to\s+(?:tomorrow|next|the\s+next|\w+day))"
+    r"|(?:go|goes|went|going|bump\w*|slid|slide\w*)\s+(?:over\s+)?to\s+(?:tomorrow|next|the\s+next|\w+day)"
+    # re-booked, or given a new clock time on another day in note style: "Rebooked 0930 tomorrow", "bed 2: 0830 tomorrow"
+    r"|re-?book\w*|(?<![\d/])(?:\d{1,2}[:.]\d{2}|\d{4})\s*(?:h|hrs|am|pm)?\s+(?:tomorrow|next\s+\w+|on\s+\w+day))"
 )
 _CRITERION = re.compile(
     r"\b(?:if|when|unless|whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has)|with(?:out)?|only|never|stable"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from portfolios.kinds import get_kind
-from portfolios.rubric import education, evidence, safety, substance
+from portfolios.rubric import caseload, education, evidence, safety, substance
 from tests.rubric.texts import artifact_text
 
 
@@ -208,3 +208,43 @@ def test_another_person_asked_for_a_teach_back_was_included(teach_back):
 def test_a_closed_check_put_to_the_family_is_not_them_included(teach_back):
     rule = next(rule for rule in get_kind("education_script").spec.evidence if rule.id == "education.others")
     assert evidence.earn(rule, {"teach_back": teach_back}, "pediatrics").share == 0.0
+
+
+# --- Caseload: a deferral in note style, with a priority class or an availability as its criterion ---------
+@pytest.mark.parametrize(
+    "deferrals",
+    [
+        "Room-side review (P4): re-booked for 1000 tomorrow; ward clerk informed.",
+        "Two priority 3 reviews moved to Friday, told the team.",
+        "Wheelchair review: in theatre all afternoon, delayed to 0900 tomorrow, nurse in charge told.",
+        "Late referral: rescheduled within the 48 h target, scheduler told.",
+    ],
+)
+def test_a_deferral_with_a_class_target_or_availability_names_its_criterion(deferrals):
+    fields = {"deferrals": deferrals}
+    assert "the criterion" not in " ".join(item.message for item in caseload.check(_caseload_text(fields)))
+
+
+@pytest.mark.parametrize("deferrals", ["Moved two visits to Friday, told the scheduler.", "Pushed back the rest."])
+def test_a_deferral_with_no_criterion_still_says_so(deferrals):
+    messages = " ".join(item.message for item in caseload.check(_caseload_text({"deferrals": deferrals})))
+    assert "the criterion" in messages
+
+
+def _caseload_text(fields: dict[str, str]):
+    spec = get_kind("caseload_note").spec
+    return artifact_text("caseload_note", "acute", {key: fields.get(key, "") for key in spec.section_keys}, spec)
+
+
+@pytest.mark.parametrize(
+    "passage", ["Rebooked 0930 tomorrow, stable.", "Bed-side review: 14:30 next Tuesday, seen yesterday.", "re-booked"]
+)
+def test_a_visit_rebooked_or_given_a_new_time_another_day_is_a_scheduling_action(passage):
+    assert evidence._SCHEDULING_ACTION.search(passage.lower())
+
+
+@pytest.mark.parametrize(
+    "passage", ["Seen at 0930 today.", "Notes signed by 1600.", "Saw 12 patients; 14 booked tomorrow."]
+)
+def test_a_time_today_or_a_reading_is_no_scheduling_action(passage):
+    assert not evidence._SCHEDULING_ACTION.search(passage.lower())
