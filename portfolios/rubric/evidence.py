@@ -78,10 +78,6 @@ _QUANTITY = re.compile(
     # a head count by where it stands: "12 on my list", "14 on the caseload", "9 in the diary"
     r"|(?<![\w.])\d{1,3}\s+(?:on|in)\s+(?:my|the|our|her|his|their|today's)\s+(?:[\w-]+\s+)?(?:list|caseload|books"
     r"|board|diary|schedule|rota)\b"
-    # a head count by what was done: "saw 8 children", "treated 11 residents", "seen 9 of the 12 clients"
-    r"|\b(?:saw|seen|treated|visited|assessed|evaluated)\s+(?:all\s+)?\d{1,3}\s+(?:of\s+(?:the\s+)?\d{1,3}\s+)?"
-    r"(?:new\s+|booked\s+|scheduled\s+)?(?:children|kids|clients|residents|students|people|families|referrals"
-    r"|infants|babies|adults|young\s+people|service\s+users|consumers|learners|pupils|cases)\b"
     # more named scales and vital signs, with their value next to them: "Borg 3", "Modified Barthel 78", "MMSE: 24"
     r"|\b(?:borg|barthel|mbi|katz|lawton|mmse|ace-?iii|nihss|ashworth|mrc|fga|dgi|9hpt|goat|rr|heart\s+rate)"
     r"\s{0,2}(?:score\s{0,2}|of\s{1,2}|[=:]\s{0,2}|(?:was|at)\s{1,2})?\d"
@@ -451,9 +447,24 @@ def is_measure(lowered: str) -> bool:
     return False
 
 
+# A head count by what was done: "saw 8 children", "treated 11 residents", "seen 9 of the 12 clients". Read only
+# where one of its verbs is, so the common case pays one substring test.
+_HEAD_COUNT = re.compile(
+    r"\b(?:saw|seen|treated|visited|assessed|evaluated)\s+(?:all\s+)?\d{1,3}\s+(?:of\s+(?:the\s+)?\d{1,3}\s+)?"
+    r"(?:new\s+|booked\s+|scheduled\s+)?(?:children|kids|clients|residents|students|people|families|referrals"
+    r"|infants|babies|adults|young\s+people|service\s+users|consumers|learners|pupils|cases)\b"
+)
+_HEAD_COUNT_VERBS = ("saw ", "seen ", "treated ", "visited ", "assessed ", "evaluated ")
+
+
 def is_quantity(lowered: str) -> bool:
     """A number with its unit, a score (38/56), a named measure with its value, or an assist level."""
-    return bool(_QUANTITY.search(lowered)) or bool(find_levels(lowered)) or bool(_ATTEMPT_COUNT.search(lowered))
+    return (
+        bool(_QUANTITY.search(lowered))
+        or bool(find_levels(lowered))
+        or bool(_ATTEMPT_COUNT.search(lowered))
+        or (any(verb in lowered for verb in _HEAD_COUNT_VERBS) and _HEAD_COUNT.search(lowered) is not None)
+    )
 
 
 # --- Shapes ------------------------------------------------------------------------------------

@@ -71,9 +71,9 @@ _BP_PAIR = re.compile(r"\b(\d{2,3})\s?/\s?\d{2,3}\b[^.;\n\d]{0,30}?\bto\s+(\d{2,
 _BP_CONTEXT = re.compile(r"\b(?:bp|blood\s+pressure|systolic|orthostatic\w*|sitting|standing|supine|lying)\b")
 _SIGN = re.compile(
     r"\b(?:dizz\w*|light-?headed\w*|orthostatic|vertigo|(?:pre|near)-?syncop\w*|syncop\w*|vision\s+(?:went|going)"
-    r"\s+(?:gr[ae]y|black|dark)|new\s+(?:numbness|tingling|weakness|onset\s+\w+)|(?:increasing|worsening|new)\s+"
-    r"(?:numbness|tingling|weakness|confusion|pain|swelling)|numbness|facial\s+droop|slurred\s+speech|chest\s+"
-    r"(?:pain|pressure|tightness)|short(?:ness)?\s+of\s+breath|sob\b|diaphore\w*|(?:grip|strength)[^.;\n]{0,20}"
+    r"\s+(?:gr[ae]y|black|dark)|new[\s-]+(?:numbness|tingling|weakness|onset\s+\w+)|(?:increasing|worsening|new)\s+"
+    r"(?:numbness|tingling|weakness|confusion|pain|swelling|disorientation|drowsiness|agitation)|numbness"
+    r"|facial\s+droop|slurred\s+speech|chest\s+(?:pain|pressure|tightness)|short(?:ness)?\s+of\s+breath|sob\b|diaphore\w*|(?:grip|strength)[^.;\n]{0,20}"
     r"(?:falling|dropping|declin\w*|decreas\w*)|(?:fell|slid|slipped)\s+(?:to|on)\s+the\s+floor|had\s+a\s+fall|"
     r"red\s+flags?\b|sudden\s+(?:pop|snap|loss|onset|increase|swelling|weakness)|loss\s+of\s+(?:active|motion"
     r"|sensation|function|flexion|extension|strength|consciousness|balance)|"
@@ -91,9 +91,7 @@ _SIGN = re.compile(
     r"|(?:calf|calves)\b[^.;\n]{0,40}?\b(?:swollen|swelling)|(?:swollen|hot|red)\s+(?:and\s+\w+\s+|,\s*\w+\s+)?calf"
     # circulation cut off under a splint, cast or garment: "fingers look swollen or go a darker colour"
     r"|(?:fingers?|toes?|nail\s?beds?|fingertips?)\b[^.;\n]{0,40}?\b(?:swollen|swell\w*|blue|purple|dusky|white|pale"
-    r"|cold|darker|discolou?r\w*)"
-    # confusion that is new: "new-onset disorientation", "acute drowsiness"
-    r"|new-onset\s+\w+|(?:new|increasing|worsening|acute|sudden)\s+(?:disorientation|drowsiness|agitation))"
+    r"|cold|darker|discolou?r\w*))"
 )
 _CARRY_ON = re.compile(
     r"\b(?:continu\w*|kept\s+(?:going|on|working)|keep\s+going|proceed\w*|push\w*\s+(?:through|on)|carr(?:y|ied)\s+on"

@@ -100,13 +100,15 @@ _BRIEF_CUE = re.compile(
 
 
 # A sentence split after an abbreviation ("(e.g.", "i.e.") runs on into the next passage.
-_CUT_AT_ABBREVIATION = re.compile(r"(?i)\b(?:e\.g|i\.e|eg|ie)\.?\s*$")
+_CUT_AT_ABBREVIATION = ("e.g.", "e.g", "i.e.", "i.e", "(eg.", " eg.", "(ie.", " ie.")
 
 
 def is_pasted_brief(passage: str) -> bool:
     """True for a form's brief to its writer ("State the one message you want the patient/caregiver to remember")."""
-    lowered = fold(passage)
-    return bool(_WRITING_INSTRUCTION.search(lowered) and _BRIEF_CUE.search(lowered))
+    # The instruction opens the passage: its first words are read before the whole passage is folded.
+    if _WRITING_INSTRUCTION.match(fold(passage[:40])) is None:
+        return False
+    return _BRIEF_CUE.search(fold(passage)) is not None
 
 
 # Words that name what good work has without showing it: the rubric's own vocabulary, the form's
@@ -224,7 +226,7 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                     example_until = example.end()
                     kept[span.end : example_until] = " " * (example_until - span.end)
             brief = not designed and is_pasted_brief(span.text)
-            if not brief and not designed and _CUT_AT_ABBREVIATION.search(span.text) and following:
+            if not brief and not designed and span.text.rstrip().lower().endswith(_CUT_AT_ABBREVIATION) and following:
                 # "List barriers (e.g. | vision, hearing) and how you addressed them.": one brief cut in two
                 brief = is_pasted_brief(f"{span.text} {following}")
                 if brief:

@@ -53,7 +53,7 @@ def test_going_ahead_after_a_safe_response_or_with_no_red_flag_passes(priorities
 
 def test_new_onset_disorientation_is_a_red_flag():
     assert safety.red_flag("new-onset disorientation this afternoon") == "new-onset disorientation"
-    assert safety.red_flag("acute agitation on the ward") == "acute agitation"
+    assert safety.red_flag("increasing agitation on the ward") == "increasing agitation"
     assert safety.red_flag("oriented and settled, no agitation") is None
 
 
