@@ -1368,7 +1368,9 @@ _OTHER_PERSON = re.compile(
     r"|friend|sister|brother|grand\w+|niece|nephew|neighbou?r|guardian|teacher|staff|rn|nurs\w*|team|therapists?"
     r"|aides?"
     # family words in British, Irish and Australian use: "mum", "nan", "gran", "auntie"
-    r"|mum|mam|mammy|nan|nana|nanna|gran|granny|auntie|aunty|aunt|uncle|cousin)\b"
+    r"|mum|mam|mammy|nan|nana|nanna|gran|granny|auntie|aunty|aunt|uncle|cousin"
+    # others in the room who are not family: an interpreter, a support or key worker, a personal assistant
+    r"|interpreters?|translators?|support\s+workers?|key\s?workers?|care\s+workers?|personal\s+assistants?)\b"
 )
 _INCLUDED = re.compile(
     r"\b(?:taught|trained|shown|showed|practi[sc]ed|restated|repeated|demonstrated|was\s+(?:also\s+)?(?:present|there)"

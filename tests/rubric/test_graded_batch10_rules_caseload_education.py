@@ -248,3 +248,38 @@ def test_a_visit_rebooked_or_given_a_new_time_another_day_is_a_scheduling_action
 )
 def test_a_time_today_or_a_reading_is_no_scheduling_action(passage):
     assert not evidence._SCHEDULING_ACTION.search(passage.lower())
+
+
+# --- Education: the ask to show or tell it back in reported speech, and an interpreter present -------------
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Asked her to show me the splint going on, start to finish.",
+        "Asked his daughter to talk me through the evening routine.",
+        "I asked them to explain to the nurse why the rail stays up.",
+    ],
+)
+def test_an_ask_to_show_or_tell_it_back_in_reported_speech_is_a_teach_back_prompt(passage):
+    assert education._TEACH_BACK.search(passage)
+
+
+@pytest.mark.parametrize("passage", ["Asked her to do her exercises daily.", "Asked him to sit down first."])
+def test_an_ask_to_do_something_else_is_no_teach_back_prompt(passage):
+    assert not education._TEACH_BACK.search(passage)
+
+
+@pytest.mark.parametrize(
+    "teach_back",
+    [
+        "Asked him to show the steps, then tell the interpreter why the guard matters.",
+        "His support worker was there and was shown the same steps.",
+    ],
+)
+def test_an_interpreter_or_support_worker_present_was_included(teach_back):
+    rule = next(rule for rule in get_kind("education_script").spec.evidence if rule.id == "education.others")
+    assert evidence.earn(rule, {"teach_back": teach_back}, "outpatient").share == 1.0
+
+
+def test_an_interpreter_only_mentioned_is_not_included():
+    rule = next(rule for rule in get_kind("education_script").spec.evidence if rule.id == "education.others")
+    assert evidence.earn(rule, {"teach_back": "An interpreter would help next time."}, "outpatient").share == 0.0
