@@ -283,3 +283,51 @@ def test_an_interpreter_or_support_worker_present_was_included(teach_back):
 def test_an_interpreter_only_mentioned_is_not_included():
     rule = next(rule for rule in get_kind("education_script").spec.evidence if rule.id == "education.others")
     assert evidence.earn(rule, {"teach_back": "An interpreter would help next time."}, "outpatient").share == 0.0
+
+
+# --- Caseload: urgency, telling and guardrails in other words ----------------------------------------------
+def _caseload_messages(**fields: str) -> str:
+    return " ".join(item.message for item in caseload.check(_caseload_text(fields)))
+
+
+@pytest.mark.parametrize(
+    "priorities",
+    [
+        "First the two urgent add-ons from ED, then the rest of the list.",
+        "1. The tendon repair (at risk without a splint today). 2. Routine reviews.",
+        "Report with a Thursday deadline first; then reviews.",
+    ],
+)
+def test_urgency_in_plain_words_is_a_priority_criterion(priorities):
+    assert "the criteria" not in _caseload_messages(priorities=priorities)
+
+
+def test_an_order_with_no_criterion_still_says_so():
+    assert "the criteria" in _caseload_messages(priorities="Went in route order. Then the rest.")
+
+
+@pytest.mark.parametrize(
+    "deferrals",
+    [
+        "Moved the stable reviews to Friday; phoned both clients before noon.",
+        "Two stable clients re-booked for Monday, rang the carers and texted the scheduler.",
+    ],
+)
+def test_phoning_ringing_or_texting_says_who_is_told(deferrals):
+    assert "who is told" not in _caseload_messages(deferrals=deferrals)
+
+
+def test_a_deferral_told_to_no_one_still_says_so():
+    assert "who is told" in _caseload_messages(deferrals="Moved the stable reviews to Friday.")
+
+
+@pytest.mark.parametrize(
+    "guardrails",
+    ["Symptom check before each dual-task block; the stop rule is a rise of 2.", "Skin checks after every cast."],
+)
+def test_named_checks_and_stop_rules_are_safety_items(guardrails):
+    assert "name no safety item" not in _caseload_messages(guardrails=guardrails)
+
+
+def test_a_slogan_names_no_safety_item():
+    assert "name no safety item" in _caseload_messages(guardrails="I always put people first and work hard.")
