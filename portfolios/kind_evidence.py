@@ -382,7 +382,8 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "education.others",
             DOCUMENTATION,
             "others_included",
-            "response",
+            # who else was asked to say or show it back is often recorded with the teach-back itself
+            ("response", "teach_back"),
             "who else was taught or present (caregiver, family), or that no one else was there",
         ),
         _rule(
@@ -407,7 +408,8 @@ EVIDENCE: dict[str, tuple[EvidenceRule, ...]] = {
             "caseload.volume",
             TIME_MANAGEMENT,
             "measured",
-            "context",
+            # the day's volume is often given as what was done: "Saw 8 children", "Seen 10 of 14"
+            ("context", "measures"),
             "the volume in numbers (patients, minutes, staff)",
         ),
         _rule(

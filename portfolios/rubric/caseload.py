@@ -27,7 +27,9 @@ _PRIORITY_CRITERION = re.compile(
     r"(?i)\b(?:discharg\w*|d/c|going home|new (?:evals?|evaluations?|admissions?|referrals?|orders?)|evals?"
     r"|evaluations?|initial|post-?op\w*|same[- ]day|safety|fall\w*|unstable|medically|acuity|high[- ]risk"
     r"|first[- ]day|time[- ]sensitive|precautions|isolation|frequency|minutes owed|missed visits?"
-    r"|change in (?:status|condition)|family training|caregiver training|progress (?:note|report)s? due|recert\w*)\b"
+    r"|change in (?:status|condition)|family training|caregiver training|progress (?:note|report)s? due|recert\w*"
+    # urgency in plain words: "the urgent add-ons", "the repair's at risk without it", "a deadline on Wednesday"
+    r"|urgent\w*|add-?ons?|at risk|deadline\w*|time-?critical|can(?:not|'t|’t) wait)\b"
 )
 _ORDINAL = re.compile(
     r"(?i)\b(?:first|second|third|fourth|then|next|after that|last|before|ahead of|over|above|top|highest|lowest"
@@ -46,16 +48,25 @@ _DEFER = re.compile(
 )
 _DEFER_CRITERION = re.compile(
     r"(?i)\b(?:if|when|unless|because|only|stable|medically|criteri\w+|who (?:is|are)|not (?:due|scheduled|safe)"
-    r"|declin\w*|refus\w*|low(?:er)? (?:risk|priority)|until|frequency|seen (?:yesterday|today))\b"
+    r"|declin\w*|refus\w*|low(?:er)? (?:risk|priority)|until|frequency|seen (?:yesterday|today)"
+    # a priority class ("P3", "priority 4", "cat 3"), a time target still met ("inside the 24 h target"), no
+    # discharge due, or the person away ("at dialysis", "in theatre", "off the ward")
+    r"|P[1-5]|priority [1-5]|cat(?:egory)? [1-5]|(?:inside|within) (?:the |our |a )?\d+ ?(?:h|hrs?|hours?|days?)\b"
+    r"|no (?:dc|d/c|discharge)|(?:un)?available|off the (?:ward|unit)"
+    r"|(?:at|in|to) (?:dialysis|theatre|surgery|x-?ray|radiology|imaging|scan|an? (?:appointment|scan|procedure)))\b"
 )
 _TOLD = re.compile(
     r"(?i)\b(?:tell|told|notify|notified|inform\w*|let \w+ know|communicat\w*|message\w*|page\w*|call\w*"
-    r"|document\w*|update\w*|handoff|hand off|scheduler|front desk)\b"
+    r"|document\w*|update\w*|handoff|hand off|scheduler|front desk"
+    # told in other words: "phoned both myself", "rang the ward", "texted the family", "letter sent"
+    r"|phon(?:e|ed|es|ing)|rang|rung|ring\w*|text(?:ed|ing)|e-?mail\w*|wrote to|letters? sent|sms)\b"
 )
 _GUARDRAIL = re.compile(
     r"(?i)\b(?:precautions?|hand-?offs?|document\w*|notes?|falls?|fall risk|vitals?|weight[- ]bearing|safety"
     r"|orders?|allerg\w*|gait belt|infection|hand hygiene|chart review|read[- ]?back|alarms?|transfers?"
-    r"|two identifiers|identif\w*|lines|drains|O2|oxygen|escalat\w*)\b"
+    r"|two identifiers|identif\w*|lines|drains|O2|oxygen|escalat\w*"
+    # checks named by what they check, and the stop rule: "symptom check", "skin checks", "the stop rule"
+    r"|stop rules?|(?:symptom|skin|pain|pulse|sensation|circulation|splint|fit|equipment|orthostatic|bp) checks?)\b"
 )
 _QUALITY = re.compile(
     r"(?i)\b(?:quality|audit\w*|review\w*|spot[- ]?check\w*|sample\w*|peer|co-?sign\w*|late notes?|denial\w*"

@@ -57,7 +57,14 @@ _TEACH_BACK = re.compile(
     r"|[\[(]\s*(?:check|show[- ]?me|teach[- ]?back|ask|quiz|return\s+demo)\w*\s*[\])]|show-me"
     # an open question about what the listener or the person cared for will do: "Where will his head be when …?"
     r"|(?:what|where|when|which|how)\s+(?:will|would|should|do|can|could)\s+(?:you|your|his|her|their|he|she|they)\b"
-    r"[^?\n]{0,80}\?)"
+    r"[^?\n]{0,80}\?"
+    # the same open question in reported speech: "Asked the parents what they would try first", "asked him how he'd
+    # get in"; "asked if he understood" is a closed check, not this
+    r"|\basked\s+(?:[\w'’-]+\s+){1,3}?(?:what|how|when|which|where)(?:\s+[\w-]+)??\s+(?:they|he|she|mum|mom|dad|the\s+\w+)"
+    r"(?:\s+(?:would|will|could|should|are\s+going\s+to|is\s+going\s+to|plans?\s+to|planned\s+to)|['’]d|['’]ll)\b"
+    # the ask itself in reported speech: "Asked him to show the whole routine", "asked Mum to talk me through it"
+    r"|\basked\s+(?:[\w'’-]+\s+){1,3}?to\s+(?:show|demonstrate|explain|tell|say|repeat|teach|describe"
+    r"|(?:walk|talk)\s+(?:me|us)\s+through)\b)"
 )
 # A show-back recorded without the prompt that asked for it: "Mom showed me the tendon glides".
 SHOWN_BACK = re.compile(

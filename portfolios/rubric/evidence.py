@@ -476,9 +476,24 @@ def is_measure(lowered: str) -> bool:
     return False
 
 
+# A head count by what was done: "saw 8 children", "treated 11 residents", "seen 9 of the 12 clients". Read only
+# where one of its verbs is, so the common case pays one substring test.
+_HEAD_COUNT = re.compile(
+    r"\b(?:saw|seen|treated|visited|assessed|evaluated)\s+(?:all\s+)?\d{1,3}\s+(?:of\s+(?:the\s+)?\d{1,3}\s+)?"
+    r"(?:new\s+|booked\s+|scheduled\s+)?(?:children|kids|clients|residents|students|people|families|referrals"
+    r"|infants|babies|adults|young\s+people|service\s+users|consumers|learners|pupils|cases)\b"
+)
+_HEAD_COUNT_VERBS = ("saw ", "seen ", "treated ", "visited ", "assessed ", "evaluated ")
+
+
 def is_quantity(lowered: str) -> bool:
     """A number with its unit, a score (38/56), a named measure with its value, or an assist level."""
-    return bool(_QUANTITY.search(lowered)) or bool(find_levels(lowered)) or bool(_ATTEMPT_COUNT.search(lowered))
+    return (
+        bool(_QUANTITY.search(lowered))
+        or bool(find_levels(lowered))
+        or bool(_ATTEMPT_COUNT.search(lowered))
+        or (any(verb in lowered for verb in _HEAD_COUNT_VERBS) and _HEAD_COUNT.search(lowered) is not None)
+    )
 
 
 # --- Shapes ------------------------------------------------------------------------------------
@@ -1411,7 +1426,9 @@ _SCHEDULING_ACTION = re.compile(
     r"\b(?:defer\w*|reschedul\w*|mov(?:e|ed|es|ing)\b|co-?treat\w*|shorten\w*|combin\w*|group\w*|skip\w*|split\w*"
     r"|push\w*\s+(?:back|to)|swap\w*|postpon\w*|drop\w*|delegat\w*|hand\w*\s+(?:off|over)|cancel\w*|overlap\w*"
     # "two reviews go to Monday", "bumped to Thursday"
-    r"|(?:go|goes|went|going|bump\w*|slid|slide\w*)\s+(?:over\s+)?to\s+(?:tomorrow|next|the\s+next|\w+day))"
+    r"|(?:go|goes|went|going|bump\w*|slid|slide\w*)\s+(?:over\s+)?to\s+(?:tomorrow|next|the\s+next|\w+day)"
+    # re-booked, or given a new clock time on another day in note style: "Rebooked 0930 tomorrow", "bed 2: 0830 tomorrow"
+    r"|re-?book\w*|(?<![\d/])(?:\d{1,2}[:.]\d{2}|\d{4})\s*(?:h|hrs|am|pm)?\s+(?:tomorrow|next\s+\w+|on\s+\w+day))"
 )
 _CRITERION = re.compile(
     r"\b(?:if|when|unless|whose|who\s+(?:are|is|have|has)|that\s+(?:are|is|have|has)|with(?:out)?|only|never|stable"
@@ -1439,14 +1456,22 @@ def decision_rule(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> 
 _OTHER_PERSON = re.compile(
     r"\b(?:caregivers?|carers?|wife|husband|spouse|partner|daughter|son|family|parents?|mother|father|mom|dad|aide"
     r"|friend|sister|brother|grand\w+|niece|nephew|neighbou?r|guardian|teacher|staff|rn|nurs\w*|team|therapists?"
-    r"|aides?)\b"
+    r"|aides?"
+    # family words in British, Irish and Australian use: "mum", "nan", "gran", "auntie"
+    r"|mum|mam|mammy|nan|nana|nanna|gran|granny|auntie|aunty|aunt|uncle|cousin"
+    # others in the room who are not family: an interpreter, a support or key worker, a personal assistant
+    r"|interpreters?|translators?|support\s+workers?|key\s?workers?|care\s+workers?|personal\s+assistants?)\b"
 )
 _INCLUDED = re.compile(
     r"\b(?:taught|trained|shown|showed|practi[sc]ed|restated|repeated|demonstrated|was\s+(?:also\s+)?(?:present|there)"
     r"|were\s+(?:also\s+)?(?:present|there)|(?:not|wasn't|weren't)\s+(?:present|there|available)|absent|joined"
     r"|included|told|informed|given\s+(?:the|a|copies)|will\s+(?:show|teach|practi[sc]e)"
     # a teach-back result of their own: "wife correct the first time", "son answered both questions"
-    r"|correct(?:ly)?|answered|explained|got\s+it\s+right)\b"
+    r"|correct(?:ly)?|answered|explained|got\s+it\s+right"
+    # the teach-back put to them: "asked his wife to show me", "asked the parents what they would try"
+    r"|asked\s+(?:[\w'’-]+\s+){0,3}?(?:to|what|how|which|where|when)"
+    # doing it themselves while watched: "she and her daughter turned him once with me watching"
+    r"|with\s+(?:me|us)\s+watching|while\s+(?:i|we)\s+watch(?:ed)?|under\s+(?:my\s+|our\s+)?supervision|supervised)\b"
 )
 _NO_ONE_ELSE = re.compile(r"\b(?:lives\s+alone|no\s+(?:caregiver|family|one\s+else)|nobody\s+else)\b")
 

@@ -71,9 +71,9 @@ _BP_PAIR = re.compile(r"\b(\d{2,3})\s?/\s?\d{2,3}\b[^.;\n\d]{0,30}?\bto\s+(\d{2,
 _BP_CONTEXT = re.compile(r"\b(?:bp|blood\s+pressure|systolic|orthostatic\w*|sitting|standing|supine|lying)\b")
 _SIGN = re.compile(
     r"\b(?:dizz\w*|light-?headed\w*|orthostatic|vertigo|(?:pre|near)-?syncop\w*|syncop\w*|vision\s+(?:went|going)"
-    r"\s+(?:gr[ae]y|black|dark)|new\s+(?:numbness|tingling|weakness|onset\s+\w+)|(?:increasing|worsening|new)\s+"
-    r"(?:numbness|tingling|weakness|confusion|pain|swelling)|numbness|facial\s+droop|slurred\s+speech|chest\s+"
-    r"(?:pain|pressure|tightness)|short(?:ness)?\s+of\s+breath|sob\b|diaphore\w*|(?:grip|strength)[^.;\n]{0,20}"
+    r"\s+(?:gr[ae]y|black|dark)|new[\s-]+(?:numbness|tingling|weakness|onset\s+\w+)|(?:increasing|worsening|new)\s+"
+    r"(?:numbness|tingling|weakness|confusion|pain|swelling|disorientation|drowsiness|agitation)|numbness"
+    r"|facial\s+droop|slurred\s+speech|chest\s+(?:pain|pressure|tightness)|short(?:ness)?\s+of\s+breath|sob\b|diaphore\w*|(?:grip|strength)[^.;\n]{0,20}"
     r"(?:falling|dropping|declin\w*|decreas\w*)|(?:fell|slid|slipped)\s+(?:to|on)\s+the\s+floor|had\s+a\s+fall|"
     r"red\s+flags?\b|sudden\s+(?:pop|snap|loss|onset|increase|swelling|weakness)|loss\s+of\s+(?:active|motion"
     r"|sensation|function|flexion|extension|strength|consciousness|balance)|"
@@ -88,7 +88,10 @@ _SIGN = re.compile(
     r"|(?:cough|chok|gag)\w*\b[^.;\n]{0,40}?\b(?:when|while|during|with|on|at)\b[^.;\n]{0,40}?\b(?:eat|drink|swallow"
     r"|food|bites?\b|meal|liquid|sip|spoon|feed)"
     # a swollen calf (a clot until shown otherwise): "her calf had been sore and swollen", "a hot, swollen calf"
-    r"|(?:calf|calves)\b[^.;\n]{0,40}?\b(?:swollen|swelling)|(?:swollen|hot|red)\s+(?:and\s+\w+\s+|,\s*\w+\s+)?calf)"
+    r"|(?:calf|calves)\b[^.;\n]{0,40}?\b(?:swollen|swelling)|(?:swollen|hot|red)\s+(?:and\s+\w+\s+|,\s*\w+\s+)?calf"
+    # circulation cut off under a splint, cast or garment: "fingers look swollen or go a darker colour"
+    r"|(?:fingers?|toes?|nail\s?beds?|fingertips?)\b[^.;\n]{0,40}?\b(?:swollen|swell\w*|blue|purple|dusky|white|pale"
+    r"|cold|darker|discolou?r\w*))"
 )
 _CARRY_ON = re.compile(
     r"\b(?:continu\w*|kept\s+(?:going|on|working)|keep\s+going|proceed\w*|push\w*\s+(?:through|on)|carr(?:y|ied)\s+on"
@@ -99,13 +102,19 @@ _CARRY_ON = re.compile(
     r"|weight)"
     # "so we finished it", "keep gently re-offering the bite", "left to stay on schedule"
     r"|(?:finish\w*|complet\w*)\s+(?:it|them|off|up)\b|keep\w*\s+(?:\w+ly\s+)?(?:re-?)?(?:present|offer|feed|giv|try|tri"
-    r"|push|practi[sc]|exercis|walk|work)\w*|(?:stay|stayed|staying|keep|kept|keeping)\s+on\s+(?:schedule|time|track))"
+    r"|push|practi[sc]|exercis|walk|work)\w*|(?:stay|stayed|staying|keep|kept|keeping)\s+on\s+(?:schedule|time|track)"
+    # "went ahead with the transfer", "just keep it on", "leave the splint on anyway": the plan or the device kept
+    # ("leave the dressing on and ring the clinic" alone is a plain instruction)
+    r"|(?:went|go|goes|going|gone)\s+ahead|(?:(?:just|still|simply)\s+(?:keep|leave)\s+(?:it|them|the\s+\w+|your\s+\w+"
+    r"|his\s+\w+|her\s+\w+)\s+on\b|(?:keep|leave)\s+(?:it|them|the\s+\w+|your\s+\w+)\s+on\s+(?:anyway|regardless)))"
 )
 # The reason for carrying on is the timetable: "so she didn't lose her slot", "to stay on schedule". Trading a
 # red flag for the day's list is a failure of time management as much as of the record.
 _FOR_THE_SCHEDULE = re.compile(
     r"\b(?:on\s+(?:schedule|time|track)|schedule|timetable|slots?|running\s+(?:late|behind|over)|(?:fall\w*|fell|get\w*|got|be|being)\s+behind"
-    r"|productivity|(?:numbers|count)\s+up|the\s+next\s+(?:visit|patient|client|appointment)|rota|diary)\b"
+    r"|productivity|(?:numbers|count)\s+up|the\s+next\s+(?:visit|patient|client|appointment)|rota|diary"
+    # the booking kept: "since she was already booked in for it", "as scheduled"
+    r"|as\s+(?:scheduled|booked)|booked\s+(?:in|for))\b"
 )
 # What makes carrying on safe when it comes first: the activity was stopped or changed, someone was told,
 # or a recheck showed recovery. Sitting or resting alone, then carrying on, is not enough.
@@ -116,7 +125,12 @@ _SAFE = re.compile(
     r"|(?:i|we|and|then)\s+reported|report\w*\s+(?:it\s+|this\s+)?to|told\s+(?:the\s+)?(?:rn|nurse|md|doctor|physician"
     r"|surgeon|charge|team|provider)|alert\w*|recheck\w*|re-check\w*|recover\w*|resolv\w*|returned\s+to\s+baseline"
     r"|back\s+to\s+(?:baseline|\d)|cleared|rapid\s+response|modif\w*|reduc\w*|lower(?:ed|ing)\b|switch\w*\s+to"
-    r"|decreas\w*\s+(?:the\s+)?(?:load|reps|resistance|intensity))"
+    r"|decreas\w*\s+(?:the\s+)?(?:load|reps|resistance|intensity)"
+    # help sought in British, Irish and Australian words: "rang the GP", "phoned the district nurse", "bleeped the doctor"
+    r"|(?:rang|rung|phoned|bleeped|contacted)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:gp|rn|nurse|doctor|dr\b|md"
+    r"|physician|surgeon|provider|team|ambulance|paramedics?|999|112|000|111|out-of-hours|district\s+nurse|ward|sister)"
+    # a device taken off is an activity stopped: "take the splint off; otherwise keep it on"
+    r"|take\s+(?:it|them|the\s+\w+|your\s+\w+)\s+off|remov\w*)"
 )
 # Carrying on that is refused, or made to wait for recovery, is no carrying on.
 _NEGATOR_BEFORE = re.compile(

@@ -106,6 +106,32 @@ def is_writing_instruction(passage: str) -> bool:
     return bool(_WRITING_INSTRUCTION.search(lowered) and _PROMPT_CUE.search(lowered))
 
 
+# A form's brief to its writer names who the work is for as alternatives ("the patient/caregiver", "(patient,
+# caregiver, family)") or speaks of the writer's own teaching ("how you addressed them", "the message you want the
+# patient to remember"): a writer's own answer names one person and does the teaching.
+_ROLE_WORD = (
+    r"(?:patients?|clients?|caregivers?|carers?|famil(?:y|ies)|parents?|guardians?|residents?|students?|persons?)"
+)
+_BRIEF_CUE = re.compile(
+    rf"\b{_ROLE_WORD}\s*/\s*{_ROLE_WORD}\b|\(\s*(?:e\.g\.,?\s*)?{_ROLE_WORD}\s*,\s*{_ROLE_WORD}\b"
+    r"|\b(?:how|what|who|when|which)\s+you\s+(?:addressed|taught|documented|will\s+(?:teach|document|address)"
+    r"|would\s+(?:teach|document|address))\b"
+    rf"|\byou\s+want\s+(?:the|your)\s+(?:{_ROLE_WORD}|reader|audience|listener)"
+)
+
+
+# A sentence split after an abbreviation ("(e.g.", "i.e.") runs on into the next passage.
+_CUT_AT_ABBREVIATION = ("e.g.", "e.g", "i.e.", "i.e", "(eg.", " eg.", "(ie.", " ie.")
+
+
+def is_pasted_brief(passage: str) -> bool:
+    """True for a form's brief to its writer ("State the one message you want the patient/caregiver to remember")."""
+    # The instruction opens the passage: its first words are read before the whole passage is folded.
+    if _WRITING_INSTRUCTION.match(fold(passage[:40])) is None:
+        return False
+    return _BRIEF_CUE.search(fold(passage)) is not None
+
+
 # Words that name what good work has without showing it: the rubric's own vocabulary, the form's
 # frameworks and filler that commits to nothing. A passage dense in them and holding no number is
 # "keyword stuffing": it earns nothing, however many of the right words it uses.
@@ -225,9 +251,22 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                 # the instruction's own example, cut off at "e.g.": "List the items …, e.g. | diagnosis, precautions."
                 example_until = passages[index + 1].end
                 kept[passages[index + 1].start : example_until] = " " * (example_until - passages[index + 1].start)
+            brief = not designed and is_pasted_brief(span.text)
+            if (
+                not (brief or instruction or designed)
+                and span.text.rstrip().lower().endswith(_CUT_AT_ABBREVIATION)
+                and following
+            ):
+                # "List barriers (e.g. | vision, hearing) and how you addressed them.": one brief cut in two
+                brief = is_pasted_brief(f"{span.text} {following}")
+                if brief:
+                    after = passages[index + 1]
+                    example_until = after.end
+                    kept[after.start : after.end] = " " * (after.end - after.start)
             if (
                 prompted
                 or instruction
+                or brief
                 or (
                     _shares_form_text(span.text, form)
                     and not _adapts_recommended_phrasing(span.text, kind)
