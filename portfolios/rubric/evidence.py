@@ -54,36 +54,51 @@ _UNIT = (
     r"|opportunities|degrees?|deg\b|°|lbs?\b|pounds?|kg\b|cm\b|mm\b|inch(?:es)?\b|in\.|points?|pts?\b|cues?\b|prompts?|errors?|items?|patients?|pts\b"
     r"|notes?|evals?|evaluations?|falls?|words?|letters?|bites?|grams?|mmhg|bpm|breaths|beats|of\s+\d+|out\s+of\s+\d+)"
 )
-_QUANTITY = re.compile(
-    rf"(?<![\w.])(?:{_NUMBER}\s?(?:-|–|to)\s?)?{_NUMBER}\s?{_UNIT}"
+# A quantity, in two sets of alternatives: those a sentence can show without a digit (a number in words,
+# a test's band, a share of the other side, a rate) and those that need one. A sentence with no digit is
+# read by the first set alone: same answer, a fraction of the work on prose (`_quantity`).
+_QUANTITY_IN_WORDS = (
+    rf"(?<![\w.])(?:{_NUMBER}\s?(?:-|–|to)\s?)?{_NUMBER}\s?{_UNIT}",
     # the kind of help between the number and its unit: "4 verbal prompts", "3-4 rest breaks an hour"
-    rf"|(?<![\w.])(?:{_NUMBER}\s?(?:-|–|to)\s?)?{_NUMBER}\s(?:verbal|visual|tactile|physical|gestural|rest)\s"
-    r"(?:cues?|prompts?|breaks?|reminders?)\b"
-    r"|(?<![\w/])\d{1,3}\s?/\s?\d{1,3}(?![\w/])"  # a score: 38/56, 3/4 trials, 6/10 pain
-    r"|\bfrom\s+\d+(?:\.\d+)?\s?\S{0,8}\s+to\s+\d"  # a change: from 14 to 2
+    rf"(?<![\w.])(?:{_NUMBER}\s?(?:-|–|to)\s?)?{_NUMBER}\s(?:verbal|visual|tactile|physical|gestural|rest)\s"
+    r"(?:cues?|prompts?|breaks?|reminders?)\b",
     # a standardised test's norm-referenced band: "PDMS-2 completed - fine motor below average"
-    r"|\b(?:pdms-?2|peabody|bot-?2|bruininks|vmi|beery|bayley|m-?abc(?:-?2)?|movement\s+abc|dtvp(?:-?\d)?|tvps(?:-?\d)?"
+    r"\b(?:pdms-?2|peabody|bot-?2|bruininks|vmi|beery|bayley|m-?abc(?:-?2)?|movement\s+abc|dtvp(?:-?\d)?|tvps(?:-?\d)?"
     r"|sensory\s+profile(?:\s+2)?|spm(?:-?2)?|pedi(?:-?cat)?|school\s+function\s+assessment|sfa|moca|slums|mmse)\b"
     r"[^.;\n]{0,40}?\b(?:(?:well\s+|just\s+|slightly\s+)?(?:below|above)\s+(?:the\s+)?(?:average|mean|norms?|cut-?off)"
     r"|within\s+(?:the\s+)?(?:average|normal)\s+(?:range|limits)|(?:very\s+)?low\s+average|definite\s+difference"
-    r"|probable\s+difference|typical\s+performance)\b"
+    r"|probable\s+difference|typical\s+performance)\b",
     # a share of the other side: "grip about half the other side", "a third of the unaffected hand"
-    r"|\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters|twice|double)\s+(?:of\s+)?(?:that\s+of\s+)?"
+    r"\b(?:half|a\s+third|a\s+quarter|two[- ]thirds|three[- ]quarters|twice|double)\s+(?:of\s+)?(?:that\s+of\s+)?"
     r"(?:the\s+|her\s+|his\s+|their\s+)?(?:other|left|right|unaffected|uninvolved|non-?dominant|dominant|opposite"
-    r"|good|sound)\s+(?:side|hand|arm|leg|one)\b"
-    r"|\b(?:target|aim|goal|benchmark|threshold|limit|cap|baseline|median|mean|average)\s?(?:of|:|=|is|was)?\s?\d"
-    r"|\b\w+s\s+(?:per|a|each)\s+(?:day|week|month|visit|session|shift|quarter|client|patient)\b"  # a rate
-    r"|\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
-    r"|grip|pinch|rom|mmt|vmi|bot-?2|pdms-?2)\b[^.\n;]{0,25}?\d"
-    # a head count by where it stands: "12 on my list", "14 on the caseload", "9 in the diary"
-    r"|(?<![\w.])\d{1,3}\s+(?:on|in)\s+(?:my|the|our|her|his|their|today's)\s+(?:[\w-]+\s+)?(?:list|caseload|books"
-    r"|board|diary|schedule|rota)\b"
-    # more named scales and vital signs, with their value next to them: "Borg 3", "Modified Barthel 78", "MMSE: 24"
-    r"|\b(?:borg|barthel|mbi|katz|lawton|mmse|ace-?iii|nihss|ashworth|mrc|fga|dgi|9hpt|goat|rr|heart\s+rate)"
-    r"\s{0,2}(?:score\s{0,2}|of\s{1,2}|[=:]\s{0,2}|(?:was|at)\s{1,2})?\d"
-    # a target written as a comparison: ">=80", "<= 1", "≥ 20", "<3.5%" (not an arrow "-> 2")
-    r"|(?<![-=<>])(?:>=|<=|≥|≤|<|>)\s?\d"
+    r"|good|sound)\s+(?:side|hand|arm|leg|one)\b",
+    r"\b\w+s\s+(?:per|a|each)\s+(?:day|week|month|visit|session|shift|quarter|client|patient)\b",  # a rate
 )
+_QUANTITY_WITH_DIGITS = (
+    r"(?<![\w/])\d{1,3}\s?/\s?\d{1,3}(?![\w/])",  # a score: 38/56, 3/4 trials, 6/10 pain
+    r"\bfrom\s+\d+(?:\.\d+)?\s?\S{0,8}\s+to\s+\d",  # a change: from 14 to 2
+    r"\b(?:target|aim|goal|benchmark|threshold|limit|cap|baseline|median|mean|average)\s?(?:of|:|=|is|was)?\s?\d",
+    r"\b(?:spo2|o2 sat|sats?|bp|hr|pain|score|fim|gg|moca|slums|berg|tug|copm|am-pac|6[- ]?click|dash|quickdash"
+    r"|grip|pinch|rom|mmt|vmi|bot-?2|pdms-?2)\b[^.\n;]{0,25}?\d",
+    # a head count by where it stands: "12 on my list", "14 on the caseload", "9 in the diary"
+    r"(?<![\w.])\d{1,3}\s+(?:on|in)\s+(?:my|the|our|her|his|their|today's)\s+(?:[\w-]+\s+)?(?:list|caseload|books"
+    r"|board|diary|schedule|rota)\b",
+    # more named scales and vital signs, with their value next to them: "Borg 3", "Modified Barthel 78", "MMSE: 24"
+    r"\b(?:borg|barthel|mbi|katz|lawton|mmse|ace-?iii|nihss|ashworth|mrc|fga|dgi|9hpt|goat|rr|heart\s+rate)"
+    r"\s{0,2}(?:score\s{0,2}|of\s{1,2}|[=:]\s{0,2}|(?:was|at)\s{1,2})?\d",
+    # a target written as a comparison: ">=80", "<= 1", "≥ 20", "<3.5%" (not an arrow "-> 2")
+    r"(?<![-=<>])(?:>=|<=|≥|≤|<|>)\s?\d",
+)
+_QUANTITY = re.compile("|".join(_QUANTITY_IN_WORDS + _QUANTITY_WITH_DIGITS))
+_QUANTITY_WITHOUT_DIGITS = re.compile("|".join(_QUANTITY_IN_WORDS))
+_DIGIT = re.compile(r"\d")
+
+
+def _quantity(lowered: str) -> re.Match[str] | None:
+    """The first quantity in a (folded) text; a text with no digit is read by the alternatives that need none."""
+    return (_QUANTITY if _DIGIT.search(lowered) else _QUANTITY_WITHOUT_DIGITS).search(lowered)
+
+
 _FREQUENCY = re.compile(
     rf"\b(?:{_NUMBER}|once|twice|thrice)\s?(?:x|times|sessions?|visits?)?\s?(?:/|per|a|an|each|every)\s?"
     r"(?:week|wk|day|month|shift)\b|\b(?:daily|weekly|biweekly|bid|tid|qid|qd|[1-7]x\s?/?\s?w(?:ee)?k)\b"
@@ -489,7 +504,7 @@ _HEAD_COUNT_VERBS = ("saw ", "seen ", "treated ", "visited ", "assessed ", "eval
 def is_quantity(lowered: str) -> bool:
     """A number with its unit, a score (38/56), a named measure with its value, or an assist level."""
     return (
-        bool(_QUANTITY.search(lowered))
+        bool(_quantity(lowered))
         or bool(find_levels(lowered))
         or bool(_ATTEMPT_COUNT.search(lowered))
         or (any(verb in lowered for verb in _HEAD_COUNT_VERBS) and _HEAD_COUNT.search(lowered) is not None)
@@ -513,7 +528,7 @@ _MEASURE_NAMED = re.compile(
 
 def _level_tied_to_an_activity(lowered: str) -> bool:
     """A measure that is more than a bare level: a number, or a level said of a named activity."""
-    return bool(_QUANTITY.search(lowered) or _ATTEMPT_COUNT.search(lowered)) or goal_rules.mentions_occupation(lowered)
+    return bool(_quantity(lowered) or _ATTEMPT_COUNT.search(lowered)) or goal_rules.mentions_occupation(lowered)
 
 
 def measured(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Earned:
@@ -1199,7 +1214,7 @@ def progression(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
     baseline_sections = tuple(rule.params.get("baseline", ()))
     baseline_text = "\n".join(fields.get(key, "") for key in baseline_sections)
     baseline = find_levels(baseline_text)
-    numbers = bool(_QUANTITY.search(fold(baseline_text)))
+    numbers = bool(_quantity(fold(baseline_text)))
     if not baseline and not numbers:
         return NOTHING
     worst = min((level.low for level in baseline), default=None)
@@ -1207,7 +1222,7 @@ def progression(rule: EvidenceRule, fields: Mapping[str, str], track: str) -> Ea
         levels = find_levels(span.text)
         if levels and worst is not None and levels[-1].low > worst:
             return _earned_at(1.0, key, span)
-        if numbers and _QUANTITY.search(fold(span.text)):
+        if numbers and _quantity(fold(span.text)):
             return _earned_at(0.75, key, span)
     return NOTHING
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from portfolios.rubric.findings import Finding, Severity
 
@@ -113,7 +114,20 @@ def iter_list_items(text: str) -> Iterator[Span]:
 
 
 def iter_sentences(text: str) -> Iterator[Span]:
-    """Yield sentences (split on . ! ? and line breaks) with their offsets."""
+    """Yield sentences (split on . ! ? and line breaks) with their offsets.
+
+    Most families read every section sentence by sentence, so one check splits the same text many
+    times: the split is kept for the last few hundred texts (Spans are immutable, so sharing is safe).
+    """
+    return iter(_sentences(text))
+
+
+@lru_cache(maxsize=512)
+def _sentences(text: str) -> tuple[Span, ...]:
+    return tuple(_split_sentences(text))
+
+
+def _split_sentences(text: str) -> Iterator[Span]:
     for line in iter_lines(text):
         start = 0
         for match in _SENTENCE_END.finditer(line.text):
