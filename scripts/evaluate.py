@@ -1,7 +1,7 @@
 """`make eval`: how the checker does against labelled corpora, one `name=value` per line.
 
 - graded.*: row scores against an OT's labels on the tuning corpus (tests/rubric/corpus/graded.jsonl);
-- graded_batch2.* … graded_batch10.*: batches written blind, then tuned on once their score was recorded;
+- graded_batch2.* … graded_batch11.*: batches written blind, then tuned on once their score was recorded;
 - heldout.*: the same on the latest batch written blind and never tuned on (graded_heldout.jsonl);
 - phi.*: PHI gate recall per identifier type and false alarms on clean sentences (tuned corpus);
 - phi_heldout.*: the same on PHI batches written blind and not yet tuned on (heldout_phi*.jsonl);
@@ -38,6 +38,7 @@ def main() -> int:
     _print("graded_batch8", grading.figures(grading.score_all(grading.load(grading.BATCH_8))))
     _print("graded_batch9", grading.figures(grading.score_all(grading.load(grading.BATCH_9))))
     _print("graded_batch10", grading.figures(grading.score_all(grading.load(grading.BATCH_10))))
+    _print("graded_batch11", grading.figures(grading.score_all(grading.load(grading.BATCH_11))))
     held_out = grading.load(grading.HELD_OUT)
     if held_out:
         _print("heldout", grading.figures(grading.score_all(held_out)))

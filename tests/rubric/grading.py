@@ -34,6 +34,7 @@ BATCH_7 = CORPUS_DIR / "graded_batch7.jsonl"  # and one more
 BATCH_8 = CORPUS_DIR / "graded_batch8.jsonl"  # two batches in new voices, scored blind together (6/14, 8/14 in order)
 BATCH_9 = CORPUS_DIR / "graded_batch9.jsonl"
 BATCH_10 = CORPUS_DIR / "graded_batch10.jsonl"  # blind after the round on 8 and 9: 3/14 (terse, dictated, very short)
+BATCH_11 = CORPUS_DIR / "graded_batch11.jsonl"  # blind after the round on 10: 6/14 (US candidates in the guided form)
 HELD_OUT = CORPUS_DIR / "graded_heldout.jsonl"  # the latest blind batch, scored before any tuning on it
 GAMED_LEVELS = frozenset(("keyword_stuffed", "template_pasted", "placeholder", "half_filled"))
 
