@@ -792,6 +792,8 @@ def get_kind(key: str) -> ArtifactKind:
 #   outcome claims made elsewhere); "barriers": a section whose purpose is to name constraints;
 # - "outcome_judged" / "escalation_judged": sections whose own family already judges vague
 #   outcomes or escalations, so the general checks leave them alone (no double charge).
+# - "hazard": sections that describe the error or risk the artifact exists to prevent ("presyncope at the
+#   first stand, 5 events in 6 weeks"): the safety family reads decisions, and a hazard told is none.
 # - "document_dates": sections about the document itself (its owner and review), where a date
 #   ("revised by 30 Sept.") is the document's, not a patient's: the PHI gate lets dates pass there.
 _OUTCOME_SECTION_KEYS = (
@@ -829,9 +831,10 @@ SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "escalation_judged": ("escalation", "items"),
         "prompts": ("items",),
         "document_dates": ("owner_review",),
+        "hazard": ("error_prevented",),
     },
     "caseload_note": {"escalation_judged": ("escalation",), "outcome_judged": ("measures",)},
-    "workflow_safeguards": {"outcome_judged": ("verification",)},
+    "workflow_safeguards": {"outcome_judged": ("verification",), "hazard": ("failure_modes",)},
     "education_script": {"barriers": ("barriers",)},
     # Read by the ownership and short-form families (portfolios/rubric/ownership.py, shortform.py).
     "interview_story": {
@@ -841,18 +844,19 @@ SECTION_ROLES: dict[str, dict[str, tuple[str, ...]]] = {
         "outcome_judged": ("verification",),
     },
     "ninety_day_plan": {"triage": ("weeks_1_2",)},
-    "ship_plan": {"milestones": ("milestones",), "risks": ("risks",)},
+    "ship_plan": {"milestones": ("milestones",), "risks": ("risks",), "hazard": ("risks",)},
     "calibration_checklist": {
         "escalation_judged": ("escalation", "items"),
         "prompts": ("items",),
         "document_dates": ("owner_review",),
+        "hazard": ("error_prevented",),
     },
     "before_after": {"before": ("baseline",), "after": ("outcome",)},
     "bad_news_update": {"next_update": ("next_update",)},
     "metric_definition": {"metric_definition": ("definition",), "edge_cases": ("edge_cases",)},
     "qa_page": {"objections": ("questions",), "objection_evidence": ("evidence",), "prompts": ("questions",)},
     "conflict_story": {"resolution": ("resolution",)},
-    "stakeholder_memo": {"next_steps": ("next_steps",)},
+    "stakeholder_memo": {"next_steps": ("next_steps",), "hazard": ("risk",)},
     "scope_cut_log": {"cut_agreement": ("reason", "protected")},
     "setting_fit_questions": {
         "fit_topics": ("workload", "supervision", "documentation", "support"),

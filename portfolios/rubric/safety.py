@@ -387,8 +387,10 @@ def check(text: ArtifactText) -> Iterator[Finding]:
     teaching_row = text.spec.row_for((PATIENT_EDUCATION, ASSESSMENT, DOCUMENTATION)) if text.spec else PATIENT_EDUCATION
     next_openings = _next_openings(text)
     taught = _taught_sections(text)
+    # The error a checklist prevents, a memo's risk: the hazard told as the problem is no decision taken.
+    hazards = frozenset(text.spec.role("hazard")) if text.spec else frozenset()
     for key, body in text.fields.items():
-        if not body.strip():
+        if not body.strip() or key in hazards:
             continue
         folded_body = fold(body)
         # One pass over the section finds the sentences worth reading; most hold no red flag.
