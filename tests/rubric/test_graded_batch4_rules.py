@@ -12,17 +12,11 @@ import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
-from portfolios.rubric import education, evidence, goals, handoff, phi, safety
-from portfolios.rubric.spec import EvidenceRule, frozen_mapping
-from tests.rubric.texts import artifact_text
+from portfolios.rubric import education, goals, handoff, phi, safety
+from tests.rubric.texts import artifact_text, earned_share, evidence_rule
 
-
-def _rule(shape: str, **params) -> EvidenceRule:
-    return EvidenceRule("test", "documentation", shape, ("a",), "test", 1.0, frozen_mapping(params))
-
-
-def _earn(shape: str, text: str, **params) -> float:
-    return evidence.earn(_rule(shape, **params), {"a": text}, "outpatient").share
+_rule = evidence_rule
+_earn = earned_share
 
 
 def _safety(kind: str, **fields: str) -> list[str]:

@@ -24,13 +24,15 @@ falls he was …" gives the prior level; the reason for a rejection may follow a
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
 from portfolios.rubric import assist, case, caseload, checklist, education, evidence, goals, safety, substance
 from portfolios.rubric.spec import EvidenceRule, frozen_mapping
-from tests.rubric.texts import artifact_text
+from tests.rubric.texts import artifact_text, earned_share
 
 # --- Completeness: blanks cost the rows they feed ------------------------------------------------
 _SOP_WRITTEN = {
@@ -158,9 +160,7 @@ def test_asking_for_help_or_checking_with_nursing_first_is_no_refusal(interventi
 
 
 # --- Case reasoning and constraint: decisions, limitations and asides ----------------------------
-def _earn(shape: str, text: str) -> float:
-    rule = EvidenceRule("test", "assessment", shape, ("a",), "test", 1.0, frozen_mapping({}))
-    return evidence.earn(rule, {"a": text}, "acute").share
+_earn = partial(earned_share, row="assessment", track="acute")
 
 
 @pytest.mark.parametrize(

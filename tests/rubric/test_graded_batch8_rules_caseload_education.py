@@ -23,14 +23,16 @@ it back by the second go" is a documented response.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from portfolios.checker import check_artifact
 from portfolios.kinds import get_kind
 from portfolios.rubric import caseload, education, evidence, readability, safety, substance
 from portfolios.rubric.assist import fold
-from portfolios.rubric.spec import EvidenceRule, frozen_mapping
 from portfolios.rubric.text import iter_list_items
+from tests.rubric.texts import earned_share
 
 
 def _safety(kind: str, **fields: str) -> list[tuple[str, str]]:
@@ -179,9 +181,7 @@ def test_rubbing_that_avoids_open_skin_is_safe(sentence):
 
 
 # --- "Each" is "every" ---------------------------------------------------------------------------
-def _earn(shape: str, text: str, **params: object) -> float:
-    rule = EvidenceRule("test", "patient_education", shape, ("a",), "test", 1.0, frozen_mapping(params))
-    return evidence.earn(rule, {"a": text}, "outpatient").share
+_earn = partial(earned_share, row="patient_education")
 
 
 @pytest.mark.parametrize(

@@ -10,16 +10,15 @@ Thursday"), a short one with a slot too ("Tue am", "Sat: weekend OT"), and so is
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from portfolios.checker import check_artifact
-from portfolios.rubric import checklist, evidence, handoff, substance
-from portfolios.rubric.spec import EvidenceRule, frozen_mapping
+from portfolios.rubric import checklist, handoff, substance
+from tests.rubric.texts import earned_share
 
-
-def _earned(shape: str, text: str, **params) -> float:
-    rule = EvidenceRule("test", "assessment", shape, ("a",), "test", 1.0, frozen_mapping(params))
-    return evidence.earn(rule, {"a": text}, "acute").share
+_earned = partial(earned_share, row="assessment", track="acute")
 
 
 # --- Contingencies without "if" ---------------------------------------------------------------------
