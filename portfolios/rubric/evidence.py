@@ -734,6 +734,20 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:[;,]|\band\b)\s*")
 _LABEL_PREFIX = re.compile(r"^[^:\n]{1,40}:\s*")
 
 
+_LIST_PHRASE_WORDS = 5  # "med timing", "how he's moving": a list names things; a clause runs longer
+
+
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _short_phrases(text: str) -> bool:
+    """True for a run of short phrases between commas (asides in brackets aside), a list rather than a
+    sentence with clauses: each of its pieces is a few words."""
+    pieces = [piece for piece in _LIST_SEPARATOR.split(_ASIDE.sub(" ", text)) if piece.strip(" .")]
+    short = sum(len(piece.split()) <= _LIST_PHRASE_WORDS for piece in pieces)
+    return bool(pieces) and short == len(pieces)
+
+
 def _elements(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tuple[str, Span]]:
     """List items; a section written as one line that is itself a list ("Required: severity, precautions, DME")
     splits on commas. A line among others is one item, however many commas it holds: "Ask and record: fever,
@@ -744,16 +758,25 @@ def _elements(fields: Mapping[str, str], sections: tuple[str, ...]) -> list[tupl
     for key, _ in items:
         lines_per_section[key] = lines_per_section.get(key, 0) + 1
     # One written line of sentences is a paragraph, not a list of lines: each of its sentences that is itself a
-    # list ("Who the pt is, dx, med timing, how he's moving, freezing at doorways.") splits on its commas.
+    # list ("Who the pt is, dx, med timing, how he's moving, freezing at doorways.") splits on its commas; a
+    # sentence that is one check with clauses ("If it is over 2 hours old, ask the RN to recheck, then
+    # start.") stays one item, as it would on a line of its own.
+    sentences_of_one_line = set()
     for key in lines_per_section:
         if len([line for line in fields.get(key, "").splitlines() if line.strip()]) == 1:
+            if lines_per_section[key] > 1:
+                sentences_of_one_line.add(key)
             lines_per_section[key] = 1
     for key, item in items:
         body = item.text
         label = _LABEL_PREFIX.match(body)
         offset = label.end() if label else 0
         rest = body[offset:]
-        if lines_per_section[key] > 1 or len(re.findall(r"[;,]", rest)) < 2:
+        if (
+            lines_per_section[key] > 1
+            or len(re.findall(r"[;,]", rest)) < 2
+            or (key in sentences_of_one_line and not _short_phrases(rest))
+        ):
             elements.append((key, item))
             continue
         position = offset

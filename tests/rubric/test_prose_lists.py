@@ -122,3 +122,20 @@ def test_actions_in_one_paragraph_each_count_with_their_owner_and_time():
 def test_one_owner_and_one_review_time_may_sit_in_two_sentences():
     text = "Owner: the home health OT lead. Piloted with 5 OTs. Reviewed every 12 months and after any incident."
     assert _owner_and_time(text, 1) == 1.0
+
+
+def _elements(text: str) -> list[str]:
+    return [span.text for _, span in evidence._elements({"a": text}, ("a",))]
+
+
+def test_a_paragraph_of_checks_with_clauses_keeps_one_item_per_check():
+    text = (
+        "Read the last glucose and its time on the flowsheet. If it is over 2 hours old, ask the RN to recheck, "
+        "then wait for the result. Put the glucose tablets in the therapy bag, check their date, and take it to the gym."
+    )
+    assert len(_elements(text)) == 3
+
+
+def test_a_paragraph_whose_sentences_list_short_things_still_splits_them():
+    text = "Who the pt is, dx, med timing (on/off), freezing at doorways. Wife helps. House layout."
+    assert _elements(text)[:4] == ["Who the pt is", "dx", "med timing (on/off)", "freezing at doorways."]
