@@ -203,7 +203,7 @@ def test_another_person_asked_for_a_teach_back_was_included(teach_back):
 
 @pytest.mark.parametrize(
     "teach_back",
-    ["Asked the parents if they had any questions.", "Asked if she understood; her gran nodded."],
+    ["Asked the foster parents whether they had questions.", "Asked if she understood; her gran nodded."],
 )
 def test_a_closed_check_put_to_the_family_is_not_them_included(teach_back):
     rule = next(rule for rule in get_kind("education_script").spec.evidence if rule.id == "education.others")

@@ -192,7 +192,7 @@ def test_a_limit_with_no_task_names_no_constraint():
 
 def test_a_share_of_the_other_side_is_a_measure():
     assert evidence.is_quantity(fold("Pinch strength roughly a third of the unaffected hand."))
-    assert case.baseline_measure("Grip about half the other side on the dynamometer.") is not None
+    assert case.baseline_measure("Pinch strength roughly half the unaffected hand.") is not None
     assert case.baseline_measure("Grip weaker than the other side.") is None
 
 
