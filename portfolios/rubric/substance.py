@@ -120,10 +120,6 @@ _BRIEF_CUE = re.compile(
 )
 
 
-# A sentence split after an abbreviation ("(e.g.", "i.e.") runs on into the next passage.
-_CUT_AT_ABBREVIATION = ("e.g.", "e.g", "i.e.", "i.e", "(eg.", " eg.", "(ie.", " ie.")
-
-
 def is_pasted_brief(passage: str) -> bool:
     """True for a form's brief to its writer ("State the one message you want the patient/caregiver to remember")."""
     # The instruction opens the passage: its first words are read before the whole passage is folded.
@@ -246,23 +242,17 @@ def clean(kind: KindSpec, fields: Mapping[str, str]) -> Cleaned:
                 if example:
                     example_until = example.end()
                     kept[span.end : example_until] = " " * (example_until - span.end)
+            # A form's instruction to its writer, or its brief ("State the one message you want the patient/
+            # caregiver to remember"); one cut in two at "e.g." is read whole, and its example is cut with it.
             instruction = is_writing_instruction(span.text)
-            if instruction and _ENDS_IN_EXAMPLE.search(span.text) and following:
-                # the instruction's own example, cut off at "e.g.": "List the items …, e.g. | diagnosis, precautions."
-                example_until = passages[index + 1].end
-                kept[passages[index + 1].start : example_until] = " " * (example_until - passages[index + 1].start)
             brief = not designed and is_pasted_brief(span.text)
-            if (
-                not (brief or instruction or designed)
-                and span.text.rstrip().lower().endswith(_CUT_AT_ABBREVIATION)
-                and following
-            ):
-                # "List barriers (e.g. | vision, hearing) and how you addressed them.": one brief cut in two
+            cut_at_example = bool(following) and _ENDS_IN_EXAMPLE.search(span.text) is not None
+            if cut_at_example and not (instruction or brief or designed):
                 brief = is_pasted_brief(f"{span.text} {following}")
-                if brief:
-                    after = passages[index + 1]
-                    example_until = after.end
-                    kept[after.start : after.end] = " " * (after.end - after.start)
+            if cut_at_example and (instruction or brief):
+                after = passages[index + 1]
+                example_until = after.end
+                kept[after.start : after.end] = " " * (after.end - after.start)
             if (
                 prompted
                 or instruction
