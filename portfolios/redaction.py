@@ -117,7 +117,7 @@ def label_identifiers(field_key: str, text: str) -> tuple[Finding, ...]:
     return tuple(finding for finding in field_identifiers(field_key, text) if finding.check not in _EMPLOYER_PLACES)
 
 
-def artifact_identifiers(fields: Mapping[str, str], kind: str = "") -> tuple[Finding, ...]:
+def artifact_identifiers(fields: Mapping[str, str], kind: str) -> tuple[Finding, ...]:
     """The patient identifiers in a whole artifact's sections (across section breaks too), read as the
     checker reads them for `kind` (a checklist's review date is the document's: see phi.check)."""
     known = KINDS_BY_KEY.get(kind)
