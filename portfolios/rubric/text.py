@@ -117,12 +117,13 @@ def iter_sentences(text: str) -> Iterator[Span]:
     """Yield sentences (split on . ! ? and line breaks) with their offsets.
 
     Most families read every section sentence by sentence, so one check splits the same text many
-    times: the split is kept for the last few hundred texts (Spans are immutable, so sharing is safe).
+    times: the split is kept for the last 64 texts, enough for one check of any kind, and a worker holds
+    at most ~64 sections (≤ 20,000 characters each) this way. Spans are immutable, so sharing is safe.
     """
     return iter(_sentences(text))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)
 def _sentences(text: str) -> tuple[Span, ...]:
     return tuple(_split_sentences(text))
 
